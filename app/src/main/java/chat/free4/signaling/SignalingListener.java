@@ -1,0 +1,25 @@
+package chat.free4.signaling;
+
+import java.util.List;
+
+/**
+ * Receives what a {@link Signaling} learns. Calls come from the transport's own thread, one at a
+ * time and in order; implementations must not block.
+ */
+public interface SignalingListener {
+
+    /** In the room (again, after an automatic re-join); {@code members} excludes this peer. */
+    void onJoined(PeerId self, List<PeerInfo> members);
+
+    void onPeerJoined(PeerInfo peer);
+
+    void onPeerLeft(PeerId peer);
+
+    void onSignal(PeerId from, SignalPayload payload);
+
+    /** The transport's state changed; {@code reason} is a sentence for a person, or empty. */
+    void onStateChanged(SignalingState state, String reason);
+
+    /** Something was refused; {@code code} is machine-readable, {@code message} for a person. */
+    void onError(String code, String message);
+}
