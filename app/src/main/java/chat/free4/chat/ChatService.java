@@ -1,0 +1,146 @@
+package chat.free4.chat;
+
+import chat.free4.data.ChannelClosedException;
+import chat.free4.data.ChannelPlugin;
+import chat.free4.data.DataChannelSpec;
+import chat.free4.data.PeerChannel;
+import chat.free4.signaling.PeerId;
+import chat.free4.signaling.PeerInfo;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The room's text chat over one reliable, ordered "chat" data channel per peer connection.
+ * Messages carry a Lamport clock, so every peer sorts them the same way; ids drop duplicates.
+ * When a peer's channel opens, this side replays its recent history to it: a late joiner thus
+ * hears the last {@link ChatLog#HISTORY_SIZE} messages from whoever was there. Nothing is kept
+ * after the room is left unless the person saves a transcript ({@link TranscriptWriter}).
+ */
+public final class ChatService implements ChannelPlugin {
+    public static final DataChannelSpec SPEC = DataChannelSpec.reliable("chat");
+    private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+
+    private final PeerInfo self;
+    private final Clock wallClock;
+    private final LamportClock clock = new LamportClock();
+    private final ChatLog log = new ChatLog();
+    private final Map<PeerId, PeerChannel> channels = new ConcurrentHashMap<>();
+
+    public ChatService(PeerInfo self) {
+        this(self, Clock.systemUTC());
+    }
+
+    public ChatService(PeerInfo self, Clock wallClock) {
+        this.self = self;
+        this.wallClock = wallClock;
+    }
+
+    @Override
+    public DataChannelSpec spec() {
+        return SPEC;
+    }
+
+    public ChatLog log() {
+        return log;
+    }
+
+    public PeerInfo self() {
+        return self;
+    }
+
+    /** Peers whose chat channel is open right now. */
+    public List<PeerInfo> connectedPeers() {
+        return channels.values().stream().map(PeerChannel::peer).toList();
+    }
+
+    /**
+     * Sends a message to everyone in the room (after {@code :shortcode:} replacement) and shows
+     * it locally. Peers not connected right now get it with the history when they connect.
+     *
+     * @throws MessageTooLongException if the text is over {@link MessageLimits}
+     * @throws IllegalArgumentException if the text is blank
+     */
+    public ChatMessage send(String rawText) {
+        String text = Shortcodes.replace(rawText.strip());
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("Type a message first.");
+        }
+        MessageLimits.check(text);
+        ChatMessage m = new ChatMessage(newId(), self.id(), self.displayName(), clock.tick(),
+                wallClock.millis(), ChatMessage.Kind.TEXT, text);
+        log.add(m);
+        byte[] frame = ChatWireCodec.encode(m, false);
+        for (PeerChannel c : channels.values()) {
+            sendQuietly(c, frame);
+        }
+        return m;
+    }
+
+    @Override
+    public void attach(PeerChannel channel) {
+        channel.setListener(new PeerChannel.Listener() {
+            @Override
+            public void onOpen(PeerChannel c) {
+                channels.put(c.peer().id(), c);
+                system(c.peer().displayName() + " joined the room");
+                for (ChatMessage m : log.recentHistory()) {
+                    sendQuietly(c, ChatWireCodec.encode(m, true));
+                }
+            }
+
+            @Override
+            public void onMessage(PeerChannel c, byte[] data, boolean binary) {
+                receive(c.peer(), data);
+            }
+
+            @Override
+            public void onClosed(PeerChannel c) {
+                if (channels.remove(c.peer().id(), c)) {
+                    system(c.peer().displayName() + " left the room");
+                }
+            }
+        });
+    }
+
+    private void receive(PeerInfo from, byte[] data) {
+        ChatWireCodec.Frame frame;
+        try {
+            frame = ChatWireCodec.decode(data);
+        } catch (MalformedFrameException e) {
+            LOG.warn("Dropped a chat frame from {}: {}", from.id(), e.getMessage());
+            return;
+        }
+        ChatMessage m = frame.message();
+        if (!frame.history() && !m.sender().equals(from.id())) {
+            LOG.warn("Dropped a chat message from {} that claimed to be from {}", from.id(), m.sender());
+            return;
+        }
+        clock.witness(m.clock());
+        log.add(m);
+    }
+
+    private void system(String text) {
+        // Sorted after everything seen so far; local only, so each peer may place it differently.
+        ChatMessage line = new ChatMessage("sys-" + newId(), self.id(), self.displayName(), clock.tick(),
+                wallClock.millis(), ChatMessage.Kind.SYSTEM, text);
+        log.add(line);
+    }
+
+    private static void sendQuietly(PeerChannel c, byte[] frame) {
+        try {
+            c.send(frame, false);
+        } catch (ChannelClosedException e) {
+            // The peer is leaving; its close event will follow and update the room.
+            LOG.debug("Chat frame not sent to {}: {}", c.peer().id(), e.getMessage());
+        }
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}

@@ -1,0 +1,9 @@
+package chat.free4.chat;
+
+/** A chat message over the size limit; the message says what to do instead. */
+public class MessageTooLongException extends IllegalArgumentException {
+
+    public MessageTooLongException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,44 @@
+package chat.free4.data;
+
+import chat.free4.signaling.PeerInfo;
+
+/**
+ * One data channel to one peer, as the feature services (chat, files, app data) see it. Listener
+ * calls come one at a time, in order, never on a WebRTC native thread.
+ */
+public interface PeerChannel {
+
+    PeerInfo peer();
+
+    String label();
+
+    boolean isOpen();
+
+    /**
+     * Queues one message. Never blocks.
+     *
+     * @throws ChannelClosedException if the channel is not open (the peer left or is leaving)
+     */
+    void send(byte[] data, boolean binary);
+
+    /** Bytes queued for sending but not yet handed to the network. */
+    long bufferedAmount();
+
+    /** Sets the one listener; an open channel reports {@code onOpen} right away. */
+    void setListener(Listener listener);
+
+    /** Receives what happens on a {@link PeerChannel}. */
+    interface Listener {
+
+        void onOpen(PeerChannel channel);
+
+        void onMessage(PeerChannel channel, byte[] data, boolean binary);
+
+        /** {@link #bufferedAmount()} went down; senders waiting on backpressure may go on. */
+        default void onBufferedAmountDecreased(PeerChannel channel) {
+        }
+
+        /** Closed for good: the peer left, the connection failed, or the room was left. */
+        void onClosed(PeerChannel channel);
+    }
+}

@@ -1,0 +1,148 @@
+package chat.free4.data;
+
+import chat.free4.signaling.PeerInfo;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDataChannelBuffer;
+import dev.onvoid.webrtc.RTCDataChannelObserver;
+import dev.onvoid.webrtc.RTCDataChannelState;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link PeerChannel} over a webrtc-java {@link RTCDataChannel}. Native callbacks copy what they
+ * need and hand it to {@code events} (a serial executor), so listeners never run on, or block, a
+ * native thread. The creator (the mesh) still owns the native channel and disposes it.
+ */
+public final class RtcPeerChannel implements PeerChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(RtcPeerChannel.class);
+
+    private final RTCDataChannel channel;
+    private final PeerInfo peer;
+    private final String label;
+    private final Executor events;
+    private final AtomicBoolean openReported = new AtomicBoolean();
+    private final AtomicBoolean closedReported = new AtomicBoolean();
+    private volatile Listener listener;
+    private volatile boolean closed;
+
+    /** {@code events} must run tasks one at a time, in order. */
+    public RtcPeerChannel(RTCDataChannel channel, PeerInfo peer, Executor events) {
+        this.channel = Objects.requireNonNull(channel);
+        this.peer = Objects.requireNonNull(peer);
+        this.events = Objects.requireNonNull(events);
+        this.label = channel.getLabel();
+        channel.registerObserver(new RTCDataChannelObserver() {
+            @Override
+            public void onBufferedAmountChange(long previousAmount) {
+                events.execute(RtcPeerChannel.this::fireBufferedAmountDecreased);
+            }
+
+            @Override
+            public void onStateChange() {
+                RTCDataChannelState state = channel.getState();
+                events.execute(() -> fireState(state));
+            }
+
+            @Override
+            public void onMessage(RTCDataChannelBuffer buffer) {
+                // The native buffer is only valid during this call: copy it now.
+                ByteBuffer data = buffer.data;
+                byte[] copy = new byte[data.remaining()];
+                data.get(copy);
+                boolean binary = buffer.binary;
+                events.execute(() -> fireMessage(copy, binary));
+            }
+        });
+    }
+
+    @Override
+    public PeerInfo peer() {
+        return peer;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed && channel.getState() == RTCDataChannelState.OPEN;
+    }
+
+    @Override
+    public void send(byte[] data, boolean binary) {
+        if (!isOpen()) {
+            throw new ChannelClosedException("The connection to " + peer.displayName() + " is closed.");
+        }
+        try {
+            channel.send(new RTCDataChannelBuffer(ByteBuffer.wrap(data), binary));
+        } catch (Exception e) {
+            throw new ChannelClosedException("Could not send to " + peer.displayName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long bufferedAmount() {
+        return closed ? 0 : channel.getBufferedAmount();
+    }
+
+    @Override
+    public void setListener(Listener listener) {
+        this.listener = listener;
+        RTCDataChannelState state = channel.getState();
+        events.execute(() -> fireState(state));
+    }
+
+    /**
+     * Called by the owner when the peer connection goes away: reports {@code onClosed} once and
+     * stops using the native object (the owner disposes it afterwards).
+     */
+    public void markClosed() {
+        closed = true;
+        channel.unregisterObserver();
+        events.execute(this::fireClosed);
+    }
+
+    private void fireState(RTCDataChannelState state) {
+        Listener l = listener;
+        if (l == null) {
+            return;
+        }
+        if (state == RTCDataChannelState.OPEN && !closed && openReported.compareAndSet(false, true)) {
+            l.onOpen(this);
+        } else if (state == RTCDataChannelState.CLOSED || state == RTCDataChannelState.CLOSING) {
+            closed = true;
+            fireClosed();
+        }
+    }
+
+    private void fireMessage(byte[] data, boolean binary) {
+        Listener l = listener;
+        if (l != null && !closed) {
+            try {
+                l.onMessage(this, data, binary);
+            } catch (RuntimeException e) {
+                LOG.warn("Handler for channel '{}' from {} failed", label, peer.id(), e);
+            }
+        }
+    }
+
+    private void fireBufferedAmountDecreased() {
+        Listener l = listener;
+        if (l != null && !closed) {
+            l.onBufferedAmountDecreased(this);
+        }
+    }
+
+    private void fireClosed() {
+        Listener l = listener;
+        if (l != null && closedReported.compareAndSet(false, true)) {
+            l.onClosed(this);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package chat.free4.files;
+
+public enum TransferDirection { OUTGOING, INCOMING }
