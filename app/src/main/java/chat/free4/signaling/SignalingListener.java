@@ -11,6 +11,14 @@ public interface SignalingListener {
     /** In the room (again, after an automatic re-join); {@code members} excludes this peer. */
     void onJoined(PeerId self, List<PeerInfo> members);
 
+    /**
+     * Like {@link #onJoined(PeerId, List)}, with the room's size limit including this peer (0 when
+     * the transport does not know it). Transports call this one; the default forwards.
+     */
+    default void onJoined(PeerId self, List<PeerInfo> members, int maxPeers) {
+        onJoined(self, members);
+    }
+
     void onPeerJoined(PeerInfo peer);
 
     void onPeerLeft(PeerId peer);

@@ -1,0 +1,35 @@
+package chat.free4.engine;
+
+import chat.free4.signaling.PeerId;
+
+/**
+ * Receives what happens in the engine. Calls come one at a time, in order, on the engine's event
+ * thread (never a native WebRTC thread); implementations must return quickly (a UI adapter hands
+ * them to its own thread). Every method has a default so a listener picks what it needs.
+ */
+public interface EngineListener {
+
+    /** Anything in the room changed; {@code room} is the complete new snapshot. */
+    default void onRoomChanged(RoomView room) {
+    }
+
+    /** A remote peer appeared in the room. */
+    default void onPeerJoined(PeerView peer) {
+    }
+
+    /** A remote peer left (or vanished); {@code name} is its last known display name. */
+    default void onPeerLeft(PeerId peer, String name) {
+    }
+
+    /** A remote peer's connection state changed. */
+    default void onPeerStatus(PeerView peer) {
+    }
+
+    /** Audio levels were refreshed (about ten times a second while in a room). */
+    default void onLevels(RoomView room) {
+    }
+
+    /** Something went wrong; {@code sentence} is meant for a person, e.g. "The room is full.". */
+    default void onError(String sentence) {
+    }
+}

@@ -1,0 +1,291 @@
+package chat.free4.mesh;
+
+import chat.free4.audio.AudioBackend;
+import chat.free4.audio.RemoteAudio;
+import chat.free4.signaling.PeerId;
+import chat.free4.signaling.PeerInfo;
+import chat.free4.signaling.RoomRequest;
+import chat.free4.signaling.Signaling;
+import chat.free4.signaling.SignalingListener;
+import chat.free4.signaling.SignalingState;
+import chat.free4.signaling.SignalPayload;
+import dev.onvoid.webrtc.RTCDataChannel;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A full mesh: one {@link PeerLink} per other peer of the room. Listens to a {@link Signaling}
+ * transport, keeps links across signaling re-joins (a relay restart does not touch connected
+ * peers), drops peers that leave. Everything runs on one mesh thread; public methods hand work to
+ * it, so native and transport threads never block.
+ */
+public final class Mesh implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Mesh.class);
+
+    private final AudioBackend audio;
+    private final MeshConfig config;
+    private final List<DataChannelPlugin> plugins;
+    private final MeshListener listener;
+    private final ScheduledExecutorService loop;
+    private final Map<PeerId, PeerLink> links = new LinkedHashMap<>();
+    private final Map<PeerId, String> names = new LinkedHashMap<>();
+    private final Set<PeerId> members = new HashSet<>();
+    private Signaling signaling;
+    private PeerId self;
+    private SignalingState signalingState = SignalingState.CLOSED;
+    private int maxPeers;
+    private boolean closed;
+
+    public Mesh(AudioBackend audio, MeshConfig config, List<DataChannelPlugin> plugins, MeshListener listener) {
+        this.audio = audio;
+        this.config = config;
+        this.plugins = List.copyOf(plugins);
+        this.listener = listener;
+        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mesh");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The mesh thread; listeners may schedule their own periodic work on it. */
+    public ScheduledExecutorService loop() {
+        return loop;
+    }
+
+    /** Joins the room over {@code signaling}; the mesh owns the transport from now on and closes it. */
+    public void join(RoomRequest request, Signaling transport) {
+        loop.execute(() -> {
+            if (signaling != null) {
+                throw new IllegalStateException("This mesh has already joined a room.");
+            }
+            signaling = transport;
+            self = request.selfId();
+            transport.join(request, new Inbound());
+        });
+    }
+
+    /** Leaves the room: closes every connection and the transport. Completes when all is freed. */
+    public CompletableFuture<Void> leave() {
+        return CompletableFuture.runAsync(this::closeAll, loop);
+    }
+
+    private void closeAll() {
+        if (signaling != null) {
+            signaling.close();
+            signaling = null;
+        }
+        for (PeerId id : List.copyOf(links.keySet())) {
+            drop(id);
+        }
+        members.clear();
+    }
+
+    /** Number of peer connections currently open (for tests and benchmarks). */
+    public int openConnections() {
+        return call(() -> (int) links.values().stream().filter(l -> !l.closed()).count());
+    }
+
+    public Optional<RTCDataChannel> channel(PeerId peer, String label) {
+        return call(() -> Optional.ofNullable(links.get(peer)).flatMap(l -> l.channel(label)));
+    }
+
+    public Optional<PeerConnectionStatus> status(PeerId peer) {
+        return call(() -> Optional.ofNullable(links.get(peer)).map(PeerLink::status));
+    }
+
+    private <T> T call(java.util.concurrent.Callable<T> task) {
+        try {
+            return loop.submit(task).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking the mesh.", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("The mesh did not answer.", e);
+        }
+    }
+
+    // ---- from signaling (posted to the loop) ----
+
+    private void onJoined(PeerId me, List<PeerInfo> present, int limit) {
+        self = me;
+        maxPeers = limit;
+        members.clear();
+        present.forEach(p -> members.add(p.id()));
+        listener.onJoined(me, present, limit);
+        // A re-join after a relay restart: keep links that still work, drop those to peers that
+        // are gone and were not connected anyway.
+        for (PeerLink link : List.copyOf(links.values())) {
+            if (!members.contains(link.remote()) && link.status() != PeerConnectionStatus.CONNECTED
+                    && link.status() != PeerConnectionStatus.RECONNECTING) {
+                drop(link.remote());
+            }
+        }
+        for (PeerInfo peer : present) {
+            addPeer(peer);
+        }
+    }
+
+    private void addPeer(PeerInfo peer) {
+        if (peer.id().equals(self)) {
+            return;
+        }
+        members.add(peer.id());
+        names.put(peer.id(), peer.displayName());
+        PeerLink existing = links.get(peer.id());
+        if (existing != null) {
+            if (existing.status() == PeerConnectionStatus.FAILED) {
+                existing.restart();
+            }
+            return;
+        }
+        if (maxPeers > 0 && links.size() >= maxPeers - 1) {
+            LOG.warn("Ignoring {}: the room allows {} peers", peer.id(), maxPeers);
+            listener.onError("room_full", "The room allows " + maxPeers + " people; " + peer.displayName() + " was not connected.");
+            return;
+        }
+        PeerLink link = new PeerLink(new LinkHost(), self, peer.id());
+        links.put(peer.id(), link);
+        listener.onPeerAdded(peer);
+        link.start();
+    }
+
+    private void onPeerLeft(PeerId peer) {
+        members.remove(peer);
+        drop(peer);
+    }
+
+    private void drop(PeerId peer) {
+        PeerLink link = links.remove(peer);
+        names.remove(peer);
+        if (link != null) {
+            link.close();
+            listener.onPeerRemoved(peer);
+        }
+    }
+
+    private void onSignal(PeerId from, SignalPayload payload) {
+        PeerLink link = links.get(from);
+        if (link == null) {
+            // A signal can overtake the peer-joined notice only if the relay reordered; be lenient.
+            addPeer(new PeerInfo(from, names.getOrDefault(from, "")));
+            link = links.get(from);
+        }
+        if (link != null) {
+            link.onSignal(payload);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            leave().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Closing the mesh took too long", e);
+        }
+        loop.shutdown();
+    }
+
+    private final class LinkHost implements PeerLink.Host {
+        @Override
+        public ScheduledExecutorService loop() {
+            return loop;
+        }
+
+        @Override
+        public AudioBackend audio() {
+            return audio;
+        }
+
+        @Override
+        public MeshConfig config() {
+            return config;
+        }
+
+        @Override
+        public List<DataChannelPlugin> plugins() {
+            return plugins;
+        }
+
+        @Override
+        public void send(PeerId to, SignalPayload payload) {
+            if (signaling != null) {
+                signaling.send(to, payload);
+            }
+        }
+
+        @Override
+        public void statusChanged(PeerLink link) {
+            listener.onPeerStatus(link.remote(), link.status());
+        }
+
+        @Override
+        public void remoteAudio(PeerLink link, RemoteAudio remoteAudio) {
+            listener.onRemoteAudio(link.remote(), remoteAudio);
+        }
+
+        @Override
+        public void repairsExhausted(PeerLink link) {
+            // Known to be gone from the room: drop it. Otherwise keep it, reported as failed, so it
+            // is retried when the peer shows up again.
+            if (signalingState == SignalingState.JOINED && !members.contains(link.remote())) {
+                drop(link.remote());
+            }
+        }
+    }
+
+    /** Signaling callbacks, handed to the mesh thread. */
+    private final class Inbound implements SignalingListener {
+        @Override
+        public void onJoined(PeerId me, List<PeerInfo> present) {
+            onJoined(me, present, 0);
+        }
+
+        @Override
+        public void onJoined(PeerId me, List<PeerInfo> present, int limit) {
+            loop.execute(() -> Mesh.this.onJoined(me, present, limit));
+        }
+
+        @Override
+        public void onPeerJoined(PeerInfo peer) {
+            loop.execute(() -> addPeer(peer));
+        }
+
+        @Override
+        public void onPeerLeft(PeerId peer) {
+            loop.execute(() -> Mesh.this.onPeerLeft(peer));
+        }
+
+        @Override
+        public void onSignal(PeerId from, SignalPayload payload) {
+            loop.execute(() -> Mesh.this.onSignal(from, payload));
+        }
+
+        @Override
+        public void onStateChanged(SignalingState state, String reason) {
+            loop.execute(() -> {
+                signalingState = state;
+                listener.onSignalingState(state, reason);
+            });
+        }
+
+        @Override
+        public void onError(String code, String message) {
+            loop.execute(() -> listener.onError(code, message));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package chat.free4.mesh;
+
+import chat.free4.audio.RemoteAudio;
+import chat.free4.signaling.PeerId;
+import chat.free4.signaling.PeerInfo;
+import chat.free4.signaling.SignalingState;
+import java.util.List;
+
+/** What the mesh reports; all calls come on the mesh thread, in order. */
+public interface MeshListener {
+
+    default void onJoined(PeerId self, List<PeerInfo> members, int maxPeers) {
+    }
+
+    default void onPeerAdded(PeerInfo peer) {
+    }
+
+    default void onPeerStatus(PeerId peer, PeerConnectionStatus status) {
+    }
+
+    default void onRemoteAudio(PeerId peer, RemoteAudio audio) {
+    }
+
+    default void onPeerRemoved(PeerId peer) {
+    }
+
+    default void onSignalingState(SignalingState state, String reason) {
+    }
+
+    /** {@code code} as the relay gives it, or a local one; {@code sentence} for a person. */
+    default void onError(String code, String sentence) {
+    }
+}

@@ -1,0 +1,479 @@
+package chat.free4.mesh;
+
+import chat.free4.audio.AudioBackend;
+import chat.free4.audio.RemoteAudio;
+import chat.free4.signaling.PeerId;
+import chat.free4.signaling.SignalPayload;
+import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.RTCAnswerOptions;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCOfferOptions;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebRTC connection to one remote peer, and its repair. Owns its RTCPeerConnection, the
+ * data channels on it and the sink on the remote audio track. Every method runs on the mesh
+ * thread; native callbacks are handed to that thread and ignored when they belong to an older
+ * connection ({@code generation}) or after {@link #close()}.
+ */
+final class PeerLink {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerLink.class);
+
+    /** What a link needs from its mesh. */
+    interface Host {
+        ScheduledExecutorService loop();
+
+        AudioBackend audio();
+
+        MeshConfig config();
+
+        List<DataChannelPlugin> plugins();
+
+        void send(PeerId to, SignalPayload payload);
+
+        void statusChanged(PeerLink link);
+
+        void remoteAudio(PeerLink link, RemoteAudio audio);
+
+        /** The link gave up or its peer is gone; the mesh decides whether to drop it. */
+        void repairsExhausted(PeerLink link);
+    }
+
+    private final Host host;
+    private final PeerId self;
+    private final PeerId remote;
+    private final boolean offerer;
+    private RTCPeerConnection pc;
+    private int generation;
+    private boolean closed;
+    private boolean remoteDescriptionSet;
+    private boolean localDescriptionSent;
+    private boolean trackAdded;
+    private String remoteSessionId = "";
+    private final List<RTCIceCandidate> pendingRemoteCandidates = new ArrayList<>();
+    private final List<RTCIceCandidate> pendingLocalCandidates = new ArrayList<>();
+    private final Map<String, RTCDataChannel> channels = new LinkedHashMap<>();
+    private RemoteAudio remoteAudio;
+    private PeerConnectionStatus status = PeerConnectionStatus.NEW;
+    private int repairs;
+    private ScheduledFuture<?> watchdog;
+    private long connectedAtNanos;
+    private long startedAtNanos;
+
+    PeerLink(Host host, PeerId self, PeerId remote) {
+        this.host = host;
+        this.self = self;
+        this.remote = remote;
+        this.offerer = OfferRule.iOffer(self, remote);
+    }
+
+    PeerId remote() {
+        return remote;
+    }
+
+    boolean offerer() {
+        return offerer;
+    }
+
+    PeerConnectionStatus status() {
+        return status;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    Optional<RTCDataChannel> channel(String label) {
+        return Optional.ofNullable(channels.get(label));
+    }
+
+    Optional<RemoteAudio> remoteAudio() {
+        return Optional.ofNullable(remoteAudio);
+    }
+
+    /** Starts connecting: the offerer sends an offer, the answerer waits for one. */
+    void start() {
+        startedAtNanos = System.nanoTime();
+        setStatus(PeerConnectionStatus.CONNECTING);
+        if (offerer) {
+            newConnection();
+            sendOffer(false);
+        }
+        armWatchdog(host.config().connectTimeout().toMillis());
+    }
+
+    // ---- signaling input ----
+
+    void onSignal(SignalPayload payload) {
+        if (closed) {
+            return;
+        }
+        if (payload instanceof SignalPayload.Offer offer) {
+            onOffer(offer.sdp());
+        } else if (payload instanceof SignalPayload.Answer answer) {
+            onAnswer(answer.sdp());
+        } else if (payload instanceof SignalPayload.Candidate c) {
+            onRemoteCandidate(new RTCIceCandidate(c.mid(), c.index(), c.candidate()));
+        }
+    }
+
+    private void onOffer(String sdp) {
+        if (offerer) {
+            LOG.warn("Ignoring an offer from {}: by the offer rule I offer to it", remote);
+            return;
+        }
+        String session = SdpMunger.sessionId(sdp);
+        if (pc == null || !session.equals(remoteSessionId)) {
+            // A new connection on the other side (first offer, or a rebuilt one): start afresh.
+            newConnection();
+        }
+        remoteSessionId = session;
+        int gen = generation;
+        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, sdp), onLoop(gen, "remote offer", () -> {
+            remoteDescriptionSet = true;
+            drainRemoteCandidates();
+            if (!trackAdded) {
+                // After the remote offer, so the track reuses the offered transceiver.
+                pc.addTrack(host.audio().localTrack(), List.of("stream"));
+                trackAdded = true;
+            }
+            pc.createAnswer(new RTCAnswerOptions(), created(gen, RTCSdpType.ANSWER));
+        }));
+    }
+
+    private void onAnswer(String sdp) {
+        if (!offerer || pc == null) {
+            return;
+        }
+        int gen = generation;
+        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, sdp), onLoop(gen, "remote answer", () -> {
+            remoteDescriptionSet = true;
+            drainRemoteCandidates();
+        }));
+    }
+
+    private void onRemoteCandidate(RTCIceCandidate candidate) {
+        if (pc != null && remoteDescriptionSet) {
+            pc.addIceCandidate(candidate);
+        } else {
+            pendingRemoteCandidates.add(candidate);
+        }
+    }
+
+    private void drainRemoteCandidates() {
+        for (RTCIceCandidate c : pendingRemoteCandidates) {
+            pc.addIceCandidate(c);
+        }
+        pendingRemoteCandidates.clear();
+    }
+
+    // ---- connection lifecycle ----
+
+    private void newConnection() {
+        disposeConnection();
+        generation++;
+        int gen = generation;
+        remoteDescriptionSet = false;
+        localDescriptionSent = false;
+        trackAdded = false;
+        pendingLocalCandidates.clear();
+        pc = host.audio().factory().createPeerConnection(host.config().rtcConfiguration(), new Observer(gen));
+        if (offerer) {
+            pc.addTrack(host.audio().localTrack(), List.of("stream"));
+            trackAdded = true;
+            for (DataChannelPlugin plugin : host.plugins()) {
+                RTCDataChannel channel = pc.createDataChannel(plugin.label(), plugin.init());
+                channels.put(plugin.label(), channel);
+                plugin.onChannel(remote, channel);
+            }
+        }
+    }
+
+    private void sendOffer(boolean iceRestart) {
+        RTCOfferOptions options = new RTCOfferOptions();
+        options.iceRestart = iceRestart;
+        pc.createOffer(options, created(generation, RTCSdpType.OFFER));
+    }
+
+    private CreateSessionDescriptionObserver created(int gen, RTCSdpType type) {
+        return new CreateSessionDescriptionObserver() {
+            @Override
+            public void onSuccess(RTCSessionDescription description) {
+                host.loop().execute(() -> {
+                    if (closed || gen != generation) {
+                        return;
+                    }
+                    String sdp = SdpMunger.opusMonoWithFec(description.sdp);
+                    pc.setLocalDescription(new RTCSessionDescription(type, sdp), onLoop(gen, "local " + type, () -> {
+                        host.send(remote, type == RTCSdpType.OFFER ? new SignalPayload.Offer(sdp) : new SignalPayload.Answer(sdp));
+                        localDescriptionSent = true;
+                        pendingLocalCandidates.forEach(PeerLink.this::sendCandidate);
+                        pendingLocalCandidates.clear();
+                    }));
+                });
+            }
+
+            @Override
+            public void onFailure(String error) {
+                host.loop().execute(() -> failed(gen, "could not create " + type + ": " + error));
+            }
+        };
+    }
+
+    private SetSessionDescriptionObserver onLoop(int gen, String what, Runnable next) {
+        return new SetSessionDescriptionObserver() {
+            @Override
+            public void onSuccess() {
+                host.loop().execute(() -> {
+                    if (!closed && gen == generation) {
+                        next.run();
+                    }
+                });
+            }
+
+            @Override
+            public void onFailure(String error) {
+                host.loop().execute(() -> failed(gen, "could not set " + what + ": " + error));
+            }
+        };
+    }
+
+    private void sendCandidate(RTCIceCandidate c) {
+        host.send(remote, new SignalPayload.Candidate(c.sdpMid, c.sdpMLineIndex, c.sdp));
+    }
+
+    private void onConnectionState(RTCPeerConnectionState state) {
+        LOG.debug("{} -> {}: {}", self, remote, state);
+        switch (state) {
+            case CONNECTED -> {
+                cancelWatchdog();
+                repairs = 0;
+                connectedAtNanos = System.nanoTime();
+                setStatus(PeerConnectionStatus.CONNECTED);
+            }
+            case DISCONNECTED -> {
+                setStatus(PeerConnectionStatus.RECONNECTING);
+                armWatchdog(host.config().disconnectGrace().toMillis());
+            }
+            case FAILED -> repair("the connection failed");
+            default -> {
+            }
+        }
+    }
+
+    private void failed(int gen, String why) {
+        if (!closed && gen == generation) {
+            repair(why);
+        }
+    }
+
+    /** First an ICE restart on the same connection, then fresh connections, then "failed". */
+    private void repair(String why) {
+        if (closed) {
+            return;
+        }
+        cancelWatchdog();
+        repairs++;
+        if (repairs > host.config().maxRepairs()) {
+            giveUp(why);
+            return;
+        }
+        if (!offerer) {
+            // Only the offerer repairs; the answerer waits for its next offer.
+            setStatus(PeerConnectionStatus.RECONNECTING);
+            armWatchdog(host.config().connectTimeout().toMillis());
+            return;
+        }
+        LOG.info("Repairing the connection to {} (attempt {}): {}", remote, repairs, why);
+        setStatus(PeerConnectionStatus.RECONNECTING);
+        if (repairs == 1 && pc != null && remoteDescriptionSet) {
+            pc.restartIce();
+            sendOffer(true);
+        } else {
+            newConnection();
+            sendOffer(false);
+        }
+        armWatchdog(host.config().connectTimeout().toMillis());
+    }
+
+    private void giveUp(String why) {
+        LOG.info("Giving up on {}: {}", remote, why);
+        setStatus(PeerConnectionStatus.FAILED);
+        host.repairsExhausted(this);
+    }
+
+    /** Reconnects from scratch (used when the peer re-appears after the link gave up). */
+    void restart() {
+        if (closed) {
+            return;
+        }
+        repairs = 0;
+        cancelWatchdog();
+        if (offerer) {
+            setStatus(PeerConnectionStatus.CONNECTING);
+            newConnection();
+            sendOffer(false);
+        }
+        armWatchdog(host.config().connectTimeout().toMillis());
+    }
+
+    private void armWatchdog(long millis) {
+        cancelWatchdog();
+        int gen = generation;
+        watchdog = host.loop().schedule(() -> {
+            if (!closed && status != PeerConnectionStatus.CONNECTED) {
+                repair(gen == generation ? "no connection after " + millis + " ms" : "connection was replaced");
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelWatchdog() {
+        if (watchdog != null) {
+            watchdog.cancel(false);
+            watchdog = null;
+        }
+    }
+
+    private void setStatus(PeerConnectionStatus newStatus) {
+        if (status != newStatus) {
+            status = newStatus;
+            host.statusChanged(this);
+        }
+    }
+
+    long millisToConnect() {
+        return connectedAtNanos == 0 ? -1 : (connectedAtNanos - startedAtNanos) / 1_000_000;
+    }
+
+    /** Closes and frees everything; idempotent. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        cancelWatchdog();
+        disposeConnection();
+        setStatus(PeerConnectionStatus.CLOSED);
+    }
+
+    private void disposeConnection() {
+        if (remoteAudio != null) {
+            remoteAudio.detach();
+            remoteAudio = null;
+        }
+        for (Map.Entry<String, RTCDataChannel> e : channels.entrySet()) {
+            RTCDataChannel channel = e.getValue();
+            host.plugins().stream().filter(p -> p.label().equals(e.getKey())).findFirst()
+                    .ifPresent(p -> p.onChannelClosed(remote, channel));
+            channel.unregisterObserver();
+            channel.close();
+            channel.dispose();
+        }
+        channels.clear();
+        if (pc != null) {
+            // Remote tracks belong to the connection; closing it frees them.
+            pc.close();
+            pc = null;
+        }
+    }
+
+    private void onTrack(RTCRtpTransceiver transceiver) {
+        MediaStreamTrack track = transceiver.getReceiver().getTrack();
+        if (track instanceof AudioTrack audioTrack) {
+            if (remoteAudio != null) {
+                remoteAudio.detach();
+            }
+            remoteAudio = host.audio().attachRemote(remote, audioTrack);
+            host.remoteAudio(this, remoteAudio);
+        }
+    }
+
+    private void onDataChannel(RTCDataChannel channel) {
+        String label = channel.getLabel();
+        Optional<DataChannelPlugin> plugin = host.plugins().stream().filter(p -> p.label().equals(label)).findFirst();
+        if (plugin.isEmpty()) {
+            LOG.warn("{} opened an unknown data channel \"{}\"; closing it", remote, label);
+            channel.close();
+            channel.dispose();
+            return;
+        }
+        RTCDataChannel old = channels.put(label, channel);
+        if (old != null) {
+            plugin.get().onChannelClosed(remote, old);
+            old.unregisterObserver();
+            old.close();
+            old.dispose();
+        }
+        plugin.get().onChannel(remote, channel);
+    }
+
+    /** Native callbacks: hand everything to the mesh thread, tagged with the connection generation. */
+    private final class Observer implements PeerConnectionObserver {
+        private final int gen;
+
+        Observer(int gen) {
+            this.gen = gen;
+        }
+
+        private void post(Consumer<PeerLink> action) {
+            host.loop().execute(() -> {
+                if (!closed && gen == generation) {
+                    action.accept(PeerLink.this);
+                }
+            });
+        }
+
+        @Override
+        public void onIceCandidate(RTCIceCandidate candidate) {
+            post(link -> {
+                if (localDescriptionSent) {
+                    sendCandidate(candidate);
+                } else {
+                    pendingLocalCandidates.add(candidate);
+                }
+            });
+        }
+
+        @Override
+        public void onConnectionChange(RTCPeerConnectionState state) {
+            post(link -> onConnectionState(state));
+        }
+
+        @Override
+        public void onTrack(RTCRtpTransceiver transceiver) {
+            post(link -> link.onTrack(transceiver));
+        }
+
+        @Override
+        public void onDataChannel(RTCDataChannel channel) {
+            host.loop().execute(() -> {
+                if (!closed && gen == generation) {
+                    PeerLink.this.onDataChannel(channel);
+                } else {
+                    channel.close();
+                    channel.dispose();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package chat.free4.signaling.relay;
+
+import chat.free4.signaling.PeerId;
+import chat.free4.signaling.PeerInfo;
+import chat.free4.signaling.RoomRequest;
+import chat.free4.signaling.SignalPayload;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds and reads protocol v1 messages (docs/PROTOCOL.md). */
+final class RelayMessages {
+    private RelayMessages() {
+    }
+
+    static String join(RoomRequest request, String secret) {
+        JsonObject o = new JsonObject();
+        o.addProperty("type", "join");
+        o.addProperty("room", request.room());
+        o.addProperty("name", request.displayName());
+        o.addProperty("peerId", request.selfId().value());
+        o.addProperty("secret", secret);
+        o.addProperty("public", request.isPublic());
+        if (!request.tags().isEmpty()) {
+            JsonArray tags = new JsonArray();
+            request.tags().forEach(tags::add);
+            o.add("tags", tags);
+        }
+        return o.toString();
+    }
+
+    static String signal(PeerId to, SignalPayload payload) {
+        JsonObject p = new JsonObject();
+        if (payload instanceof SignalPayload.Offer offer) {
+            p.addProperty("kind", "offer");
+            p.addProperty("sdp", offer.sdp());
+        } else if (payload instanceof SignalPayload.Answer answer) {
+            p.addProperty("kind", "answer");
+            p.addProperty("sdp", answer.sdp());
+        } else if (payload instanceof SignalPayload.Candidate c) {
+            p.addProperty("kind", "candidate");
+            p.addProperty("mid", c.mid());
+            p.addProperty("index", c.index());
+            p.addProperty("candidate", c.candidate());
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("type", "signal");
+        o.addProperty("to", to.value());
+        o.add("payload", p);
+        return o.toString();
+    }
+
+    static String simple(String type) {
+        JsonObject o = new JsonObject();
+        o.addProperty("type", type);
+        return o.toString();
+    }
+
+    /** The payload of a {@code signal}, or null when it is not one of ours. */
+    static SignalPayload payload(JsonObject p) {
+        String kind = text(p, "kind");
+        return switch (kind) {
+            case "offer" -> new SignalPayload.Offer(text(p, "sdp"));
+            case "answer" -> new SignalPayload.Answer(text(p, "sdp"));
+            case "candidate" -> new SignalPayload.Candidate(text(p, "mid"),
+                    p.has("index") ? p.get("index").getAsInt() : 0, text(p, "candidate"));
+            default -> null;
+        };
+    }
+
+    static PeerInfo peer(JsonObject o) {
+        return new PeerInfo(new PeerId(text(o, "peerId")), text(o, "name"));
+    }
+
+    static List<PeerInfo> peers(JsonObject o, String field) {
+        List<PeerInfo> list = new ArrayList<>();
+        if (o.has(field) && o.get(field).isJsonArray()) {
+            for (JsonElement e : o.getAsJsonArray(field)) {
+                list.add(peer(e.getAsJsonObject()));
+            }
+        }
+        return list;
+    }
+
+    static String text(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        return e == null || e.isJsonNull() ? "" : e.getAsString();
+    }
+}

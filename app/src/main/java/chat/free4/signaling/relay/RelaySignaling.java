@@ -1,0 +1,325 @@
+package chat.free4.signaling.relay;
+
+import chat.free4.signaling.PeerId;
+import chat.free4.signaling.RoomRequest;
+import chat.free4.signaling.Signaling;
+import chat.free4.signaling.SignalingListener;
+import chat.free4.signaling.SignalingState;
+import chat.free4.signaling.SignalPayload;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signaling through a free4chat relay (protocol v1, docs/PROTOCOL.md) over a Jetty WebSocket.
+ * Proposes its own peer id and a secret so that after a lost connection or a relay restart it
+ * re-joins as the same peer; reconnects with capped exponential backoff and jitter; pings to stay
+ * alive. All state lives on one thread, which also calls the listener.
+ */
+public final class RelaySignaling implements Signaling {
+    private static final Logger LOG = LoggerFactory.getLogger(RelaySignaling.class);
+
+    private final RelayConnectionConfig config;
+    private final String secret;
+    private final ScheduledExecutorService thread;
+    private final WebSocketClient client;
+    private RoomRequest request;
+    private SignalingListener listener;
+    private Connection connection;
+    private ScheduledFuture<?> ping;
+    private ScheduledFuture<?> reconnect;
+    private int failures;
+    private boolean everJoined;
+    private boolean active;
+    private boolean closed;
+
+    public RelaySignaling(RelayConnectionConfig config) {
+        this.config = config;
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        this.secret = HexFormat.of().formatHex(bytes);
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "relay-signaling");
+            t.setDaemon(true);
+            return t;
+        });
+        this.client = new WebSocketClient();
+        client.setConnectTimeout(config.connectTimeout().toMillis());
+        client.setMaxTextMessageSize(64 * 1024);
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the WebSocket client.", e);
+        }
+    }
+
+    @Override
+    public void join(RoomRequest roomRequest, SignalingListener roomListener) {
+        thread.execute(() -> {
+            if (closed) {
+                return;
+            }
+            request = roomRequest;
+            listener = roomListener;
+            active = true;
+            failures = 0;
+            everJoined = false;
+            connect();
+        });
+    }
+
+    @Override
+    public void send(PeerId to, SignalPayload payload) {
+        String text = RelayMessages.signal(to, payload);
+        thread.execute(() -> {
+            if (connection != null && connection.joined) {
+                connection.send(text);
+            } else {
+                // The mesh repairs what was lost once we are back in the room.
+                LOG.debug("Not in the room right now; dropping a signal to {}", to);
+            }
+        });
+    }
+
+    @Override
+    public void leave() {
+        thread.execute(() -> {
+            if (!active) {
+                return;
+            }
+            active = false;
+            cancelTimers();
+            if (connection != null) {
+                if (connection.joined) {
+                    connection.send(RelayMessages.simple("leave"));
+                }
+                connection.close();
+                connection = null;
+            }
+            state(SignalingState.CLOSED, "Left the room.");
+        });
+    }
+
+    @Override
+    public void close() {
+        leave();
+        thread.execute(() -> closed = true);
+        thread.shutdown();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            client.stop();
+        } catch (Exception e) {
+            LOG.debug("Stopping the WebSocket client failed", e);
+        }
+    }
+
+    // ---- on the signaling thread ----
+
+    private void connect() {
+        if (!active) {
+            return;
+        }
+        state(everJoined || failures > 0 ? SignalingState.RECONNECTING : SignalingState.CONNECTING,
+                everJoined ? "Reconnecting to the relay." : "Connecting to the relay.");
+        Connection attempt = new Connection();
+        connection = attempt;
+        try {
+            client.connect(attempt, config.relay()).whenComplete((session, error) -> thread.execute(() -> {
+                if (error != null && attempt == connection) {
+                    lost(RelayErrors.connectFailure(config.relay(), error), true);
+                }
+            }));
+        } catch (Exception e) {
+            lost(RelayErrors.connectFailure(config.relay(), e), true);
+        }
+    }
+
+    private void lost(String sentence, boolean connectFailed) {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        cancelTimers();
+        if (!active) {
+            return;
+        }
+        if (connectFailed && !everJoined) {
+            listener.onError("unreachable", sentence);
+        }
+        long base = Math.min(config.maxBackoff().toMillis(), config.firstBackoff().toMillis() << Math.min(failures, 20));
+        long delay = Math.round(base * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+        failures++;
+        LOG.info("{} Retrying in {} ms.", sentence, delay);
+        state(SignalingState.RECONNECTING, sentence + " Retrying in " + Math.max(1, Math.round(delay / 1000.0)) + " s.");
+        reconnect = thread.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelTimers() {
+        if (ping != null) {
+            ping.cancel(false);
+            ping = null;
+        }
+        if (reconnect != null) {
+            reconnect.cancel(false);
+            reconnect = null;
+        }
+    }
+
+    private void state(SignalingState state, String reason) {
+        if (listener != null) {
+            listener.onStateChanged(state, reason);
+        }
+    }
+
+    private void onOpen(Connection c) {
+        if (c != connection || !active) {
+            c.close();
+            return;
+        }
+        c.send(RelayMessages.join(request, secret));
+    }
+
+    private void onText(Connection c, String text) {
+        if (c != connection || !active) {
+            return;
+        }
+        JsonObject msg;
+        try {
+            msg = JsonParser.parseString(text).getAsJsonObject();
+        } catch (RuntimeException e) {
+            LOG.warn("The relay sent something that is not JSON; ignoring it");
+            return;
+        }
+        try {
+            handle(c, msg);
+        } catch (RuntimeException e) {
+            LOG.warn("The relay sent a message we could not read ({}); ignoring it", RelayMessages.text(msg, "type"), e);
+        }
+    }
+
+    private void handle(Connection c, JsonObject msg) {
+        switch (RelayMessages.text(msg, "type")) {
+            case "joined" -> {
+                c.joined = true;
+                failures = 0;
+                everJoined = true;
+                PeerId self = new PeerId(RelayMessages.text(msg, "peerId"));
+                int maxPeers = msg.has("maxPeers") ? msg.get("maxPeers").getAsInt() : 0;
+                state(SignalingState.JOINED, "");
+                listener.onJoined(self, RelayMessages.peers(msg, "peers"), maxPeers);
+                long every = config.pingInterval().toMillis();
+                ping = thread.scheduleAtFixedRate(() -> {
+                    if (connection != null) {
+                        connection.send(RelayMessages.simple("ping"));
+                    }
+                }, every, every, TimeUnit.MILLISECONDS);
+            }
+            case "peer-joined" -> listener.onPeerJoined(RelayMessages.peer(msg.getAsJsonObject("peer")));
+            case "peer-left" -> listener.onPeerLeft(new PeerId(RelayMessages.text(msg, "peerId")));
+            case "signal" -> {
+                SignalPayload payload = RelayMessages.payload(msg.getAsJsonObject("payload"));
+                if (payload != null) {
+                    listener.onSignal(new PeerId(RelayMessages.text(msg, "from")), payload);
+                }
+            }
+            case "error" -> onRelayError(c, RelayMessages.text(msg, "code"), RelayMessages.text(msg, "message"),
+                    RelayMessages.text(msg, "ref"));
+            default -> {
+                // pong, left, rooms: nothing to do
+            }
+        }
+    }
+
+    private void onRelayError(Connection c, String code, String message, String ref) {
+        String sentence = RelayErrors.sentence(code, message);
+        if (!c.joined && ("join".equals(ref) || RelayErrors.JOIN_REFUSALS.contains(code))) {
+            // Retrying cannot fix a refused join: stop and say why.
+            active = false;
+            cancelTimers();
+            c.close();
+            connection = null;
+            listener.onError(code, sentence);
+            state(SignalingState.CLOSED, sentence);
+            return;
+        }
+        if ("unknown_peer".equals(code)) {
+            LOG.debug("Relay: {}", sentence); // the peer just left; its peer-left follows
+            return;
+        }
+        listener.onError(code, sentence);
+    }
+
+    private void onClosed(Connection c, String why) {
+        if (c != connection) {
+            return;
+        }
+        lost(why, !c.opened);
+    }
+
+    /** One WebSocket connection; events are handed to the signaling thread. */
+    private final class Connection implements Session.Listener.AutoDemanding {
+        private volatile Session session;
+        private volatile boolean opened;
+        private boolean joined;
+        private volatile boolean closing;
+
+        @Override
+        public void onWebSocketOpen(Session s) {
+            session = s;
+            opened = true;
+            if (closing) {
+                s.close(1000, "bye", Callback.NOOP);
+                return;
+            }
+            thread.execute(() -> onOpen(this));
+        }
+
+        @Override
+        public void onWebSocketText(String text) {
+            thread.execute(() -> onText(this, text));
+        }
+
+        @Override
+        public void onWebSocketClose(int status, String reason) {
+            thread.execute(() -> onClosed(this, "The connection to the relay closed" + (reason == null || reason.isBlank() ? "." : " (" + reason + ").")));
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            thread.execute(() -> onClosed(this, opened ? "The connection to the relay broke." : RelayErrors.connectFailure(config.relay(), cause)));
+        }
+
+        void send(String text) {
+            Session s = session;
+            if (s != null && s.isOpen()) {
+                s.sendText(text, Callback.NOOP);
+            }
+        }
+
+        void close() {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            Session s = session;
+            if (s != null) {
+                s.close(1000, "bye", Callback.NOOP);
+            }
+        }
+    }
+}
