@@ -1,0 +1,108 @@
+package chat.free4.relay;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Command line: {@code java -jar signaling-relay.jar --port 8443 --bind ::}. Stops cleanly on SIGTERM. */
+@Command(name = "signaling-relay", mixinStandardHelpOptions = true, version = "free4chat relay, protocol v1",
+        description = "Passes SDP/ICE between the peers of small rooms. Keeps only room membership, in memory.",
+        sortOptions = false, showDefaultValues = true)
+public final class RelayMain implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayMain.class);
+    private static final RelayConfig DEFAULTS = RelayConfig.defaults();
+
+    @Option(names = "--port", description = "TCP port (0 picks a free one).")
+    int port = DEFAULTS.port();
+
+    @Option(names = "--bind", description = "Address to listen on; '::' accepts IPv4 and IPv6.")
+    String bind = DEFAULTS.bind();
+
+    @Option(names = "--tls-keystore", description = "PKCS12 keystore: serve wss:// instead of ws://.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password", defaultValue = "${env:RELAY_TLS_PASSWORD}",
+            description = "Keystore password (or environment variable RELAY_TLS_PASSWORD).", showDefaultValue = CommandLine.Help.Visibility.NEVER)
+    String tlsPassword;
+
+    @Option(names = "--max-frame-bytes", description = "Largest frame a client may send.")
+    int maxFrameBytes = DEFAULTS.maxFrameBytes();
+
+    @Option(names = "--rate-burst", description = "Messages per connection at once (token bucket size).")
+    int rateBurst = DEFAULTS.rateBurst();
+
+    @Option(names = "--rate-per-second", description = "Token bucket refill per second.")
+    double ratePerSecond = DEFAULTS.ratePerSecond();
+
+    @Option(names = "--rate-violations", description = "Dropped messages (refilled 1/s) before a flooder is closed with 1008.")
+    int rateViolations = DEFAULTS.rateViolationsBeforeClose();
+
+    @Option(names = "--max-peers-per-room", description = "Peers per room (the mesh limit).")
+    int maxPeersPerRoom = DEFAULTS.maxPeersPerRoom();
+
+    @Option(names = "--max-rooms", description = "Rooms on this relay.")
+    int maxRooms = DEFAULTS.maxRooms();
+
+    @Option(names = "--max-connections-per-address", description = "Open connections per remote IP address.")
+    int maxConnectionsPerAddress = DEFAULTS.maxConnectionsPerAddress();
+
+    @Option(names = "--idle-timeout-seconds", description = "Close connections that send nothing for this long.")
+    long idleTimeoutSeconds = DEFAULTS.idleTimeout().toSeconds();
+
+    @Option(names = "--max-outbound-queue", description = "Messages queued to one slow client before it is dropped.")
+    int maxOutboundQueue = DEFAULTS.maxOutboundQueue();
+
+    @Option(names = "--shutdown-grace-millis", description = "On stop, how long to wait for clients to close.")
+    long shutdownGraceMillis = DEFAULTS.shutdownGrace().toMillis();
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new RelayMain()).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    RelayConfig config() {
+        RelayConfig config = RelayConfig.defaults()
+                .withBind(bind)
+                .withPort(port)
+                .withMaxFrameBytes(maxFrameBytes)
+                .withRate(rateBurst, ratePerSecond)
+                .withRateViolationsBeforeClose(rateViolations)
+                .withMaxPeersPerRoom(maxPeersPerRoom)
+                .withMaxRooms(maxRooms)
+                .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
+                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .withMaxOutboundQueue(maxOutboundQueue)
+                .withShutdownGrace(Duration.ofMillis(shutdownGraceMillis));
+        return tlsKeystore == null ? config : config.withTls(tlsKeystore, tlsPassword == null ? "" : tlsPassword);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RelayConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            System.err.println("Invalid option: " + e.getMessage());
+            return 2;
+        }
+        RelayServer relay;
+        try {
+            relay = RelayServer.start(config);
+        } catch (RelayStartException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        // SIGTERM/SIGINT: every peer gets a close frame (1001) before the port is released.
+        Runtime.getRuntime().addShutdownHook(new Thread(relay::stop, "relay-shutdown"));
+        LOG.info("Relay ready on {} ({})", relay.uri(), config);
+        relay.join();
+        return 0;
+    }
+}

@@ -1,0 +1,198 @@
+package chat.free4.relay;
+
+import chat.free4.relay.connection.RelayCore;
+import chat.free4.relay.http.HttpEndpoints;
+import chat.free4.relay.metrics.RelayMetrics;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running relay. Embeddable: tests and tools start a real relay in-process with
+ * <pre>{@code
+ * RelayServer relay = RelayServer.start(RelayConfig.defaults().withBind("127.0.0.1").withPort(0));
+ * URI uri = relay.uri();           // ws://127.0.0.1:PORT/v1
+ * relay.stop();                    // every peer gets close 1001
+ * relay = relay.restart();         // same port, empty state
+ * }</pre>
+ */
+public final class RelayServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
+    /** WebSocket sessions idle this much longer than the protocol's idle timeout are dropped by Jetty. */
+    private static final Duration JETTY_IDLE_BACKSTOP = Duration.ofSeconds(30);
+
+    private final RelayConfig config;
+    private final RelayCore core;
+    private final Server server;
+    private final ServerConnector connector;
+    private final HttpEndpoints http;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private RelayServer(RelayConfig config) {
+        this.config = config;
+        this.core = new RelayCore(config);
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("relay");
+        this.server = new Server(threads);
+        this.connector = connector(server, config);
+        server.addConnector(connector);
+        this.http = new HttpEndpoints(core);
+        WebSocketUpgradeHandler webSocket = WebSocketUpgradeHandler.from(server, container -> {
+            long maxFrame = config.maxFrameBytes();
+            // Checked from the frame header, before the payload is buffered.
+            container.setMaxFrameSize(maxFrame);
+            container.setMaxTextMessageSize(maxFrame);
+            container.setMaxBinaryMessageSize(maxFrame);
+            container.setIdleTimeout(config.idleTimeout().plus(JETTY_IDLE_BACKSTOP));
+            container.addMapping("/v1", (request, response, callback) -> core.newConnection());
+        });
+        webSocket.setHandler(http);
+        server.setHandler(webSocket);
+    }
+
+    /** Starts a relay and returns once it accepts connections. */
+    public static RelayServer start(RelayConfig config) {
+        RelayServer relay = new RelayServer(config);
+        try {
+            relay.server.start();
+        } catch (Exception e) {
+            relay.core.dispose();
+            try {
+                relay.server.stop();
+            } catch (Exception ignored) {
+                // Already failing; the start failure is the one to report.
+            }
+            throw new RelayStartException("The relay could not listen on " + config.bind() + " port "
+                    + config.port() + ": " + e.getMessage(), e);
+        }
+        LOG.info("Relay listening on {}", relay.uri());
+        return relay;
+    }
+
+    /** The port actually bound (useful after {@code withPort(0)}). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The WebSocket address clients use, e.g. {@code ws://127.0.0.1:PORT/v1}; wildcard binds name localhost. */
+    public URI uri() {
+        return URI.create((config.tls() ? "wss" : "ws") + "://" + hostForUri() + ":" + port() + "/v1");
+    }
+
+    /** The plain HTTP(S) base, e.g. {@code http://127.0.0.1:PORT}, for {@code /healthz} and {@code /metrics}. */
+    public URI httpUri() {
+        return URI.create((config.tls() ? "https" : "http") + "://" + hostForUri() + ":" + port());
+    }
+
+    public RelayConfig config() {
+        return config;
+    }
+
+    public RelayMetrics.Snapshot metrics() {
+        return core.metrics().snapshot();
+    }
+
+    /** Rooms that currently have at least one peer. */
+    public int rooms() {
+        return core.rooms().size();
+    }
+
+    /** Open WebSocket connections. */
+    public int connections() {
+        return core.openConnections();
+    }
+
+    public boolean isRunning() {
+        return !stopped.get() && server.isRunning();
+    }
+
+    /**
+     * Stops gracefully: every client gets {@code shutting_down} and close 1001; waits up to the
+     * configured grace for the close handshakes, then releases the port. Idempotent.
+     */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        http.markStopping();
+        try {
+            if (!core.closeAll(config.shutdownGrace())) {
+                LOG.info("{} clients did not finish closing in time; dropping them", core.openConnections());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping the relay's HTTP server failed: {}", e.toString());
+        } finally {
+            core.dispose();
+        }
+        LOG.info("Relay stopped");
+    }
+
+    /** Stops this relay and starts a fresh one (no rooms) with the same configuration on the same port. */
+    public RelayServer restart() {
+        int boundPort = port();
+        stop();
+        return start(config.withPort(boundPort));
+    }
+
+    /** Blocks until the server has stopped. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private String hostForUri() {
+        String bind = config.bind();
+        if (bind.equals("::") || bind.equals("0.0.0.0") || bind.isEmpty()) {
+            return "localhost";
+        }
+        return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+    }
+
+    private static ServerConnector connector(Server server, RelayConfig config) {
+        HttpConfiguration httpConfig = new HttpConfiguration();
+        httpConfig.setSendServerVersion(false);
+        ServerConnector connector;
+        if (config.tls()) {
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStorePath(config.tlsKeystore().toAbsolutePath().toString());
+            tls.setKeyStorePassword(config.tlsPassword());
+            tls.setKeyStoreType("PKCS12");
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            // Clients reach relays by IP as often as by name; the certificate check is the client's job.
+            secure.setSniHostCheck(false);
+            httpConfig.addCustomizer(secure);
+            connector = new ServerConnector(server, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+                    new HttpConnectionFactory(httpConfig));
+        } else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+        }
+        String bind = config.bind();
+        connector.setHost(bind.startsWith("[") ? bind.substring(1, bind.length() - 1) : bind);
+        connector.setPort(config.port());
+        connector.setReuseAddress(true);
+        connector.setAcceptQueueSize(1024);
+        connector.setIdleTimeout(30_000);
+        return connector;
+    }
+}

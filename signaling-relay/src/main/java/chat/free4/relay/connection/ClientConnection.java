@@ -1,0 +1,265 @@
+package chat.free4.relay.connection;
+
+import chat.free4.relay.limits.TokenBucket;
+import chat.free4.relay.protocol.ErrorCode;
+import chat.free4.relay.protocol.Inbound;
+import chat.free4.relay.protocol.Outbound;
+import chat.free4.relay.protocol.RefusedException;
+import chat.free4.relay.rooms.Membership;
+import chat.free4.relay.rooms.PeerChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.exceptions.MessageTooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's WebSocket. Jetty calls it one event at a time per connection; rooms call
+ * {@link #send} from other threads. Nothing here blocks: sends only enqueue, and a client whose
+ * queue overflows is dropped. Payloads are passed on, never logged.
+ */
+public final class ClientConnection implements Session.Listener.AutoDemanding, PeerChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+    private final RelayCore core;
+    private final TokenBucket rate;
+    /** Refused messages a flooder may cause before it is disconnected. */
+    private final TokenBucket violations;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Callback sent;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
+    private final Object sendLock = new Object();
+    private volatile Session session;
+    private volatile InetAddress address;
+    private volatile boolean addressCounted;
+    private volatile Membership membership;
+    private volatile boolean closed;
+    private volatile long lastReceivedNanos = System.nanoTime();
+
+    ClientConnection(RelayCore core) {
+        this.core = core;
+        this.rate = new TokenBucket(core.config().rateBurst(), core.config().ratePerSecond());
+        this.violations = new TokenBucket(core.config().rateViolationsBeforeClose(), 1.0);
+        this.sent = Callback.from(queued::decrementAndGet, failure -> {
+            queued.decrementAndGet();
+            LOG.debug("A send failed: {}", failure.toString());
+        });
+    }
+
+    long lastReceivedNanos() {
+        return lastReceivedNanos;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session opened) {
+        this.session = opened;
+        this.address = addressOf(opened.getRemoteSocketAddress());
+        core.metrics().connectionOpened();
+        core.opened(this);
+        if (core.shuttingDown()) {
+            closeWith(ErrorCode.SHUTTING_DOWN, 1001, "The relay is stopping; reconnect in a moment.");
+            return;
+        }
+        if (address != null && !core.addressLimiter().tryAcquire(address)) {
+            closeWith(ErrorCode.TOO_MANY_CONNECTIONS, 1008, "Your address already has "
+                    + core.config().maxConnectionsPerAddress() + " connections to this relay.");
+            return;
+        }
+        addressCounted = address != null;
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        if (!accept()) {
+            return;
+        }
+        try {
+            handle(core.parser().parse(text));
+        } catch (RefusedException refused) {
+            refuse(refused.code(), refused.getMessage(), refused.ref());
+        } catch (RuntimeException bug) {
+            // Log the failure, never the message (it may carry SDP).
+            LOG.warn("Unexpected failure while handling a message: {}", bug.toString());
+            refuse(ErrorCode.INTERNAL_ERROR, "The relay could not handle this message.", null);
+        }
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        callback.succeed();
+        if (accept()) {
+            refuse(ErrorCode.BAD_JSON, "Binary frames are not accepted; send one JSON object per text frame.", null);
+        }
+    }
+
+    @Override
+    public void onWebSocketPing(ByteBuffer payload) {
+        lastReceivedNanos = System.nanoTime();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        if (cause instanceof MessageTooLargeException) {
+            // Jetty refused the frame from its header, before buffering it, and closes with 1009.
+            core.metrics().refused(ErrorCode.FRAME_TOO_LARGE);
+        }
+        LOG.debug("WebSocket error: {}", cause.toString());
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        closed = true;
+        Membership seat = membership;
+        if (seat != null) {
+            core.rooms().leave(this, seat, !core.shuttingDown());
+        }
+        release();
+    }
+
+    /** Counts the message against the rate limit; false if it must be dropped. */
+    private boolean accept() {
+        lastReceivedNanos = System.nanoTime();
+        core.metrics().messageReceived();
+        if (closing.get()) {
+            return false;
+        }
+        if (rate.tryTake()) {
+            return true;
+        }
+        if (violations.tryTake()) {
+            refuse(ErrorCode.RATE_LIMITED, "Too many messages; this one was dropped. Slow down.", null);
+        } else {
+            closeWith(ErrorCode.RATE_LIMITED, 1008, "Too many messages after repeated warnings; disconnected.");
+        }
+        return false;
+    }
+
+    private void handle(Inbound message) throws RefusedException {
+        if (message instanceof Inbound.Signal signal) {
+            signal(signal);
+        } else if (message instanceof Inbound.Join join) {
+            join(join);
+        } else if (message instanceof Inbound.Leave) {
+            leave();
+        } else if (message instanceof Inbound.ListRooms list) {
+            send(core.rooms().list(list));
+        } else if (message instanceof Inbound.Ping ping) {
+            send(Outbound.pong(ping.id()));
+        }
+    }
+
+    private void join(Inbound.Join join) throws RefusedException {
+        Membership current = membership;
+        if (current != null && core.rooms().holds(this, current)) {
+            throw new RefusedException(ErrorCode.ALREADY_JOINED,
+                    "You are already in room \"" + current.roomName() + "\"; leave it first.", "join");
+        }
+        Membership joined = core.rooms().join(this, join);
+        membership = joined;
+        if (closed) {
+            core.rooms().leave(this, joined, !core.shuttingDown()); // the socket closed while we were joining
+        }
+    }
+
+    private void leave() throws RefusedException {
+        Membership current = membership;
+        if (current == null || !core.rooms().leave(this, current, true)) {
+            throw new RefusedException(ErrorCode.NOT_JOINED, "You are not in a room.", "leave");
+        }
+        membership = null;
+        send(Outbound.left());
+    }
+
+    private void signal(Inbound.Signal signal) throws RefusedException {
+        Membership current = membership;
+        if (current == null) {
+            throw new RefusedException(ErrorCode.NOT_JOINED, "Join a room before sending signals.", "signal");
+        }
+        core.rooms().forward(this, current, signal.to(), signal.payload());
+    }
+
+    private void refuse(ErrorCode code, String message, String ref) {
+        core.metrics().refused(code);
+        send(Outbound.error(code, message, ref));
+    }
+
+    @Override
+    public void send(String json) {
+        Session s = session;
+        if (s == null || closed) {
+            return;
+        }
+        if (queued.incrementAndGet() > core.config().maxOutboundQueue()) {
+            queued.decrementAndGet();
+            dropSlowConsumer(s);
+            return;
+        }
+        synchronized (sendLock) {
+            s.sendText(json, sent);
+        }
+    }
+
+    @Override
+    public void replaced() {
+        if (closing.compareAndSet(false, true)) {
+            core.metrics().refused(ErrorCode.SESSION_REPLACED);
+            send(Outbound.error(ErrorCode.SESSION_REPLACED,
+                    "Your session continues on a newer connection.", "join"));
+            closeSession(1000, ErrorCode.SESSION_REPLACED.wire());
+        }
+    }
+
+    /** Sends an error and closes with {@code status}; later input is ignored. Safe from any thread. */
+    void closeWith(ErrorCode code, int status, String message) {
+        if (closing.compareAndSet(false, true)) {
+            core.metrics().refused(code);
+            send(Outbound.error(code, message, null));
+            closeSession(status, code.wire());
+        }
+    }
+
+    private void closeSession(int status, String reason) {
+        Session s = session;
+        if (s == null) {
+            return;
+        }
+        s.close(status, reason, Callback.NOOP);
+        // A client that never answers the close frame (dead link, full buffers) is dropped.
+        core.scheduler().schedule(() -> {
+            if (!closed) {
+                s.disconnect();
+            }
+        }, RelayCore.CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void dropSlowConsumer(Session s) {
+        if (closing.compareAndSet(false, true)) {
+            core.metrics().refused(ErrorCode.SLOW_CONSUMER);
+            LOG.debug("Dropping a client that does not read its messages");
+            // Its queue is full, so a close frame would wait behind it; close off this thread.
+            core.scheduler().execute(() -> closeSession(1008, ErrorCode.SLOW_CONSUMER.wire()));
+        }
+    }
+
+    private void release() {
+        if (released.compareAndSet(false, true)) {
+            if (addressCounted) {
+                core.addressLimiter().release(address);
+            }
+            core.metrics().connectionClosed();
+            core.closed(this);
+        }
+    }
+
+    private static InetAddress addressOf(SocketAddress remote) {
+        return remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
+    }
+}

@@ -1,0 +1,138 @@
+package chat.free4.relay.connection;
+
+import chat.free4.relay.RelayConfig;
+import chat.free4.relay.limits.AddressLimiter;
+import chat.free4.relay.metrics.RelayMetrics;
+import chat.free4.relay.protocol.ErrorCode;
+import chat.free4.relay.protocol.InboundParser;
+import chat.free4.relay.rooms.RoomRegistry;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every connection of one relay shares: rooms, limits, counters, the set of open
+ * connections, and one small scheduler for idle checks and forced disconnects.
+ */
+public final class RelayCore {
+    /** How long a connection we are closing may take to answer the close frame before we drop it. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+    private final RelayConfig config;
+    private final RelayMetrics metrics = new RelayMetrics();
+    private final RoomRegistry rooms;
+    private final AddressLimiter addressLimiter;
+    private final InboundParser parser = new InboundParser();
+    private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService scheduler;
+    private volatile boolean shuttingDown;
+
+    public RelayCore(RelayConfig config) {
+        this.config = config;
+        this.rooms = new RoomRegistry(config.maxRooms(), config.maxPeersPerRoom(), metrics);
+        this.addressLimiter = new AddressLimiter(config.maxConnectionsPerAddress());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("relay-timer"));
+        long sweepMillis = Math.max(20, Math.min(1000, config.idleTimeout().toMillis() / 4));
+        scheduler.scheduleWithFixedDelay(this::closeIdleConnections, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public ClientConnection newConnection() {
+        return new ClientConnection(this);
+    }
+
+    RelayConfig config() {
+        return config;
+    }
+
+    public RelayMetrics metrics() {
+        return metrics;
+    }
+
+    public RoomRegistry rooms() {
+        return rooms;
+    }
+
+    AddressLimiter addressLimiter() {
+        return addressLimiter;
+    }
+
+    InboundParser parser() {
+        return parser;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    void opened(ClientConnection connection) {
+        connections.add(connection);
+    }
+
+    void closed(ClientConnection connection) {
+        connections.remove(connection);
+        synchronized (connections) {
+            connections.notifyAll();
+        }
+    }
+
+    /**
+     * Sends every client {@code shutting_down} and a 1001 close frame, then waits up to
+     * {@code grace} for the close handshakes to finish.
+     *
+     * @return true if every connection closed in time
+     */
+    public boolean closeAll(Duration grace) throws InterruptedException {
+        shuttingDown = true;
+        for (ClientConnection connection : connections) {
+            connection.closeWith(ErrorCode.SHUTTING_DOWN, 1001, "The relay is stopping; reconnect in a moment.");
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (connections) {
+            while (!connections.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(connections, left);
+            }
+        }
+        return true;
+    }
+
+    public int openConnections() {
+        return connections.size();
+    }
+
+    public void dispose() {
+        scheduler.shutdownNow();
+    }
+
+    private void closeIdleConnections() {
+        long now = System.nanoTime();
+        long limit = config.idleTimeout().toNanos();
+        for (ClientConnection connection : connections) {
+            if (now - connection.lastReceivedNanos() > limit) {
+                connection.closeWith(ErrorCode.IDLE_TIMEOUT, 1001,
+                        "Nothing was received for " + config.idleTimeout().toSeconds() + " s; ping more often.");
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package chat.free4.relay.http;
+
+import chat.free4.relay.connection.RelayCore;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** Plain HTTP next to the WebSocket: {@code GET /healthz}, {@code GET /metrics}; anything else is 404. */
+public final class HttpEndpoints extends Handler.Abstract.NonBlocking {
+    private final RelayCore core;
+    private volatile boolean stopping;
+
+    public HttpEndpoints(RelayCore core) {
+        this.core = core;
+    }
+
+    /** From now on {@code /healthz} answers 503, so load balancers stop sending clients here. */
+    public void markStopping() {
+        stopping = true;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = request.getHttpURI().getPath();
+        String method = request.getMethod();
+        if ("/v1".equals(path)) {
+            Response.writeError(request, response, callback, HttpStatus.UPGRADE_REQUIRED_426,
+                    "This is a WebSocket endpoint.");
+            return true;
+        }
+        if (!"/healthz".equals(path) && !"/metrics".equals(path)) {
+            Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            return true;
+        }
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+            return true;
+        }
+        if ("/healthz".equals(path)) {
+            response.setStatus(stopping ? HttpStatus.SERVICE_UNAVAILABLE_503 : HttpStatus.OK_200);
+            write(response, callback, stopping ? "stopping\n" : "ok\n", "text/plain; charset=utf-8");
+        } else {
+            write(response, callback, core.metrics().snapshot().toPrometheusText(),
+                    "text/plain; version=0.0.4; charset=utf-8");
+        }
+        return true;
+    }
+
+    private static void write(Response response, Callback callback, String body, String contentType) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+}

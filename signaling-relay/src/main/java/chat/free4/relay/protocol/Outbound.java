@@ -1,0 +1,104 @@
+package chat.free4.relay.protocol;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.List;
+
+/** Builds the relay's messages (docs/PROTOCOL.md, "Relay to client") as JSON text. */
+public final class Outbound {
+
+    /** A peer as others see it. */
+    public record PeerView(String peerId, String name) {
+    }
+
+    /** A listed room. */
+    public record RoomView(String room, int members, List<String> tags) {
+    }
+
+    private Outbound() {
+    }
+
+    public static String joined(String room, String peerId, List<PeerView> peers, int maxPeers) {
+        JsonObject m = typed("joined");
+        m.addProperty("room", room);
+        m.addProperty("peerId", peerId);
+        JsonArray array = new JsonArray(peers.size());
+        peers.forEach(p -> array.add(peer(p)));
+        m.add("peers", array);
+        m.addProperty("maxPeers", maxPeers);
+        return m.toString();
+    }
+
+    public static String peerJoined(PeerView peer) {
+        JsonObject m = typed("peer-joined");
+        m.add("peer", peer(peer));
+        return m.toString();
+    }
+
+    public static String peerLeft(String peerId) {
+        JsonObject m = typed("peer-left");
+        m.addProperty("peerId", peerId);
+        return m.toString();
+    }
+
+    public static String signal(String from, JsonObject payload) {
+        JsonObject m = typed("signal");
+        m.addProperty("from", from);
+        m.add("payload", payload);
+        return m.toString();
+    }
+
+    public static String rooms(List<RoomView> rooms, int total, int offset) {
+        JsonObject m = typed("rooms");
+        JsonArray array = new JsonArray(rooms.size());
+        for (RoomView room : rooms) {
+            JsonObject r = new JsonObject();
+            r.addProperty("room", room.room());
+            r.addProperty("members", room.members());
+            JsonArray tags = new JsonArray(room.tags().size());
+            room.tags().forEach(tags::add);
+            r.add("tags", tags);
+            array.add(r);
+        }
+        m.add("rooms", array);
+        m.addProperty("total", total);
+        m.addProperty("offset", offset);
+        return m.toString();
+    }
+
+    public static String left() {
+        return typed("left").toString();
+    }
+
+    public static String pong(JsonElement id) {
+        JsonObject m = typed("pong");
+        if (id != null && !id.isJsonNull()) {
+            m.add("id", id);
+        }
+        return m.toString();
+    }
+
+    public static String error(ErrorCode code, String message, String ref) {
+        JsonObject m = typed("error");
+        m.addProperty("code", code.wire());
+        m.addProperty("message", message);
+        if (ref != null) {
+            m.addProperty("ref", ref);
+        }
+        return m.toString();
+    }
+
+    private static JsonObject peer(PeerView p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("peerId", p.peerId());
+        o.addProperty("name", p.name());
+        return o;
+    }
+
+    private static JsonObject typed(String type) {
+        JsonObject m = new JsonObject();
+        m.addProperty("type", type);
+        return m;
+    }
+}

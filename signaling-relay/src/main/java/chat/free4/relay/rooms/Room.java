@@ -1,0 +1,54 @@
+package chat.free4.relay.rooms;
+
+import chat.free4.relay.protocol.Outbound;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One room's membership. Every change and every message to its members happens under the room's
+ * own lock (this object), so rooms never wait for each other and each member sees the room's events
+ * in one order. Holding the lock is short: sends only enqueue.
+ */
+public final class Room {
+    final String name;
+    final boolean isPublic;
+    final List<String> tags;
+    /** Guarded by this; insertion order is join order. */
+    final Map<String, Member> members = new LinkedHashMap<>();
+    /** Guarded by this; a closed room has left the registry and must not be joined. */
+    boolean closed;
+    /** Readable without the lock, for listing. */
+    volatile int size;
+
+    Room(String name, boolean isPublic, List<String> tags) {
+        this.name = name;
+        this.isPublic = isPublic;
+        this.tags = List.copyOf(tags);
+    }
+
+    /** Caller holds the lock. */
+    List<Outbound.PeerView> viewsExcept(Member self) {
+        List<Outbound.PeerView> views = new ArrayList<>(members.size());
+        for (Member m : members.values()) {
+            if (m != self) {
+                views.add(m.view());
+            }
+        }
+        return views;
+    }
+
+    /** Caller holds the lock. */
+    void sendToOthers(Member self, String json) {
+        for (Member m : members.values()) {
+            if (m != self) {
+                m.channel.send(json);
+            }
+        }
+    }
+
+    Outbound.RoomView listing() {
+        return new Outbound.RoomView(name, size, tags);
+    }
+}
