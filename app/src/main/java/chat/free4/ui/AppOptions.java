@@ -1,0 +1,47 @@
+package chat.free4.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The desktop app's command line: {@code --relay URL} (use this relay for this run, overriding the
+ * setting) and {@code --config-dir DIR} (keep settings there instead of the user's config folder).
+ */
+public record AppOptions(Optional<String> relay, Optional<Path> configDir) {
+
+    public static AppOptions none() {
+        return new AppOptions(Optional.empty(), Optional.empty());
+    }
+
+    /** True when these arguments are for the desktop app rather than the command-line peer. */
+    public static boolean isForDesktop(String[] args) {
+        return args.length == 0 || args[0].startsWith("--relay") || args[0].startsWith("--config-dir");
+    }
+
+    public static AppOptions parse(List<String> args) {
+        Optional<String> relay = Optional.empty();
+        Optional<Path> configDir = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String[] pair = arg.split("=", 2);
+            String value = pair.length == 2 ? pair[1] : i + 1 < args.size() ? args.get(++i) : null;
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(pair[0] + " needs a value, e.g. --relay ws://relay.example.org:8443/v1");
+            }
+            switch (pair[0]) {
+                case "--relay" -> {
+                    if (!value.matches("wss?://\\S+")) {
+                        throw new IllegalArgumentException("The relay address must start with ws:// or wss://, e.g. "
+                                + "ws://relay.example.org:8443/v1 (got " + value + ").");
+                    }
+                    relay = Optional.of(value);
+                }
+                case "--config-dir" -> configDir = Optional.of(Path.of(value));
+                default -> throw new IllegalArgumentException("Unknown option " + pair[0]
+                        + ". The desktop app knows --relay URL and --config-dir DIR.");
+            }
+        }
+        return new AppOptions(relay, configDir);
+    }
+}

@@ -1,0 +1,156 @@
+package chat.free4.ui;
+
+import chat.free4.ui.lobby.LobbyViewModel;
+import chat.free4.ui.room.RoomViewModel;
+import chat.free4.ui.settings.ConfigDirectory;
+import chat.free4.ui.settings.Settings;
+import chat.free4.ui.settings.SettingsStore;
+import chat.free4.ui.settings.SettingsViewModel;
+import chat.free4.ui.settings.WindowBounds;
+import javafx.application.Application;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop app: loads settings, asks for a display name on the first start, then shows the
+ * main window. View models live here; the engine bridge connects them to the engine.
+ */
+public class DesktopApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+
+    private AppOptions options;
+    private SettingsStore store;
+    private SettingsViewModel settings;
+    private final LobbyViewModel lobby = new LobbyViewModel();
+    private final RoomViewModel room = new RoomViewModel();
+    private final StringProperty selfName = new SimpleStringProperty("");
+    private Stage stage;
+    private Scene scene;
+    private MainWindow window;
+
+    /** Used by {@link Application#launch}; options come from the command line. */
+    public DesktopApp() {
+    }
+
+    /** Used by tests, which pass options directly. */
+    public DesktopApp(AppOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void init() {
+        if (options == null) {
+            options = AppOptions.parse(getParameters().getRaw());
+        }
+        store = new SettingsStore(options.configDir().orElseGet(ConfigDirectory::resolve));
+        settings = new SettingsViewModel(store.load(), store::save);
+        selfName.set(settings.current().displayName());
+        room.voiceModeProperty().set(settings.current().voiceMode());
+        room.pushToTalkKeyProperty().set(settings.current().pushToTalkKey());
+        settings.settingsProperty().addListener((obs, old, now) -> {
+            selfName.set(now.displayName());
+            room.voiceModeProperty().set(now.voiceMode());
+            room.pushToTalkKeyProperty().set(now.pushToTalkKey());
+            if (old.theme() != now.theme() && scene != null) {
+                ThemeManager.apply(now.theme(), scene);
+            }
+        });
+        room.voiceModeProperty().addListener((obs, old, now) -> settings.update(settings.current().withVoiceMode(now)));
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        stage.setTitle("free4chat");
+        Settings current = settings.current();
+        scene = new Scene(new javafx.scene.layout.Pane(), current.window().width(), current.window().height());
+        ThemeManager.apply(current.theme(), scene);
+        placeWindow(current.window());
+        stage.setScene(scene);
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        stage.setOnHiding(e -> rememberWindow());
+        if (current.needsFirstRun()) {
+            scene.setRoot(new FirstRunView(System.getProperty("user.name", ""), name -> {
+                settings.update(settings.current().withDisplayName(name));
+                showMain();
+            }));
+            ThemeManager.apply(current.theme(), scene);
+        } else {
+            showMain();
+        }
+        stage.show();
+    }
+
+    private void showMain() {
+        window = new MainWindow(lobby, room, settings, selfName);
+        scene.setRoot(window);
+        ThemeManager.apply(settings.current().theme(), scene);
+        window.installShortcuts(scene);
+        LOG.info("Desktop app ready (relay {})", relayUrl().isEmpty() ? "not set" : relayUrl());
+    }
+
+    /** The relay for this run: the command line wins over the setting. */
+    public String relayUrl() {
+        return options.relay().orElse(settings.current().relayUrl());
+    }
+
+    private void placeWindow(WindowBounds bounds) {
+        stage.setWidth(bounds.width());
+        stage.setHeight(bounds.height());
+        if (bounds.hasPosition() && onSomeScreen(bounds)) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(bounds.maximized());
+    }
+
+    /** A window remembered on a screen that is gone now would open invisible; centre it instead. */
+    private static boolean onSomeScreen(WindowBounds b) {
+        return !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), Math.max(1, b.width()),
+                Math.max(1, b.height()))).isEmpty();
+    }
+
+    private void rememberWindow() {
+        if (stage.isMaximized()) {
+            WindowBounds old = settings.current().window();
+            settings.update(settings.current().withWindow(
+                    new WindowBounds(old.x(), old.y(), old.width(), old.height(), true)));
+        } else {
+            settings.update(settings.current().withWindow(
+                    new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false)));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (stage != null && stage.isShowing()) {
+            rememberWindow();
+        }
+        LOG.info("Desktop app closed");
+    }
+
+    public LobbyViewModel lobby() {
+        return lobby;
+    }
+
+    public RoomViewModel room() {
+        return room;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

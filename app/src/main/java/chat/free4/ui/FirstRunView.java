@@ -1,0 +1,63 @@
+package chat.free4.ui;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The first start asks only one thing: what others should call you. */
+public final class FirstRunView extends StackPane {
+    static final int MAX_NAME = 32;
+
+    public FirstRunView(String suggestion, Consumer<String> onDone) {
+        setId("first-run");
+        getStyleClass().add("first-run");
+        Label logo = new Label(null, Icons.of(Feather.HEADPHONES, 44));
+        logo.getStyleClass().add("brand-logo");
+        Label title = new Label("Welcome to free4chat");
+        title.getStyleClass().add(Styles.TITLE_1);
+        Label text = new Label("Voice rooms without an account. What should others call you?");
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        text.setWrapText(true);
+        TextField name = new TextField(suggestion);
+        name.setId("first-run-name");
+        name.setPromptText("Your display name");
+        name.getStyleClass().add(Styles.LARGE);
+        name.setMaxWidth(320);
+        Label problem = new Label();
+        problem.getStyleClass().add(Styles.DANGER);
+        Button go = new Button("Continue");
+        go.setId("first-run-continue");
+        go.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
+        go.setDefaultButton(true);
+        go.disableProperty().bind(name.textProperty().isEmpty());
+        go.setOnAction(e -> {
+            String value = name.getText().strip();
+            if (value.isEmpty() || value.length() > MAX_NAME || value.chars().anyMatch(Character::isISOControl)) {
+                problem.setText("Use 1 to " + MAX_NAME + " characters.");
+                return;
+            }
+            onDone.accept(value);
+        });
+        Label privacy = new Label("Your name is only shown to people in the same room. Change it any time in Settings.");
+        privacy.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        privacy.setWrapText(true);
+        VBox card = new VBox(16, logo, title, text, name, problem, go, privacy);
+        card.setAlignment(Pos.CENTER);
+        card.setMaxWidth(440);
+        card.setPadding(new Insets(40));
+        card.getStyleClass().add("first-run-card");
+        getChildren().add(card);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(name::requestFocus);
+            }
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package chat.free4.ui.lobby;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+
+/** Asks for a new room's name, where it lives (LAN or relay), whether it is listed, and tags. */
+public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
+    /** Same rules as docs/PROTOCOL.md, checked here so the person sees the problem before joining. */
+    static final Pattern ROOM_NAME = Pattern.compile("[\\p{L}\\p{N} ._-]{1,64}");
+    static final Pattern TAG = Pattern.compile("[a-z0-9-]{1,24}");
+
+    public CreateRoomDialog(boolean relayAvailable) {
+        setTitle("Create a room");
+        setHeaderText("Create a voice room");
+        TextField name = new TextField();
+        name.setId("create-room-name");
+        name.setPromptText("e.g. Friday game night");
+        ToggleGroup where = new ToggleGroup();
+        RadioButton lan = new RadioButton("This network (no server)");
+        lan.setId("create-room-lan");
+        RadioButton relay = new RadioButton("Internet, through the relay");
+        relay.setId("create-room-relay");
+        lan.setToggleGroup(where);
+        relay.setToggleGroup(where);
+        relay.setDisable(!relayAvailable);
+        where.selectToggle(relayAvailable ? relay : lan);
+        CheckBox listed = new CheckBox("List it publicly so anyone can find it");
+        listed.setId("create-room-public");
+        listed.setSelected(true);
+        listed.disableProperty().bind(relay.selectedProperty().not());
+        TextField tags = new TextField();
+        tags.setId("create-room-tags");
+        tags.setPromptText("up to 5, e.g. music gaming");
+        tags.disableProperty().bind(relay.selectedProperty().not().or(listed.selectedProperty().not()));
+        Label problem = new Label();
+        problem.getStyleClass().add("danger");
+        problem.setWrapText(true);
+
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(12);
+        form.setPadding(new Insets(16, 20, 8, 20));
+        form.addRow(0, new Label("Name"), name);
+        form.addRow(1, new Label("Where"), new HBox(16, lan, relay));
+        form.add(listed, 1, 2);
+        form.addRow(3, new Label("Tags"), tags);
+        form.add(problem, 0, 4, 2, 1);
+        getDialogPane().setContent(form);
+        ButtonType create = new ButtonType("Create and join", ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, create);
+        Node createButton = getDialogPane().lookupButton(create);
+        createButton.setId("create-room-confirm");
+        problem.textProperty().bind(Bindings.createStringBinding(
+                () -> problemWith(name.getText(), tags.isDisabled() ? "" : tags.getText()), name.textProperty(),
+                tags.textProperty(), tags.disabledProperty()));
+        createButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> name.getText().isBlank() || !problem.getText().isEmpty(), name.textProperty(),
+                problem.textProperty()));
+        setOnShown(e -> name.requestFocus());
+        setResultConverter(button -> button != create ? null : new CreateRoomRequest(name.getText(),
+                relay.isSelected() ? RoomSource.RELAY : RoomSource.LAN,
+                relay.isSelected() && listed.isSelected(),
+                tags.isDisabled() ? List.of() : parseTags(tags.getText())));
+    }
+
+    static List<String> parseTags(String text) {
+        return Arrays.stream(text.strip().split("[\\s,]+")).filter(t -> !t.isEmpty())
+                .map(t -> t.replaceFirst("^#", "")).distinct().toList();
+    }
+
+    /** A sentence saying what to fix, or empty when the input is fine. */
+    static String problemWith(String name, String tagText) {
+        if (!name.isBlank() && !ROOM_NAME.matcher(name.strip()).matches()) {
+            return "A room name is up to 64 letters, digits, spaces, '.', '-' or '_'.";
+        }
+        List<String> tags = parseTags(tagText);
+        if (tags.size() > 5) {
+            return "Use at most 5 tags.";
+        }
+        if (tags.stream().anyMatch(t -> !TAG.matcher(t).matches())) {
+            return "Tags are lowercase letters, digits and '-', up to 24 each.";
+        }
+        return "";
+    }
+}

@@ -1,0 +1,11 @@
+package chat.free4.ui.lobby;
+
+/** What the lobby asks of the engine. Implementations must not block the FX thread. */
+public interface LobbyActions {
+
+    /** Asks the relay for its public rooms again; the answer arrives in the view model. */
+    void refreshPublicRooms(String tag);
+
+    /** Creates the room if it does not exist yet, then joins it. */
+    void join(CreateRoomRequest request);
+}

@@ -1,0 +1,238 @@
+package chat.free4.ui.lobby;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import chat.free4.ui.Icons;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The lobby: rooms on this network, public rooms on the relay, create and join. */
+public final class LobbyView extends VBox {
+    private final LobbyViewModel model;
+    private final TextField search;
+
+    public LobbyView(LobbyViewModel model) {
+        this.model = model;
+        setId("lobby");
+        getStyleClass().add("page");
+        setSpacing(18);
+        setPadding(new Insets(28, 32, 24, 32));
+
+        Label title = new Label("Rooms");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label subtitle = new Label("Pick a room and start talking.");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox heading = new VBox(4, title, subtitle);
+
+        CustomTextField searchField = new CustomTextField();
+        searchField.setLeft(Icons.of(Feather.SEARCH));
+        searchField.setPromptText("Search rooms");
+        searchField.setId("lobby-search");
+        searchField.setPrefWidth(240);
+        searchField.textProperty().bindBidirectional(model.searchProperty());
+        search = searchField;
+        Button create = new Button("Create room", Icons.of(Feather.PLUS));
+        create.setId("create-room");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.setOnAction(e -> showCreateDialog());
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        searchField.setMinWidth(160);
+        subtitle.setMinWidth(0);
+        heading.setMinWidth(0);
+        HBox.setHgrow(heading, Priority.SOMETIMES);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(12, heading, grow, searchField, create);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(header, joinByNameBar(), errorMessage(), lanSection(), publicSection());
+    }
+
+    /** Focuses the search field (Ctrl+F). */
+    public void focusSearch() {
+        search.requestFocus();
+    }
+
+    public void showCreateDialog() {
+        CreateRoomDialog dialog = new CreateRoomDialog(model.relayStatusProperty().get() == RelayStatus.ONLINE);
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.showAndWait().ifPresent(model::join);
+    }
+
+    private Node joinByNameBar() {
+        CustomTextField name = new CustomTextField();
+        name.setId("join-name");
+        name.setLeft(Icons.of(Feather.HASH));
+        name.setPromptText("Join a room by its name");
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Button join = new Button("Join", Icons.of(Feather.LOG_IN));
+        join.setId("join-by-name");
+        join.disableProperty().bind(name.textProperty().isEmpty());
+        Runnable joinIt = () -> {
+            String text = name.getText().strip();
+            String problem = CreateRoomDialog.problemWith(text, "");
+            if (text.isEmpty()) {
+                return;
+            }
+            if (!problem.isEmpty()) {
+                model.errorProperty().set(problem);
+                return;
+            }
+            model.join(new CreateRoomRequest(text, whereToJoin(text), false, List.of()));
+        };
+        join.setOnAction(e -> joinIt.run());
+        name.setOnAction(e -> joinIt.run());
+        HBox bar = new HBox(8, name, join);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** A room seen on the LAN is joined there; any other name goes to the relay when there is one. */
+    private RoomSource whereToJoin(String name) {
+        boolean onLan = model.lanRooms().stream().anyMatch(r -> r.name().equalsIgnoreCase(name));
+        if (onLan || model.relayStatusProperty().get() == RelayStatus.NOT_CONFIGURED) {
+            return RoomSource.LAN;
+        }
+        return RoomSource.RELAY;
+    }
+
+    private Node errorMessage() {
+        Message message = new Message("Could not join", "");
+        message.setId("lobby-error");
+        message.getStyleClass().add(Styles.DANGER);
+        message.setGraphic(Icons.of(Feather.ALERT_CIRCLE));
+        message.descriptionProperty().bind(model.errorProperty());
+        message.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        message.setOnClose(e -> model.errorProperty().set(""));
+        return message;
+    }
+
+    private Node lanSection() {
+        Label header = sectionTitle("On this network", Feather.WIFI);
+        Label count = countLabel(model.visibleLanRooms());
+        HBox bar = new HBox(10, header, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        ListView<RoomEntry> list = roomList("lan-rooms", model.visibleLanRooms(),
+                "No rooms on this network yet — create one.");
+        VBox box = new VBox(10, bar, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private Node publicSection() {
+        Label header = sectionTitle("Public rooms", Feather.GLOBE);
+        Label count = countLabel(model.visiblePublicRooms());
+        ComboBox<String> tag = new ComboBox<>();
+        tag.setId("tag-filter");
+        tag.setPromptText("All tags");
+        tag.getItems().add("");
+        model.knownTags().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            String selected = tag.getValue();
+            tag.getItems().setAll(model.knownTags());
+            tag.getItems().add(0, "");
+            tag.setValue(selected);
+        });
+        tag.setButtonCell(tagCell());
+        tag.setCellFactory(v -> tagCell());
+        tag.valueProperty().addListener((obs, old, now) -> model.tagFilterProperty().set(now == null ? "" : now));
+        tag.disableProperty().bind(model.relayAvailable().not());
+        Button refresh = new Button(null, Icons.of(Feather.REFRESH_CW));
+        refresh.setId("refresh-rooms");
+        refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        refresh.setTooltip(new Tooltip("Refresh the public room list (F5)"));
+        refresh.setAccessibleText("Refresh public rooms");
+        refresh.setOnAction(e -> model.refresh());
+        refresh.disableProperty().bind(model.relayStatusProperty().isEqualTo(RelayStatus.NOT_CONFIGURED));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(10, header, count, grow, tag, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        Label relayState = new Label();
+        relayState.setId("relay-status");
+        relayState.setWrapText(true);
+        relayState.setMinHeight(Region.USE_PREF_SIZE);
+        relayState.setMaxWidth(Double.MAX_VALUE);
+        relayState.textProperty().bind(model.relayMessageProperty());
+        relayState.graphicProperty().bind(Bindings.createObjectBinding(() -> switch (model.relayStatusProperty().get()) {
+            case UNREACHABLE -> Icons.of(Feather.ALERT_TRIANGLE);
+            case CONNECTING -> Icons.of(Feather.LOADER);
+            default -> Icons.of(Feather.INFO);
+        }, model.relayStatusProperty()));
+        relayState.visibleProperty().bind(model.relayMessageProperty().isNotEmpty());
+        relayState.managedProperty().bind(relayState.visibleProperty());
+        model.relayStatusProperty().addListener((obs, old, now) -> styleRelayState(relayState, now));
+        styleRelayState(relayState, model.relayStatusProperty().get());
+
+        ListView<RoomEntry> list = roomList("public-rooms", model.visiblePublicRooms(),
+                "No public rooms right now — create one and list it.");
+        VBox box = new VBox(10, bar, relayState, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private static void styleRelayState(Label label, RelayStatus status) {
+        label.getStyleClass().removeAll("relay-problem", "relay-info");
+        label.getStyleClass().add(status == RelayStatus.UNREACHABLE ? "relay-problem" : "relay-info");
+    }
+
+    private static javafx.scene.control.ListCell<String> tagCell() {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.isEmpty() ? "All tags" : "#" + item);
+            }
+        };
+    }
+
+    private ListView<RoomEntry> roomList(String id, ObservableList<RoomEntry> items, String emptyText) {
+        ListView<RoomEntry> list = new ListView<>(items);
+        list.setId(id);
+        list.getStyleClass().addAll("room-list", Tweaks.EDGE_TO_EDGE);
+        list.setCellFactory(v -> new RoomCell(room -> model.join(
+                new CreateRoomRequest(room.name(), room.source(), false, room.tags()))));
+        Label empty = new Label(emptyText);
+        empty.setId(id + "-empty");
+        empty.getStyleClass().addAll(Styles.TEXT_MUTED, "empty-state");
+        empty.setWrapText(true);
+        list.setPlaceholder(empty);
+        list.setMinHeight(120);
+        return list;
+    }
+
+    private static Label sectionTitle(String text, Feather icon) {
+        Label label = new Label(text, Icons.of(icon, 18));
+        label.getStyleClass().addAll(Styles.TITLE_4, "section-title");
+        return label;
+    }
+
+    private static Label countLabel(ObservableList<RoomEntry> rooms) {
+        Label count = new Label();
+        count.getStyleClass().addAll("count-pill", Styles.TEXT_SMALL);
+        count.textProperty().bind(Bindings.size(rooms).asString());
+        return count;
+    }
+}

@@ -1,0 +1,117 @@
+package chat.free4.ui.room;
+
+import atlantafx.base.theme.Styles;
+import chat.free4.ui.Avatar;
+import chat.free4.ui.Icons;
+import chat.free4.ui.Styling;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * One person in the room: avatar (ring lights while they speak), name, connection state in
+ * words, their own volume slider and a local mute that only affects what you hear.
+ */
+final class ParticipantCell extends ListCell<ParticipantViewModel> {
+    private final Avatar avatar = new Avatar(40);
+    private final Label name = new Label();
+    private final Label state = new Label();
+    private final Label speaking = new Label("Speaking");
+    private final Slider volume = new Slider(0, 2, 1);
+    private final ToggleButton mute = new ToggleButton();
+    private final HBox row;
+    private ParticipantViewModel bound;
+
+    ParticipantCell() {
+        getStyleClass().add("participant-cell");
+        name.getStyleClass().addAll(Styles.TEXT_BOLD, "participant-name");
+        state.getStyleClass().addAll(Styles.TEXT_SMALL, "participant-state");
+        speaking.getStyleClass().addAll(Styles.TEXT_SMALL, "speaking-label");
+        speaking.setGraphic(Icons.of(Feather.ACTIVITY, 12));
+        HBox nameLine = new HBox(8, name, speaking);
+        nameLine.setAlignment(Pos.CENTER_LEFT);
+        VBox text = new VBox(3, nameLine, state);
+        text.setAlignment(Pos.CENTER_LEFT);
+        volume.setPrefWidth(140);
+        volume.getStyleClass().add(Styles.SMALL);
+        volume.setTooltip(new Tooltip("Volume for this person only"));
+        mute.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        mute.setTooltip(new Tooltip("Mute this person for you only"));
+        Label volumeIcon = new Label(null, Icons.of(Feather.VOLUME_1, 14));
+        volumeIcon.getStyleClass().add(Styles.TEXT_MUTED);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        row = new HBox(14, avatar, text, grow, volumeIcon, volume, mute);
+        row.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    @Override
+    protected void updateItem(ParticipantViewModel person, boolean empty) {
+        super.updateItem(person, empty);
+        unbind();
+        if (empty || person == null) {
+            setGraphic(null);
+            return;
+        }
+        bound = person;
+        setId("participant-" + person.id());
+        name.textProperty().bind(person.displayNameProperty());
+        avatar.setName(person.displayNameProperty().get());
+        showSpeaking(person.speakingProperty().get());
+        person.speakingProperty().addListener(speakingListener);
+        speaking.visibleProperty().bind(person.speakingProperty());
+        state.textProperty().bind(person.stateTextProperty());
+        state.getStyleClass().removeAll("state-connected", "state-problem");
+        person.stateProperty().addListener(stateListener);
+        styleState(person.stateProperty().get());
+        volume.valueProperty().bindBidirectional(person.volumeProperty());
+        volume.disableProperty().bind(person.locallyMutedProperty());
+        volume.setAccessibleText("Volume for " + person.displayNameProperty().get());
+        mute.selectedProperty().bindBidirectional(person.locallyMutedProperty());
+        mute.graphicProperty().bind(Bindings.when(person.locallyMutedProperty())
+                .then(Icons.of(Feather.VOLUME_X)).otherwise(Icons.of(Feather.VOLUME_2)));
+        mute.setAccessibleText("Mute " + person.displayNameProperty().get() + " for you");
+        setGraphic(row);
+    }
+
+    private final javafx.beans.value.ChangeListener<Boolean> speakingListener =
+            (obs, old, now) -> showSpeaking(now);
+    private final javafx.beans.value.ChangeListener<ConnectionState> stateListener =
+            (obs, old, now) -> styleState(now);
+
+    private void showSpeaking(boolean now) {
+        avatar.setSpeaking(now);
+        pseudoClassStateChanged(Styling.SPEAKING, now);
+    }
+
+    private void styleState(ConnectionState now) {
+        state.getStyleClass().removeAll("state-connected", "state-problem");
+        state.getStyleClass().add(now == ConnectionState.CONNECTED ? "state-connected"
+                : now == ConnectionState.FAILED ? "state-problem" : "state-pending");
+    }
+
+    private void unbind() {
+        if (bound == null) {
+            return;
+        }
+        name.textProperty().unbind();
+        state.textProperty().unbind();
+        speaking.visibleProperty().unbind();
+        bound.speakingProperty().removeListener(speakingListener);
+        bound.stateProperty().removeListener(stateListener);
+        volume.valueProperty().unbindBidirectional(bound.volumeProperty());
+        volume.disableProperty().unbind();
+        mute.selectedProperty().unbindBidirectional(bound.locallyMutedProperty());
+        mute.graphicProperty().unbind();
+        bound = null;
+    }
+}

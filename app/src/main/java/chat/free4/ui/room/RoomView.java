@@ -1,0 +1,185 @@
+package chat.free4.ui.room;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import chat.free4.ui.Avatar;
+import chat.free4.ui.Icons;
+import chat.free4.ui.settings.VoiceMode;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The voice room: who is here and who speaks, your microphone, and the way out. */
+public final class RoomView extends BorderPane {
+    private final RoomViewModel model;
+
+    public RoomView(RoomViewModel model, StringProperty selfName) {
+        this.model = model;
+        setId("room");
+        getStyleClass().add("page");
+        setTop(header());
+        setCenter(participants());
+        setBottom(controlBar(selfName));
+        // Push-to-talk: the key counts wherever focus is in this view; consumed so it never
+        // also presses a focused button.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (isPushToTalkKey(e)) {
+                model.pushToTalkHeldProperty().set(true);
+                e.consume();
+            }
+        });
+        addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (isPushToTalkKey(e)) {
+                model.pushToTalkHeldProperty().set(false);
+                e.consume();
+            }
+        });
+    }
+
+    private boolean isPushToTalkKey(KeyEvent e) {
+        return model.voiceModeProperty().get() == VoiceMode.PUSH_TO_TALK
+                && e.getCode().name().equals(model.pushToTalkKeyProperty().get());
+    }
+
+    private Node header() {
+        Label name = new Label();
+        name.setId("room-name");
+        name.getStyleClass().add(Styles.TITLE_2);
+        name.textProperty().bind(model.roomNameProperty());
+        name.setGraphic(Icons.of(Feather.HASH, 22));
+        Label kind = new Label();
+        kind.getStyleClass().addAll("tag", Styles.TEXT_SMALL);
+        kind.textProperty().bind(model.roomKindProperty());
+        Label status = new Label();
+        status.setId("room-status");
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.textProperty().bind(model.statusProperty());
+        HBox titleLine = new HBox(10, name, kind);
+        titleLine.setAlignment(Pos.CENTER_LEFT);
+        VBox title = new VBox(4, titleLine, status);
+        Button leave = new Button("Leave", Icons.of(Feather.PHONE_OFF));
+        leave.setId("leave-room");
+        leave.getStyleClass().addAll(Styles.DANGER, "leave-button");
+        leave.setTooltip(new Tooltip("Leave the room (Ctrl+L)"));
+        leave.setOnAction(e -> model.leave());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(12, title, grow, leave);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        Message error = new Message("Something went wrong", "");
+        error.setId("room-error");
+        error.getStyleClass().add(Styles.DANGER);
+        error.setGraphic(Icons.of(Feather.ALERT_CIRCLE));
+        error.descriptionProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setOnClose(e -> model.errorProperty().set(""));
+        VBox top = new VBox(14, bar, error);
+        top.setPadding(new Insets(28, 32, 16, 32));
+        return top;
+    }
+
+    private Node participants() {
+        Label title = new Label();
+        title.getStyleClass().addAll(Styles.TEXT_CAPTION, "section-caption");
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = model.participants().size();
+            return n == 0 ? "IN THE ROOM — JUST YOU" : "IN THE ROOM — " + (n + 1);
+        }, model.participants()));
+        ListView<ParticipantViewModel> list = new ListView<>(model.participants());
+        list.setId("participants");
+        list.getStyleClass().addAll("participant-list", Tweaks.EDGE_TO_EDGE);
+        list.setCellFactory(v -> new ParticipantCell());
+        Label empty = new Label("Nobody else is here yet. Share the room name so others can join.");
+        empty.setId("participants-empty");
+        empty.getStyleClass().addAll(Styles.TEXT_MUTED, "empty-state");
+        empty.setWrapText(true);
+        list.setPlaceholder(empty);
+        VBox box = new VBox(10, title, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        box.setPadding(new Insets(0, 32, 16, 32));
+        return box;
+    }
+
+    private Node controlBar(StringProperty selfName) {
+        Avatar me = new Avatar(36);
+        me.setName(selfName.get());
+        selfName.addListener((obs, old, now) -> me.setName(now));
+        Label name = new Label();
+        name.textProperty().bind(selfName);
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        Label micText = new Label();
+        micText.setId("mic-state");
+        micText.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        micText.textProperty().bind(model.microphoneTextProperty());
+        LevelMeter meter = new LevelMeter(model.micLevelProperty());
+        meter.setId("mic-meter");
+        meter.setPrefWidth(160);
+        meter.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("closed"), false);
+        model.microphoneOpenProperty().addListener((obs, old, open) ->
+                meter.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("closed"), !open));
+        VBox who = new VBox(2, name, micText);
+        who.setAlignment(Pos.CENTER_LEFT);
+        VBox meterBox = new VBox(4, new Label("Your microphone"), meter);
+        meterBox.getChildren().get(0).getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        meterBox.setAlignment(Pos.CENTER_LEFT);
+
+        ToggleButton mute = new ToggleButton();
+        mute.setId("self-mute");
+        mute.getStyleClass().addAll(Styles.BUTTON_CIRCLE, "mute-button");
+        mute.selectedProperty().bindBidirectional(model.selfMutedProperty());
+        mute.graphicProperty().bind(Bindings.when(model.selfMutedProperty())
+                .then(Icons.of(Feather.MIC_OFF, 18)).otherwise(Icons.of(Feather.MIC, 18)));
+        mute.setTooltip(new Tooltip("Mute or unmute yourself (Ctrl+M)"));
+        mute.setAccessibleText("Mute yourself");
+
+        ToggleGroup modes = new ToggleGroup();
+        ToggleButton voice = new ToggleButton("Voice activity", Icons.of(Feather.RADIO));
+        voice.setId("mode-voice");
+        voice.getStyleClass().add(Styles.LEFT_PILL);
+        ToggleButton ptt = new ToggleButton("Push to talk", Icons.of(Feather.COMMAND));
+        ptt.setId("mode-ptt");
+        ptt.getStyleClass().add(Styles.RIGHT_PILL);
+        voice.setToggleGroup(modes);
+        ptt.setToggleGroup(modes);
+        modes.selectToggle(model.voiceModeProperty().get() == VoiceMode.PUSH_TO_TALK ? ptt : voice);
+        modes.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+                return;
+            }
+            model.voiceModeProperty().set(now == ptt ? VoiceMode.PUSH_TO_TALK : VoiceMode.VOICE_ACTIVITY);
+        });
+        model.voiceModeProperty().addListener((obs, old, now) ->
+                modes.selectToggle(now == VoiceMode.PUSH_TO_TALK ? ptt : voice));
+        HBox modeBox = new HBox(0, voice, ptt);
+        modeBox.setAlignment(Pos.CENTER);
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(16, me, who, meterBox, grow, modeBox, mute);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("control-bar");
+        bar.setPadding(new Insets(14, 32, 14, 32));
+        return bar;
+    }
+
+}

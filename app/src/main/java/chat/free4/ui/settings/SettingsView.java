@@ -1,0 +1,293 @@
+package chat.free4.ui.settings;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import chat.free4.ui.Icons;
+import chat.free4.ui.ScrollIntoView;
+import chat.free4.ui.room.LevelMeter;
+import java.util.Arrays;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * All settings on one scrollable page, grouped like other voice apps. Text fields save when they
+ * lose focus or on Enter; choices save at once.
+ */
+public final class SettingsView extends ScrollPane {
+    private static final String SYSTEM_DEFAULT = "";
+    private final SettingsViewModel model;
+
+    public SettingsView(SettingsViewModel model) {
+        this.model = model;
+        setId("settings");
+        setFitToWidth(true);
+        getStyleClass().addAll("page", "edge-to-edge");
+        Label title = new Label("Settings");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Message problem = new Message("Settings not saved", "");
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.descriptionProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox page = new VBox(22, title, problem, profile(), audio(), voice(), network(), appearance());
+        page.setPadding(new Insets(28, 32, 32, 32));
+        page.setMaxWidth(760);
+        setContent(page);
+        // Keyboard navigation: whatever gets focus is scrolled into view.
+        javafx.beans.value.ChangeListener<Node> follow = (obs, old, focused) -> {
+            if (focused != null) {
+                ScrollIntoView.reveal(this, focused);
+            }
+        };
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.focusOwnerProperty().removeListener(follow);
+            }
+            if (scene == null) {
+                model.audioTests().stopMicTest();
+            } else {
+                scene.focusOwnerProperty().addListener(follow);
+            }
+        });
+    }
+
+    private Node profile() {
+        TextField name = new TextField(model.current().displayName());
+        name.setId("settings-display-name");
+        commitOnExit(name, () -> {
+            String value = name.getText().strip();
+            if (value.isEmpty() || value.length() > 32) {
+                model.problemProperty().set("A display name is 1 to 32 characters.");
+                return;
+            }
+            model.update(model.current().withDisplayName(value));
+        });
+        return section("Profile", Feather.USER, row("Display name", name));
+    }
+
+    private Node audio() {
+        ComboBox<String> input = deviceBox("settings-input", model.inputDevices(), model.current().inputDevice());
+        ComboBox<String> output = deviceBox("settings-output", model.outputDevices(), model.current().outputDevice());
+        input.valueProperty().addListener((obs, old, now) ->
+                model.update(model.current().withDevices(orDefault(now), model.current().outputDevice())));
+        output.valueProperty().addListener((obs, old, now) ->
+                model.update(model.current().withDevices(model.current().inputDevice(), orDefault(now))));
+        LevelMeter meter = new LevelMeter(model.micTestLevelProperty());
+        meter.setId("settings-mic-meter");
+        meter.setMaxWidth(Double.MAX_VALUE);
+        ToggleButton micTest = new ToggleButton("Check microphone", Icons.of(Feather.MIC));
+        micTest.setId("settings-mic-test");
+        micTest.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                model.audioTests().startMicTest(model.current().inputDevice());
+            } else {
+                model.audioTests().stopMicTest();
+                model.micTestLevelProperty().set(0);
+            }
+        });
+        HBox meterRow = new HBox(12, micTest, meter);
+        HBox.setHgrow(meter, Priority.ALWAYS);
+        meterRow.setAlignment(Pos.CENTER_LEFT);
+        Button testSound = new Button("Play test sound", Icons.of(Feather.VOLUME_2));
+        testSound.setId("settings-test-sound");
+        testSound.setOnAction(e -> model.audioTests().playTestSound(model.current().outputDevice()));
+        return section("Audio", Feather.HEADPHONES, row("Microphone", input), row("", meterRow),
+                row("Speakers", output), row("", testSound));
+    }
+
+    private Node voice() {
+        ToggleGroup mode = new ToggleGroup();
+        ToggleButton activity = new ToggleButton("Voice activity");
+        activity.setId("settings-mode-voice");
+        activity.getStyleClass().add(Styles.LEFT_PILL);
+        ToggleButton ptt = new ToggleButton("Push to talk");
+        ptt.setId("settings-mode-ptt");
+        ptt.getStyleClass().add(Styles.RIGHT_PILL);
+        activity.setToggleGroup(mode);
+        ptt.setToggleGroup(mode);
+        mode.selectToggle(model.current().voiceMode() == VoiceMode.PUSH_TO_TALK ? ptt : activity);
+        mode.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+                return;
+            }
+            model.update(model.current().withVoiceMode(now == ptt ? VoiceMode.PUSH_TO_TALK : VoiceMode.VOICE_ACTIVITY));
+        });
+        model.settingsProperty().addListener((obs, old, now) ->
+                mode.selectToggle(now.voiceMode() == VoiceMode.PUSH_TO_TALK ? ptt : activity));
+
+        Button key = new Button(model.current().pushToTalkKey());
+        key.setId("settings-ptt-key");
+        key.setGraphic(Icons.of(Feather.COMMAND));
+        key.setOnAction(e -> {
+            key.setText("Press a key…");
+            key.addEventFilter(KeyEvent.KEY_PRESSED, new javafx.event.EventHandler<>() {
+                @Override
+                public void handle(KeyEvent event) {
+                    event.consume();
+                    key.removeEventFilter(KeyEvent.KEY_PRESSED, this);
+                    if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                        key.setText(model.current().pushToTalkKey());
+                        return;
+                    }
+                    model.update(model.current().withPushToTalkKey(event.getCode().name()));
+                    key.setText(event.getCode().name());
+                }
+            });
+        });
+        HBox modeBox = new HBox(0, activity, ptt);
+        return section("Voice", Feather.RADIO, row("Mode", modeBox), row("Push-to-talk key", key));
+    }
+
+    private Node network() {
+        TextField relay = new TextField(model.current().relayUrl());
+        relay.setId("settings-relay");
+        relay.setPromptText("ws://relay.example.org:8443/v1 (empty: this network only)");
+        commitOnExit(relay, () -> {
+            String value = relay.getText().strip();
+            if (!value.isEmpty() && !value.matches("wss?://\\S+")) {
+                model.problemProperty().set("A relay address starts with ws:// or wss://, e.g. ws://relay.example.org:8443/v1.");
+                return;
+            }
+            model.update(model.current().withRelayUrl(value));
+        });
+        TextArea stun = serverList("settings-stun", model.current().stunServers(), "stun:stun.example.org:3478");
+        TextArea turn = serverList("settings-turn", model.current().turnServers(),
+                "turn:user:password@turn.example.org:3478");
+        Runnable saveIce = () -> model.update(model.current().withIceServers(lines(stun.getText()), lines(turn.getText())));
+        commitOnExit(stun, saveIce);
+        commitOnExit(turn, saveIce);
+        ComboBox<String> lan = deviceBox("settings-lan-interface", model.lanInterfaces(), model.current().lanInterface());
+        lan.valueProperty().addListener((obs, old, now) -> model.update(model.current().withLanInterface(orDefault(now))));
+        Label hint = new Label("Changes to the network take effect the next time you join a room.");
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        return section("Network", Feather.GLOBE, row("Relay address", relay), row("STUN servers", stun),
+                row("TURN servers", turn), row("LAN interface", lan), row("", hint));
+    }
+
+    private Node appearance() {
+        ToggleGroup theme = new ToggleGroup();
+        ToggleButton light = new ToggleButton("Light", Icons.of(Feather.SUN));
+        light.setId("settings-theme-light");
+        light.getStyleClass().add(Styles.LEFT_PILL);
+        ToggleButton dark = new ToggleButton("Dark", Icons.of(Feather.MOON));
+        dark.setId("settings-theme-dark");
+        dark.getStyleClass().add(Styles.RIGHT_PILL);
+        light.setToggleGroup(theme);
+        dark.setToggleGroup(theme);
+        theme.selectToggle(model.current().theme() == Theme.LIGHT ? light : dark);
+        theme.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+                return;
+            }
+            model.update(model.current().withTheme(now == light ? Theme.LIGHT : Theme.DARK));
+        });
+        return section("Appearance", Feather.EYE, row("Theme", new HBox(0, light, dark)));
+    }
+
+    private static ComboBox<String> deviceBox(String id, javafx.collections.ObservableList<String> items, String value) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.setMaxWidth(Double.MAX_VALUE);
+        Runnable fill = () -> {
+            String selected = box.getValue();
+            box.getItems().setAll(items);
+            box.getItems().add(0, SYSTEM_DEFAULT);
+            box.setValue(selected);
+        };
+        items.addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        if (!value.isEmpty() && !box.getItems().contains(value)) {
+            box.getItems().add(value);
+        }
+        box.setValue(value);
+        box.setButtonCell(defaultAwareCell());
+        box.setCellFactory(v -> defaultAwareCell());
+        return box;
+    }
+
+    private static ListCell<String> defaultAwareCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.isEmpty() ? "System default" : item);
+            }
+        };
+    }
+
+    private static TextArea serverList(String id, List<String> values, String prompt) {
+        TextArea area = new TextArea(String.join("\n", values));
+        area.setId(id);
+        area.setPromptText(prompt + " (one per line)");
+        area.setPrefRowCount(2);
+        area.setWrapText(false);
+        return area;
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String orDefault(String value) {
+        return value == null ? SYSTEM_DEFAULT : value;
+    }
+
+    private static void commitOnExit(javafx.scene.control.TextInputControl field, Runnable commit) {
+        field.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                commit.run();
+            }
+        });
+        if (field instanceof TextField text) {
+            text.setOnAction(e -> commit.run());
+        }
+    }
+
+    private static Node section(String title, Feather icon, Node... rows) {
+        Label heading = new Label(title, Icons.of(icon, 18));
+        heading.getStyleClass().addAll(Styles.TITLE_4, "section-title");
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(12);
+        ColumnConstraints labels = new ColumnConstraints(150);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+        for (int i = 0; i < rows.length; i++) {
+            HBox row = (HBox) rows[i];
+            grid.add(row.getChildren().get(0), 0, i);
+            grid.add(row.getChildren().get(0), 1, i);
+        }
+        VBox card = new VBox(14, heading, grid);
+        card.getStyleClass().add("settings-card");
+        card.setPadding(new Insets(18, 20, 18, 20));
+        return card;
+    }
+
+    private static Node row(String label, Node field) {
+        Label l = new Label(label);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setLabelFor(field);
+        return new HBox(l, field);
+    }
+}

@@ -1,0 +1,7 @@
+package chat.free4.ui.settings;
+
+/** The two looks the app offers. */
+public enum Theme {
+    LIGHT,
+    DARK
+}
