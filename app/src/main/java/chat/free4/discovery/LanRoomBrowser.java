@@ -1,0 +1,238 @@
+package chat.free4.discovery;
+
+import chat.free4.signaling.PeerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.jmdns.JmDNS;
+import javax.jmdns.ServiceEvent;
+import javax.jmdns.ServiceInfo;
+import javax.jmdns.ServiceListener;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Keeps a live list of the LAN rooms around us from the free4chat mDNS announcements. Every
+ * announcement is untrusted: malformed, oversized or foreign ones are ignored, and the number of
+ * members tracked is bounded. All state lives on the browser's single event thread.
+ */
+public final class LanRoomBrowser implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LanRoomBrowser.class);
+    /** A LAN flooding us with announcements must not grow our memory without bound. */
+    public static final int MAX_MEMBERS = 256;
+    private static final int MAX_ADDRESSES = 8;
+
+    private final List<JmDNS> responders;
+    private final List<ServiceListener> jmdnsListeners = new ArrayList<>();
+    private final List<LanRoomsListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lan-browser");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Key: responder index + instance name. One peer is seen once per address family. */
+    private final Map<String, Sighting> sightings = new HashMap<>();
+    private final Map<PeerId, LanMember> members = new LinkedHashMap<>();
+    private boolean warnedFull;
+
+    private record Sighting(int source, LanAnnouncement announcement, List<InetSocketAddress> endpoints) {
+    }
+
+    public LanRoomBrowser(MdnsHost host) {
+        this.responders = host.responders();
+    }
+
+    /** Starts browsing; jmDNS queries the LAN at once. */
+    public void start() {
+        for (int i = 0; i < responders.size(); i++) {
+            JmDNS responder = responders.get(i);
+            ServiceListener listener = new JmdnsListener(i, responder);
+            jmdnsListeners.add(listener);
+            responder.addServiceListener(LanProtocol.SERVICE_TYPE, listener);
+        }
+    }
+
+    /** Adds a listener; it first hears every member already known, then the changes. */
+    public void addListener(LanRoomsListener listener) {
+        events.execute(() -> {
+            listeners.add(listener);
+            members.values().forEach(m -> deliver(listener, l -> l.memberAppeared(m)));
+            List<LanRoom> rooms = publicRooms();
+            deliver(listener, l -> l.roomsChanged(rooms));
+        });
+    }
+
+    public void removeListener(LanRoomsListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** The public rooms seen now (most members first). */
+    public CompletableFuture<List<LanRoom>> rooms() {
+        return CompletableFuture.supplyAsync(this::publicRooms, events);
+    }
+
+    /** The members announcing {@code room}, public or private. */
+    public CompletableFuture<List<LanMember>> members(String room) {
+        return CompletableFuture.supplyAsync(() -> members.values().stream()
+                .filter(m -> m.room().equals(room)).toList(), events);
+    }
+
+    private final class JmdnsListener implements ServiceListener {
+        private final int source;
+        private final JmDNS responder;
+
+        JmdnsListener(int source, JmDNS responder) {
+            this.source = source;
+            this.responder = responder;
+        }
+
+        @Override
+        public void serviceAdded(ServiceEvent event) {
+            responder.requestServiceInfo(event.getType(), event.getName(), true);
+        }
+
+        @Override
+        public void serviceRemoved(ServiceEvent event) {
+            String name = event.getName();
+            events.execute(() -> removed(source, name));
+        }
+
+        @Override
+        public void serviceResolved(ServiceEvent event) {
+            String name = event.getName();
+            ServiceInfo info = event.getInfo();
+            events.execute(() -> resolved(source, name, info));
+        }
+    }
+
+    private void resolved(int source, String instance, ServiceInfo info) {
+        try {
+            String key = source + "/" + instance;
+            // jmDNS also reports partial resolutions (no address yet): an invalid or incomplete
+            // report changes nothing; only a goodbye or expiry removes a member.
+            Optional<Sighting> sighting = validate(source, instance, info);
+            if (sighting.isEmpty()) {
+                return;
+            }
+            if (!sightings.containsKey(key) && sightings.size() >= MAX_MEMBERS) {
+                if (!warnedFull) {
+                    log.warn("More than {} free4chat announcements on the LAN; ignoring the rest", MAX_MEMBERS);
+                    warnedFull = true;
+                }
+                return;
+            }
+            sightings.put(key, sighting.get());
+            recompute(instance);
+        } catch (RuntimeException e) {
+            log.warn("Ignored a LAN announcement that could not be read", e);
+        }
+    }
+
+    private void removed(int source, String instance) {
+        if (instance != null && sightings.remove(source + "/" + instance) != null) {
+            recompute(instance);
+        }
+    }
+
+    private Optional<Sighting> validate(int source, String instance, ServiceInfo info) {
+        if (info == null || instance == null) {
+            return Optional.empty();
+        }
+        Optional<LanAnnouncement> announcement = TxtRecordCodec.decode(info.getTextBytes());
+        if (announcement.isEmpty() || !announcement.get().peerId().value().equals(instance)) {
+            log.debug("Ignored a malformed LAN announcement");
+            return Optional.empty();
+        }
+        int port = info.getPort();
+        if (port < 1 || port > 65535) {
+            return Optional.empty();
+        }
+        List<InetSocketAddress> endpoints = Stream.of(info.getInetAddresses())
+                .filter(Objects::nonNull)
+                .filter(a -> !a.isAnyLocalAddress() && !a.isMulticastAddress())
+                .distinct()
+                .limit(MAX_ADDRESSES)
+                .map(a -> new InetSocketAddress(a, port))
+                .toList();
+        if (endpoints.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Sighting(source, announcement.get(), endpoints));
+    }
+
+    /** Merges the sightings of one instance (= peer id) and tells listeners what changed. */
+    private void recompute(String instance) {
+        List<Sighting> seen = sightings.values().stream()
+                .filter(s -> s.announcement().peerId().value().equals(instance))
+                .sorted(Comparator.comparingInt(Sighting::source))
+                .toList();
+        PeerId id = TxtRecordCodec.peerId(instance).orElse(null);
+        if (id == null) {
+            return;
+        }
+        LanMember before = members.get(id);
+        LanMember after = seen.isEmpty() ? null : new LanMember(seen.get(0).announcement(),
+                seen.stream().flatMap(s -> s.endpoints().stream()).distinct().toList());
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        if (after == null) {
+            members.remove(id);
+            listeners.forEach(l -> deliver(l, x -> x.memberVanished(before)));
+        } else if (before == null) {
+            members.put(id, after);
+            listeners.forEach(l -> deliver(l, x -> x.memberAppeared(after)));
+        } else {
+            members.put(id, after);
+            listeners.forEach(l -> deliver(l, x -> x.memberChanged(before, after)));
+        }
+        List<LanRoom> rooms = publicRooms();
+        listeners.forEach(l -> deliver(l, x -> x.roomsChanged(rooms)));
+    }
+
+    private List<LanRoom> publicRooms() {
+        Map<String, List<LanMember>> byRoom = members.values().stream()
+                .collect(Collectors.groupingBy(LanMember::room, LinkedHashMap::new, Collectors.toList()));
+        return byRoom.entrySet().stream()
+                .filter(e -> e.getValue().stream().allMatch(m -> m.announcement().isPublic()))
+                .map(e -> new LanRoom(e.getKey(), true, e.getValue()))
+                .sorted(Comparator.comparingInt(LanRoom::memberCount).reversed().thenComparing(LanRoom::name))
+                .toList();
+    }
+
+    private static void deliver(LanRoomsListener listener, java.util.function.Consumer<LanRoomsListener> call) {
+        try {
+            call.accept(listener);
+        } catch (RuntimeException e) {
+            log.warn("A LAN rooms listener failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < jmdnsListeners.size(); i++) {
+            responders.get(i).removeServiceListener(LanProtocol.SERVICE_TYPE, jmdnsListeners.get(i));
+        }
+        listeners.clear();
+        events.shutdown();
+        try {
+            events.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package chat.free4.testlan;
+
+import org.awaitility.Awaitility;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A JVM running on a {@link LanHost}; its stdout lines are collected for the test to wait on. */
+public final class ChildPeer implements AutoCloseable {
+    private final String label;
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    private final Writer stdin;
+    private final long startedNanos;
+
+    ChildPeer(String label, Process process, long startedNanos) {
+        this.label = label;
+        this.process = process;
+        this.startedNanos = startedNanos;
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Thread reader = new Thread(this::readOutput, "child-" + label);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readOutput() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+                System.out.println("[" + label + " +" + ms + "ms] " + line);
+                synchronized (lines) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException ignored) {
+            // The process ended.
+        }
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    public Optional<String> find(Predicate<String> predicate) {
+        return lines().stream().filter(predicate).findFirst();
+    }
+
+    /** Waits for a line matching {@code regex}; returns its match. */
+    public Matcher awaitLine(String regex, Duration timeout) {
+        Pattern pattern = Pattern.compile(regex);
+        Awaitility.await(label + " prints /" + regex + "/").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> find(l -> pattern.matcher(l).find()).isPresent());
+        String line = find(l -> pattern.matcher(l).find()).orElseThrow();
+        Matcher m = pattern.matcher(line);
+        m.find();
+        return m;
+    }
+
+    public void send(String line) throws IOException {
+        stdin.write(line + "\n");
+        stdin.flush();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Kills the JVM without letting it say goodbye (a crash). */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

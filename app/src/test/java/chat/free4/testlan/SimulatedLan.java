@@ -1,0 +1,152 @@
+package chat.free4.testlan;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A simulated LAN: one bridge in the root namespace (no address, so nothing routes to or from
+ * it) and N network namespaces, each with a veth interface {@code lan0} on the bridge and an
+ * address from 198.18.0.0/15. Multicast stays on the bridge. Names carry a random part so parallel
+ * runs never clash; {@link #close()} removes everything (a shutdown hook covers a dying JVM).
+ */
+public final class SimulatedLan implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String bridge;
+    private final List<String> namespaces = new ArrayList<>();
+    private final List<String> hostLinks = new ArrayList<>();
+    private final List<LanHost> hosts = new ArrayList<>();
+    private final List<ChildPeer> children = new ArrayList<>();
+    private final Thread cleanupHook = new Thread(this::cleanUp, "simulated-lan-cleanup");
+    private boolean closed;
+
+    private SimulatedLan(int hostCount) {
+        byte[] r = new byte[3];
+        RANDOM.nextBytes(r);
+        String id = HexFormat.of().formatHex(r);
+        bridge = "f4br" + id;
+        int subnet = 100 + RANDOM.nextInt(150);
+        Runtime.getRuntime().addShutdownHook(cleanupHook);
+        try {
+            Shell.run("ip", "link", "add", bridge, "type", "bridge", "mcast_snooping", "0");
+            disableIpv6(bridge);
+            Shell.run("ip", "link", "set", bridge, "up");
+            for (int i = 0; i < hostCount; i++) {
+                String ns = "f4lan-" + id + "-" + i;
+                String hostEnd = "f4h" + id + i;
+                String nsEnd = "f4n" + id + i;
+                Shell.run("ip", "netns", "add", ns);
+                namespaces.add(ns);
+                Shell.run("ip", "link", "add", hostEnd, "type", "veth", "peer", "name", nsEnd);
+                hostLinks.add(hostEnd);
+                Shell.run("ip", "link", "set", nsEnd, "netns", ns);
+                Shell.run("ip", "-n", ns, "link", "set", nsEnd, "name", "lan0");
+                // No duplicate address detection: IPv6 link-local addresses are usable at once.
+                Shell.run("ip", "netns", "exec", ns, "sysctl", "-q", "-w", "net.ipv6.conf.lan0.accept_dad=0");
+                String address = "198.18." + subnet + "." + (10 + i);
+                Shell.run("ip", "-n", ns, "addr", "add", address + "/24", "dev", "lan0");
+                Shell.run("ip", "-n", ns, "link", "set", "lo", "up");
+                Shell.run("ip", "-n", ns, "link", "set", "lan0", "up");
+                Shell.run("ip", "link", "set", hostEnd, "master", bridge);
+                disableIpv6(hostEnd);
+                Shell.run("ip", "link", "set", hostEnd, "up");
+                hosts.add(new LanHost(ns, "lan0", address));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static SimulatedLan create(int hostCount) {
+        return new SimulatedLan(hostCount);
+    }
+
+    /** The root namespace's ends carry no traffic of their own. */
+    private static void disableIpv6(String link) {
+        Path knob = Path.of("/proc/sys/net/ipv6/conf", link, "disable_ipv6");
+        try {
+            if (Files.exists(knob)) {
+                Files.writeString(knob, "1");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not disable IPv6 on " + link, e);
+        }
+    }
+
+    public List<LanHost> hosts() {
+        return List.copyOf(hosts);
+    }
+
+    public LanHost host(int index) {
+        return hosts.get(index);
+    }
+
+    /** Starts {@code mainClass} of the test classpath in a JVM on {@code host}. */
+    public ChildPeer start(LanHost host, String label, String mainClass, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", host.namespace(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-Dlogback.configurationFile=" + logConfig(),
+                "-Dfree4chat.log.level=" + System.getProperty("free4chat.log.level", "INFO"),
+                "-cp", classpath(), mainClass));
+        command.addAll(args);
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ChildPeer child = new ChildPeer(label, process, started);
+        synchronized (children) {
+            children.add(child);
+        }
+        return child;
+    }
+
+    private static String logConfig() {
+        try {
+            return Path.of(SimulatedLan.class.getResource("/lan-peers-logback.xml").toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String classpath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        return String.join(File.pathSeparator, cp.split(File.pathSeparator));
+    }
+
+    @Override
+    public void close() {
+        cleanUp();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupHook);
+        } catch (IllegalStateException ignored) {
+            // Already shutting down: the hook runs anyway.
+        }
+    }
+
+    private synchronized void cleanUp() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        synchronized (children) {
+            children.forEach(ChildPeer::close);
+        }
+        for (String ns : namespaces) {
+            Shell.tryRun("ip", "netns", "delete", ns);
+        }
+        for (String link : hostLinks) {
+            Shell.tryRun("ip", "link", "delete", link);
+        }
+        Shell.tryRun("ip", "link", "delete", bridge);
+    }
+}
