@@ -153,13 +153,15 @@ public final class LanRoomBrowser implements AutoCloseable {
             return Optional.empty();
         }
         Optional<LanAnnouncement> announcement = TxtRecordCodec.decode(info.getTextBytes());
-        if (announcement.isEmpty() || !announcement.get().peerId().value().equals(instance)) {
-            log.debug("Ignored a malformed LAN announcement");
-            return Optional.empty();
+        if (announcement.isEmpty()) {
+            return ignored(instance, "malformed TXT record");
+        }
+        if (!announcement.get().peerId().value().equals(instance)) {
+            return ignored(instance, "peer id differs from the instance name");
         }
         int port = info.getPort();
         if (port < 1 || port > 65535) {
-            return Optional.empty();
+            return ignored(instance, "invalid port");
         }
         List<InetSocketAddress> endpoints = Stream.of(info.getInetAddresses())
                 .filter(Objects::nonNull)
@@ -172,6 +174,16 @@ public final class LanRoomBrowser implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(new Sighting(source, announcement.get(), endpoints));
+    }
+
+    private Optional<Sighting> ignored(String instance, String reason) {
+        // The instance name is untrusted too: bound it and strip controls before it reaches a log.
+        String safe = instance.codePoints().limit(64)
+                .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        log.debug("Ignored LAN announcement '{}': {}", safe, reason);
+        listeners.forEach(l -> deliver(l, x -> x.announcementIgnored(safe, reason)));
+        return Optional.empty();
     }
 
     /** Merges the sightings of one instance (= peer id) and tells listeners what changed. */

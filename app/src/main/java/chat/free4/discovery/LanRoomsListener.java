@@ -20,6 +20,10 @@ public interface LanRoomsListener {
     default void memberVanished(LanMember member) {
     }
 
+    /** An announcement was ignored (malformed, foreign version, bad names); for diagnostics. */
+    default void announcementIgnored(String instanceName, String reason) {
+    }
+
     /** The public rooms now seen: most members first, then by name. */
     default void roomsChanged(List<LanRoom> publicRooms) {
     }

@@ -35,6 +35,11 @@ public final class LanPeerMain {
         LanDiscovery discovery = LanDiscovery.open(LanInterfaces.choose(iface, family));
         discovery.browser().addListener(new LanRoomsListener() {
             @Override
+            public void announcementIgnored(String instance, String reason) {
+                print("IGNORED " + instance + " (" + reason + ")");
+            }
+
+            @Override
             public void roomsChanged(List<LanRoom> rooms) {
                 print("ROOMS " + rooms.stream()
                         .map(r -> r.name() + "(" + r.memberCount() + ":" + r.members().stream()
