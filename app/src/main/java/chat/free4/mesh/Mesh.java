@@ -44,7 +44,8 @@ public final class Mesh implements AutoCloseable {
     private PeerId self;
     private SignalingState signalingState = SignalingState.CLOSED;
     private int maxPeers;
-    private boolean closed;
+    private volatile boolean closed;
+    private volatile Thread loopThread;
 
     public Mesh(AudioBackend audio, MeshConfig config, List<DataChannelPlugin> plugins, MeshListener listener) {
         this.audio = audio;
@@ -54,6 +55,7 @@ public final class Mesh implements AutoCloseable {
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mesh");
             t.setDaemon(true);
+            loopThread = t;
             return t;
         });
     }
@@ -192,6 +194,11 @@ public final class Mesh implements AutoCloseable {
             return;
         }
         closed = true;
+        if (Thread.currentThread() == loopThread) {
+            closeAll();
+            loop.shutdown();
+            return;
+        }
         try {
             leave().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -12,6 +12,7 @@ import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
@@ -391,7 +392,15 @@ final class PeerLink {
         }
         channels.clear();
         if (pc != null) {
-            // Remote tracks belong to the connection; closing it frees them.
+            // webrtc-java 0.14.0 never releases a closed connection, so it would keep holding the
+            // shared local track (whose dispose then fails): detach the track first.
+            for (RTCRtpSender sender : pc.getSenders()) {
+                try {
+                    pc.removeTrack(sender);
+                } catch (RuntimeException e) {
+                    LOG.debug("Could not remove a sender from the connection to {}", remote, e);
+                }
+            }
             pc.close();
             pc = null;
         }

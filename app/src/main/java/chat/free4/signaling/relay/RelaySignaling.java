@@ -11,6 +11,7 @@ import com.google.gson.JsonParser;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,7 +67,7 @@ public final class RelaySignaling implements Signaling {
 
     @Override
     public void join(RoomRequest roomRequest, SignalingListener roomListener) {
-        thread.execute(() -> {
+        post(() -> {
             if (closed) {
                 return;
             }
@@ -82,7 +83,7 @@ public final class RelaySignaling implements Signaling {
     @Override
     public void send(PeerId to, SignalPayload payload) {
         String text = RelayMessages.signal(to, payload);
-        thread.execute(() -> {
+        post(() -> {
             if (connection != null && connection.joined) {
                 connection.send(text);
             } else {
@@ -94,7 +95,7 @@ public final class RelaySignaling implements Signaling {
 
     @Override
     public void leave() {
-        thread.execute(() -> {
+        post(() -> {
             if (!active) {
                 return;
             }
@@ -114,7 +115,7 @@ public final class RelaySignaling implements Signaling {
     @Override
     public void close() {
         leave();
-        thread.execute(() -> closed = true);
+        post(() -> closed = true);
         thread.shutdown();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);
@@ -125,6 +126,14 @@ public final class RelaySignaling implements Signaling {
             client.stop();
         } catch (Exception e) {
             LOG.debug("Stopping the WebSocket client failed", e);
+        }
+    }
+
+    private void post(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Signaling already closed; ignoring a late event");
         }
     }
 
@@ -139,12 +148,14 @@ public final class RelaySignaling implements Signaling {
         Connection attempt = new Connection();
         connection = attempt;
         try {
-            client.connect(attempt, config.relay()).whenComplete((session, error) -> thread.execute(() -> {
+            client.connect(attempt, config.relay()).whenComplete((session, error) -> post(() -> {
                 if (error != null && attempt == connection) {
+                    LOG.debug("Connecting to the relay failed", error);
                     lost(RelayErrors.connectFailure(config.relay(), error), true);
                 }
             }));
         } catch (Exception e) {
+            LOG.debug("Connecting to the relay failed", e);
             lost(RelayErrors.connectFailure(config.relay(), e), true);
         }
     }
@@ -271,8 +282,8 @@ public final class RelaySignaling implements Signaling {
         lost(why, !c.opened);
     }
 
-    /** One WebSocket connection; events are handed to the signaling thread. */
-    private final class Connection implements Session.Listener.AutoDemanding {
+    /** One WebSocket connection; events are handed to the signaling thread. Public for Jetty's method lookup. */
+    public final class Connection implements Session.Listener.AutoDemanding {
         private volatile Session session;
         private volatile boolean opened;
         private boolean joined;
@@ -286,22 +297,23 @@ public final class RelaySignaling implements Signaling {
                 s.close(1000, "bye", Callback.NOOP);
                 return;
             }
-            thread.execute(() -> onOpen(this));
+            post(() -> onOpen(this));
         }
 
         @Override
         public void onWebSocketText(String text) {
-            thread.execute(() -> onText(this, text));
+            post(() -> onText(this, text));
         }
 
         @Override
         public void onWebSocketClose(int status, String reason) {
-            thread.execute(() -> onClosed(this, "The connection to the relay closed" + (reason == null || reason.isBlank() ? "." : " (" + reason + ").")));
+            post(() -> onClosed(this, "The connection to the relay closed" + (reason == null || reason.isBlank() ? "." : " (" + reason + ").")));
         }
 
         @Override
         public void onWebSocketError(Throwable cause) {
-            thread.execute(() -> onClosed(this, opened ? "The connection to the relay broke." : RelayErrors.connectFailure(config.relay(), cause)));
+            LOG.debug("WebSocket error", cause);
+            post(() -> onClosed(this, opened ? "The connection to the relay broke." : RelayErrors.connectFailure(config.relay(), cause)));
         }
 
         void send(String text) {

@@ -1,0 +1,80 @@
+package chat.free4.engine;
+
+import chat.free4.audio.Goertzel;
+import chat.free4.audio.HeadlessAudio;
+import chat.free4.audio.Pcm;
+import chat.free4.audio.PcmSource;
+import chat.free4.audio.RecentAudio;
+import chat.free4.mesh.MeshConfig;
+import chat.free4.signaling.PeerId;
+import chat.free4.signaling.RoomRequest;
+import chat.free4.signaling.relay.RelayConnectionConfig;
+import chat.free4.signaling.relay.RelaySignaling;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A test peer: a real engine with headless audio, joined through a real relay. */
+final class HeadlessPeer implements AutoCloseable {
+    final String name;
+    final PeerId id = PeerId.random();
+    final RecentAudio received = new RecentAudio(2.0);
+    final HeadlessAudio audio;
+    final VoiceEngine engine;
+    final List<String> errors = new CopyOnWriteArrayList<>();
+
+    HeadlessPeer(String name, PcmSource source) {
+        this.name = name;
+        this.audio = new HeadlessAudio(source, received);
+        this.engine = new VoiceEngine(audio, MeshConfig.defaults(), List.of());
+        engine.addListener(new EngineListener() {
+            @Override
+            public void onError(String sentence) {
+                errors.add(sentence);
+            }
+        });
+    }
+
+    HeadlessPeer join(URI relay, String room) {
+        RelayConnectionConfig config = new RelayConnectionConfig(relay, Duration.ofSeconds(15), Duration.ofMillis(100),
+                Duration.ofMillis(800), Duration.ofSeconds(3));
+        engine.join(new RoomRequest(room, name, id, true, List.of()), new RelaySignaling(config));
+        return this;
+    }
+
+    /** Amplitude of {@code frequency} in the last half second of everything this peer hears. */
+    double hears(double frequency) {
+        return Goertzel.amplitude(received.mixed(Pcm.SAMPLE_RATE / 2), frequency);
+    }
+
+    /** Amplitude of {@code frequency} in the last half second received from one peer. */
+    double hearsFrom(HeadlessPeer other, double frequency) {
+        return Goertzel.amplitude(received.recent(other.id, Pcm.SAMPLE_RATE / 2), frequency);
+    }
+
+    long samplesFrom(HeadlessPeer other) {
+        return received.received(other.id);
+    }
+
+    boolean connectedTo(HeadlessPeer... others) {
+        RoomView room = engine.room();
+        for (HeadlessPeer o : others) {
+            boolean ok = room.peers().stream().anyMatch(p -> p.id().equals(o.id)
+                    && p.status() == chat.free4.mesh.PeerConnectionStatus.CONNECTED);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean knows(HeadlessPeer other) {
+        return engine.room().peers().stream().anyMatch(p -> p.id().equals(other.id));
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,45 @@
+package chat.free4.engine;
+
+import chat.free4.relay.RelayConfig;
+import chat.free4.relay.RelayServer;
+import java.net.URI;
+
+/** A real relay in this JVM on a loopback address and an ephemeral port; can be stopped and started again. */
+final class TestRelay implements AutoCloseable {
+    private final RelayConfig config;
+    private final URI uri;
+    private RelayServer server;
+
+    private TestRelay(RelayServer server) {
+        this.server = server;
+        this.config = server.config().withPort(server.port());
+        this.uri = server.uri();
+    }
+
+    static TestRelay start(String bind) {
+        return new TestRelay(RelayServer.start(RelayConfig.defaults().withBind(bind).withPort(0)));
+    }
+
+    URI uri() {
+        return uri;
+    }
+
+    /** Stops the relay; clients see their connection close. */
+    void stop() {
+        server.stop();
+    }
+
+    /** Starts a fresh relay (no rooms) on the same address and port. */
+    void startAgain() {
+        server = RelayServer.start(config);
+    }
+
+    RelayServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
