@@ -1,19 +1,24 @@
 package chat.free4;
 
+import chat.free4.cli.Cli;
 import chat.free4.ui.AppOptions;
 import chat.free4.ui.DesktopLauncher;
+import java.io.PrintWriter;
 
-/** Entry point of the desktop app and the headless command-line peer. */
+/**
+ * Entry point: without arguments (or with desktop options such as --relay) it starts the desktop
+ * app; with a command (join, rooms, --version, --help) it runs the command line.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        // No arguments (or only desktop options such as --relay): start the desktop app.
         if (AppOptions.isForDesktop(args)) {
             DesktopLauncher.main(args);
             return;
         }
-        System.out.println("free4chat " + Main.class.getPackage().getImplementationVersion());
+        int code = Cli.run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
     }
 }

@@ -32,4 +32,12 @@ public interface EngineListener {
     /** Something went wrong; {@code sentence} is meant for a person, e.g. "The room is full.". */
     default void onError(String sentence) {
     }
+
+    /**
+     * The same with a machine-readable {@code code} (the relay's error code such as
+     * {@code room_full}, or {@code unreachable}); the engine calls this one, the default forwards.
+     */
+    default void onError(String code, String sentence) {
+        onError(sentence);
+    }
 }

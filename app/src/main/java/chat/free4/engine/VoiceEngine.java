@@ -216,7 +216,7 @@ public final class VoiceEngine implements AutoCloseable {
 
         @Override
         public void onError(String code, String sentence) {
-            events.fire(l -> l.onError(sentence));
+            events.fire(l -> l.onError(code, sentence));
         }
     }
 }

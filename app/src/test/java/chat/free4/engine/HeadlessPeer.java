@@ -16,15 +16,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A test peer: a real engine with headless audio, joined through a real relay. */
-final class HeadlessPeer implements AutoCloseable {
+public final class HeadlessPeer implements AutoCloseable {
     final String name;
     final PeerId id = PeerId.random();
     final RecentAudio received = new RecentAudio(2.0);
     final HeadlessAudio audio;
-    final VoiceEngine engine;
+    public final VoiceEngine engine;
     final List<String> errors = new CopyOnWriteArrayList<>();
 
-    HeadlessPeer(String name, PcmSource source) {
+    public HeadlessPeer(String name, PcmSource source) {
         this.name = name;
         this.audio = new HeadlessAudio(source, received);
         this.engine = new VoiceEngine(audio, MeshConfig.defaults(), List.of());
@@ -36,7 +36,7 @@ final class HeadlessPeer implements AutoCloseable {
         });
     }
 
-    HeadlessPeer join(URI relay, String room) {
+    public HeadlessPeer join(URI relay, String room) {
         RelayConnectionConfig config = new RelayConnectionConfig(relay, Duration.ofSeconds(15), Duration.ofMillis(100),
                 Duration.ofMillis(800), Duration.ofSeconds(3));
         engine.join(new RoomRequest(room, name, id, true, List.of()), new RelaySignaling(config));
@@ -44,7 +44,7 @@ final class HeadlessPeer implements AutoCloseable {
     }
 
     /** Amplitude of {@code frequency} in the last half second of everything this peer hears. */
-    double hears(double frequency) {
+    public double hears(double frequency) {
         return Goertzel.amplitude(received.mixed(Pcm.SAMPLE_RATE / 2), frequency);
     }
 
@@ -57,7 +57,7 @@ final class HeadlessPeer implements AutoCloseable {
         return received.received(other.id);
     }
 
-    boolean connectedTo(HeadlessPeer... others) {
+    public boolean connectedTo(HeadlessPeer... others) {
         RoomView room = engine.room();
         for (HeadlessPeer o : others) {
             boolean ok = room.peers().stream().anyMatch(p -> p.id().equals(o.id)
@@ -69,7 +69,7 @@ final class HeadlessPeer implements AutoCloseable {
         return true;
     }
 
-    boolean knows(HeadlessPeer other) {
+    public boolean knows(HeadlessPeer other) {
         return engine.room().peers().stream().anyMatch(p -> p.id().equals(other.id));
     }
 

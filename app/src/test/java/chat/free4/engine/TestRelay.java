@@ -5,9 +5,10 @@ import chat.free4.relay.RelayServer;
 import java.net.URI;
 
 /** A real relay in this JVM on a loopback address and an ephemeral port; can be stopped and started again. */
-final class TestRelay implements AutoCloseable {
+public final class TestRelay implements AutoCloseable {
     private final RelayConfig config;
     private final URI uri;
+
     private RelayServer server;
 
     private TestRelay(RelayServer server) {
@@ -16,25 +17,29 @@ final class TestRelay implements AutoCloseable {
         this.uri = server.uri();
     }
 
-    static TestRelay start(String bind) {
-        return new TestRelay(RelayServer.start(RelayConfig.defaults().withBind(bind).withPort(0)));
+    public static TestRelay start(String bind) {
+        return start(RelayConfig.defaults().withBind(bind).withPort(0));
     }
 
-    URI uri() {
+    public static TestRelay start(RelayConfig config) {
+        return new TestRelay(RelayServer.start(config));
+    }
+
+    public URI uri() {
         return uri;
     }
 
     /** Stops the relay; clients see their connection close. */
-    void stop() {
+    public void stop() {
         server.stop();
     }
 
     /** Starts a fresh relay (no rooms) on the same address and port. */
-    void startAgain() {
+    public void startAgain() {
         server = RelayServer.start(config);
     }
 
-    RelayServer server() {
+    public RelayServer server() {
         return server;
     }
 

@@ -1,0 +1,190 @@
+package chat.free4.cli;
+
+import chat.free4.audio.HeadlessAudio;
+import chat.free4.audio.MixRecorder;
+import chat.free4.audio.PcmSource;
+import chat.free4.audio.RemotePcmListener;
+import chat.free4.audio.ToneGenerator;
+import chat.free4.audio.WavReader;
+import chat.free4.audio.WavSource;
+import chat.free4.engine.VoiceEngine;
+import chat.free4.mesh.MeshConfig;
+import chat.free4.signaling.PeerId;
+import chat.free4.signaling.RoomRequest;
+import chat.free4.signaling.Signaling;
+import chat.free4.signaling.relay.RelayConnectionConfig;
+import chat.free4.signaling.relay.RelaySignaling;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code free4chat join}: a headless peer. Sends a tone, a WAV file or silence, records what it
+ * hears, and prints joins, leaves, connection states and levels as they happen.
+ */
+@Command(name = "join", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Join a room as a headless peer (no sound card needed).")
+public class JoinCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--relay", paramLabel = "URL", description = "The relay, e.g. ws://127.0.0.1:8443/v1.")
+    String relay;
+
+    @Option(names = "--room", required = true, paramLabel = "ROOM", description = "The room to join.")
+    String room;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Your display name (default: bot-XXXX).")
+    String name;
+
+    @Option(names = "--tone", paramLabel = "HZ", description = "Send a sine tone of this frequency.")
+    Double tone;
+
+    @Option(names = "--play", paramLabel = "FILE", description = "Send this WAV file (16-bit PCM), once.")
+    Path play;
+
+    @Option(names = "--loop", description = "With --play: repeat the file.")
+    boolean loop;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "Record what you hear (all peers mixed) to this WAV file.")
+    Path record;
+
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "0",
+            description = "Leave after N seconds (default: stay until Ctrl-C).")
+    double seconds;
+
+    @Option(names = "--private", description = "Do not list the room publicly (when you create it).")
+    boolean privateRoom;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "A tag for a new public room (repeatable).")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--levels-every", paramLabel = "MS", defaultValue = "1000",
+            description = "Print peer levels this often in milliseconds, 0 for never (default ${DEFAULT-VALUE}).")
+    long levelsEvery;
+
+    @Option(names = "--verbose", description = "Show the engine's log.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PcmSource source = source();
+        String displayName = name == null ? "bot-" + PeerId.random().value().substring(0, 4) : name;
+        RoomRequest request;
+        try {
+            request = new RoomRequest(room, displayName, PeerId.random(), !privateRoom, tags);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, e.getMessage());
+        }
+        Signaling signaling = openSignaling();
+        if (verbose) {
+            Logs.verbose();
+        } else {
+            Logs.quiet();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        MixRecorder recorder = record == null ? null : openRecorder();
+        RemotePcmListener heard = recorder == null ? RemotePcmListener.none() : recorder;
+        ConsoleReporter reporter = new ConsoleReporter(out, err, levelsEvery);
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(stop::countDown, "ctrl-c");
+        try (VoiceEngine engine = new VoiceEngine(new HeadlessAudio(source, heard), MeshConfig.defaults(), List.of())) {
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            engine.addListener(reporter);
+            engine.join(request, signaling);
+            ConsoleReporter.JoinOutcome outcome = awaitJoin(reporter);
+            if (outcome == ConsoleReporter.JoinOutcome.UNREACHABLE) {
+                throw new CliFailure(ExitCodes.RELAY_UNREACHABLE, reporter.failure());
+            }
+            if (outcome == ConsoleReporter.JoinOutcome.REFUSED) {
+                throw new CliFailure(ExitCodes.JOIN_REFUSED, reporter.failure());
+            }
+            if (seconds > 0) {
+                stop.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
+            } else {
+                stop.await();
+            }
+            engine.leave().get(10, TimeUnit.SECONDS);
+            out.println("left the room");
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is already running the hook.
+            }
+            if (recorder != null) {
+                recorder.close();
+                out.println("recorded to " + record);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Where the signaling comes from; the LAN mode adds its transport here. */
+    protected Signaling openSignaling() {
+        if (relay == null) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Say which relay to use with --relay ws://HOST:PORT/v1.");
+        }
+        try {
+            return new RelaySignaling(RelayConnectionConfig.of(RelayConnectionConfig.parseRelay(relay)));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, e.getMessage());
+        }
+    }
+
+    private PcmSource source() {
+        if (tone != null && play != null) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Use either --tone or --play, not both.");
+        }
+        if (seconds < 0) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "--seconds cannot be negative.");
+        }
+        if (tone != null) {
+            try {
+                return new ToneGenerator(tone, 0.3);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(ExitCodes.BAD_ARGUMENTS, e.getMessage());
+            }
+        }
+        if (play != null) {
+            try {
+                return new WavSource(WavReader.read(play), loop);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "There is no file " + play + ".");
+            } catch (IOException e) {
+                throw new CliFailure(ExitCodes.BAD_ARGUMENTS, e.getMessage());
+            }
+        }
+        return PcmSource.silence();
+    }
+
+    private MixRecorder openRecorder() {
+        try {
+            return new MixRecorder(record);
+        } catch (IOException e) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Cannot write the recording to " + record + ".");
+        }
+    }
+
+    private static ConsoleReporter.JoinOutcome awaitJoin(ConsoleReporter reporter) throws InterruptedException {
+        try {
+            return reporter.outcome().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new CliFailure(ExitCodes.RELAY_UNREACHABLE, "The relay did not let us into the room within 30 seconds.");
+        } catch (ExecutionException e) {
+            throw new CliFailure(ExitCodes.FAILED, "Joining failed.");
+        }
+    }
+}

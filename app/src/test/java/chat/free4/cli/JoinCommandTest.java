@@ -1,0 +1,127 @@
+package chat.free4.cli;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.free4.audio.Goertzel;
+import chat.free4.audio.Pcm;
+import chat.free4.audio.ToneGenerator;
+import chat.free4.audio.WavReader;
+import chat.free4.engine.HeadlessPeer;
+import chat.free4.engine.TestRelay;
+import chat.free4.relay.RelayConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless command-line peer, run in-process against a real relay. */
+class JoinCommandTest {
+    @TempDir
+    Path dir;
+
+    /** Output of one run. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static void assertOneSentence(Run run) {
+        assertFalse(run.err().contains("Exception"), "no stack trace: " + run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        assertFalse(run.err().isBlank(), "a sentence on stderr");
+    }
+
+    @Test
+    void versionPrintsTheProjectVersion() {
+        Run run = run("--version");
+        assertEquals(0, run.code());
+        assertTrue(run.out().matches("free4chat \\d+\\.\\d+\\.\\d+.*\\s*"), run.out());
+    }
+
+    @Test
+    void missingRoomIsABadArgument() {
+        Run run = run("join", "--relay", "ws://127.0.0.1:1/v1");
+        assertEquals(ExitCodes.BAD_ARGUMENTS, run.code());
+        assertTrue(run.err().contains("--room"), run.err());
+        assertOneSentence(run);
+    }
+
+    @Test
+    void toneAndPlayTogetherAreRefused() {
+        Run run = run("join", "--relay", "ws://127.0.0.1:1/v1", "--room", "r", "--tone", "440", "--play", "x.wav");
+        assertEquals(ExitCodes.BAD_ARGUMENTS, run.code());
+        assertTrue(run.err().startsWith("Use either --tone or --play"), run.err());
+        assertOneSentence(run);
+    }
+
+    @Test
+    void notARelayAddressIsRefused() {
+        Run run = run("join", "--relay", "http://example", "--room", "r");
+        assertEquals(ExitCodes.BAD_ARGUMENTS, run.code());
+        assertTrue(run.err().contains("is not a relay address"), run.err());
+        assertOneSentence(run);
+    }
+
+    @Test
+    void unreachableRelayEndsWithASentence() {
+        TestRelay relay = TestRelay.start("127.0.0.1");
+        String uri = relay.uri().toString();
+        relay.close(); // nothing listens on that port any more
+        Run run = run("join", "--relay", uri, "--room", "demo", "--seconds", "1");
+        assertEquals(ExitCodes.RELAY_UNREACHABLE, run.code(), run.err());
+        assertTrue(run.err().contains("cannot be reached"), run.err());
+        assertOneSentence(run);
+    }
+
+    @Test
+    void fullRoomEndsWithASentence() {
+        try (TestRelay relay = TestRelay.start(RelayConfig.defaults().withBind("127.0.0.1").withPort(0).withMaxPeersPerRoom(1));
+             HeadlessPeer alone = new HeadlessPeer("alone", new ToneGenerator(440, 0.2))) {
+            alone.join(relay.uri(), "small");
+            await().atMost(Duration.ofSeconds(10)).until(() -> alone.engine.room().signaling()
+                    == chat.free4.signaling.SignalingState.JOINED);
+            Run run = run("join", "--relay", relay.uri().toString(), "--room", "small", "--seconds", "1");
+            assertEquals(ExitCodes.JOIN_REFUSED, run.code(), run.err());
+            assertTrue(run.err().toLowerCase().contains("full"), run.err());
+            assertOneSentence(run);
+        }
+    }
+
+    @Test
+    void botSendsItsToneRecordsWhatItHearsAndPrintsEvents() throws Exception {
+        Path wav = dir.resolve("heard.wav");
+        try (TestRelay relay = TestRelay.start("127.0.0.1");
+             HeadlessPeer alice = new HeadlessPeer("alice", new ToneGenerator(660, 0.3))) {
+            alice.join(relay.uri(), "demo");
+            CompletableFuture<Run> bot = CompletableFuture.supplyAsync(() -> run("join", "--relay", relay.uri().toString(),
+                    "--room", "demo", "--name", "bot", "--tone", "440", "--record", wav.toString(), "--seconds", "4",
+                    "--levels-every", "500"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> alice.hears(440) > 0.05);
+            Run run = bot.get(30, TimeUnit.SECONDS);
+            assertEquals(0, run.code(), run.err());
+            assertTrue(run.out().contains("joined room \"demo\" as bot"), run.out());
+            assertTrue(run.out().contains("alice: connected"), run.out());
+            assertTrue(run.out().contains("levels: alice"), run.out());
+            assertTrue(run.out().contains("recorded to"), run.out());
+            short[] heard = WavReader.read(wav);
+            assertTrue(heard.length > Pcm.SAMPLE_RATE * 2, "about 4 s recorded, got " + heard.length + " samples");
+            short[] lastSecond = Arrays.copyOfRange(heard, heard.length - Pcm.SAMPLE_RATE, heard.length);
+            assertTrue(Goertzel.amplitude(lastSecond, 660) > 0.05, "the recording holds alice's 660 Hz");
+            assertTrue(Goertzel.amplitude(lastSecond, 440) < 0.01, "and not the bot's own 440 Hz");
+            await().atMost(Duration.ofSeconds(10)).until(() -> alice.engine.room().peers().isEmpty());
+        }
+    }
+}
