@@ -33,6 +33,9 @@ public final class RelayServer implements AutoCloseable {
     /** WebSocket sessions idle this much longer than the protocol's idle timeout are dropped by Jetty. */
     private static final Duration JETTY_IDLE_BACKSTOP = Duration.ofSeconds(30);
 
+    /** How much larger than a client's frame limit the relay's own frames may be. */
+    public static final int OUTBOUND_HEADROOM_BYTES = 1024;
+
     private final RelayConfig config;
     private final RelayCore core;
     private final Server server;
@@ -50,11 +53,15 @@ public final class RelayServer implements AutoCloseable {
         server.addConnector(connector);
         this.http = new HttpEndpoints(core);
         WebSocketUpgradeHandler webSocket = WebSocketUpgradeHandler.from(server, container -> {
-            long maxFrame = config.maxFrameBytes();
-            // Checked from the frame header, before the payload is buffered.
-            container.setMaxFrameSize(maxFrame);
-            container.setMaxTextMessageSize(maxFrame);
-            container.setMaxBinaryMessageSize(maxFrame);
+            long maxMessage = config.maxFrameBytes();
+            // Frames are not auto-fragmented, so a frame announcing more than maxFrameSize is refused
+            // from its header, before its payload is read. The headroom lets the relay's own frames
+            // (a forwarded signal adds "from") be a little larger than what a client may send; a
+            // client frame in the headroom is buffered and then refused by the message size limit.
+            container.setAutoFragment(false);
+            container.setMaxFrameSize(maxMessage + OUTBOUND_HEADROOM_BYTES);
+            container.setMaxTextMessageSize(maxMessage);
+            container.setMaxBinaryMessageSize(maxMessage);
             container.setIdleTimeout(config.idleTimeout().plus(JETTY_IDLE_BACKSTOP));
             container.addMapping("/v1", (request, response, callback) -> core.newConnection());
         });

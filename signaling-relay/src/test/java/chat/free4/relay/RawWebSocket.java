@@ -1,0 +1,142 @@
+package chat.free4.relay;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+/**
+ * A WebSocket client written by hand on a plain socket, for what a well-behaved library cannot do:
+ * invalid UTF-8, lying frame headers, and never reading what the relay sends.
+ */
+final class RawWebSocket implements AutoCloseable {
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+    private final Random maskRandom = new Random(1);
+
+    private RawWebSocket(Socket socket) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        this.in = socket.getInputStream();
+    }
+
+    /** Connects and upgrades; {@code receiveBuffer} > 0 shrinks the socket's receive buffer first. */
+    static RawWebSocket open(URI uri, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.setSoTimeout((int) TestClient.WAIT.toMillis());
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) TestClient.WAIT.toMillis());
+        RawWebSocket ws = new RawWebSocket(socket);
+        String request = "GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n";
+        ws.out.write(request.getBytes(StandardCharsets.US_ASCII));
+        ws.out.flush();
+        String head = ws.readHead();
+        assertTrue(head.startsWith("HTTP/1.1 101"), head);
+        return ws;
+    }
+
+    private String readHead() throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed during handshake");
+            }
+            head.write(b);
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    void sendText(String text) throws IOException {
+        sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends one masked frame with FIN set. */
+    void sendFrame(int opcode, byte[] payload) throws IOException {
+        writeHeader(opcode, payload.length);
+        byte[] mask = new byte[4];
+        maskRandom.nextBytes(mask);
+        out.write(mask);
+        byte[] masked = new byte[payload.length];
+        for (int i = 0; i < payload.length; i++) {
+            masked[i] = (byte) (payload[i] ^ mask[i % 4]);
+        }
+        out.write(masked);
+        out.flush();
+    }
+
+    /** Sends only a header that announces {@code length} bytes, and a mask; the payload never comes. */
+    void sendHeaderOnly(int opcode, long length) throws IOException {
+        writeHeader(opcode, length);
+        out.write(new byte[4]);
+        out.flush();
+    }
+
+    void sendBytes(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    private void writeHeader(int opcode, long length) throws IOException {
+        out.write(0x80 | opcode);
+        if (length < 126) {
+            out.write(0x80 | (int) length);
+        } else if (length < 65536) {
+            out.write(0x80 | 126);
+            out.write((int) (length >> 8));
+            out.write((int) length);
+        } else {
+            out.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                out.write((int) (length >> shift));
+            }
+        }
+    }
+
+    /**
+     * Reads frames until a close frame and returns its status code, or -1 if the connection ended
+     * without one.
+     */
+    int readUntilClose() throws IOException {
+        while (true) {
+            int b0 = in.read();
+            if (b0 < 0) {
+                return -1;
+            }
+            int b1 = in.read();
+            long length = b1 & 0x7f;
+            if (length == 126) {
+                length = (in.read() << 8) | in.read();
+            } else if (length == 127) {
+                length = 0;
+                for (int i = 0; i < 8; i++) {
+                    length = (length << 8) | in.read();
+                }
+            }
+            byte[] payload = in.readNBytes((int) length);
+            if ((b0 & 0x0f) == 0x8) {
+                return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
