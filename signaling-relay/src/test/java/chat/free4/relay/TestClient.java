@@ -100,6 +100,18 @@ public final class TestClient implements Session.Listener.AutoDemanding, AutoClo
         assertEquals(id, pong.get("id").getAsString());
     }
 
+    /** Pings and drops every message before the pong; afterwards all earlier replies have been received. */
+    void drainUntilPong() throws Exception {
+        String id = "drain-" + System.nanoTime();
+        send("{\"type\":\"ping\",\"id\":\"" + id + "\"}");
+        while (true) {
+            JsonObject m = next();
+            if (m.get("type").getAsString().equals("pong") && id.equals(m.get("id").getAsString())) {
+                return;
+            }
+        }
+    }
+
     /** Messages received but not yet taken (only meaningful after a round trip). */
     int pending() {
         return inbox.size();
