@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * detection) and for the command line's level read-out. Thread-safe.
  */
 public final class RecentAudio implements RemotePcmListener {
+    private static final long STALE_NANOS = 200_000_000L;
     private final int capacity;
     private final Map<PeerId, Ring> rings = new ConcurrentHashMap<>();
 
@@ -27,10 +28,17 @@ public final class RecentAudio implements RemotePcmListener {
         return ring == null ? new short[count] : ring.last(count);
     }
 
-    /** The last {@code count} samples of all peers added together, as a listener hears them. */
+    /**
+     * The last {@code count} samples of all peers added together, as a listener hears them now:
+     * a peer that stopped sending (left, vanished) is silent, not its last words repeated.
+     */
     public short[] mixed(int count) {
         int[] sum = new int[count];
+        long now = System.nanoTime();
         for (Ring ring : rings.values()) {
+            if (now - ring.lastWriteNanos > STALE_NANOS) {
+                continue;
+            }
             short[] s = ring.last(count);
             for (int i = 0; i < count; i++) {
                 sum[i] += s[i];
@@ -56,12 +64,14 @@ public final class RecentAudio implements RemotePcmListener {
     private static final class Ring {
         private final short[] data;
         private long written;
+        private volatile long lastWriteNanos;
 
         Ring(int capacity) {
             data = new short[capacity];
         }
 
         synchronized void write(short[] samples, int count) {
+            lastWriteNanos = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 data[(int) (written++ % data.length)] = samples[i];
             }

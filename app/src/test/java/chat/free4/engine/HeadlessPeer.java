@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A test peer: a real engine with headless audio, joined through a real relay. */
 public final class HeadlessPeer implements AutoCloseable {
     final String name;
-    final PeerId id = PeerId.random();
+    public final PeerId id = PeerId.random();
     final RecentAudio received = new RecentAudio(2.0);
     final HeadlessAudio audio;
     public final VoiceEngine engine;
@@ -53,7 +53,7 @@ public final class HeadlessPeer implements AutoCloseable {
         return Goertzel.amplitude(received.recent(other.id, Pcm.SAMPLE_RATE / 2), frequency);
     }
 
-    long samplesFrom(HeadlessPeer other) {
+    public long samplesFrom(HeadlessPeer other) {
         return received.received(other.id);
     }
 
