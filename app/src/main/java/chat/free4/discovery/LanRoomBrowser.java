@@ -36,6 +36,7 @@ public final class LanRoomBrowser implements AutoCloseable {
     public static final int MAX_MEMBERS = 256;
     private static final int MAX_ADDRESSES = 8;
 
+    private final MdnsHost host;
     private final List<JmDNS> responders;
     private final List<ServiceListener> jmdnsListeners = new ArrayList<>();
     private final List<LanRoomsListener> listeners = new CopyOnWriteArrayList<>();
@@ -53,11 +54,13 @@ public final class LanRoomBrowser implements AutoCloseable {
     }
 
     public LanRoomBrowser(MdnsHost host) {
+        this.host = host;
         this.responders = host.responders();
     }
 
     /** Starts browsing; jmDNS queries the LAN at once. */
     public void start() {
+        host.onGoodbye((source, instance) -> events.execute(() -> removed(source, instance)));
         for (int i = 0; i < responders.size(); i++) {
             JmDNS responder = responders.get(i);
             ServiceListener listener = new JmdnsListener(i, responder);
@@ -124,6 +127,9 @@ public final class LanRoomBrowser implements AutoCloseable {
             String key = source + "/" + instance;
             // jmDNS also reports partial resolutions (no address yet): an invalid or incomplete
             // report changes nothing; only a goodbye or expiry removes a member.
+            if (host.saidGoodbye(source, instance)) {
+                return; // a late resolution of a peer that already left
+            }
             Optional<Sighting> sighting = validate(source, instance, info);
             if (sighting.isEmpty()) {
                 return;

@@ -40,7 +40,7 @@ public final class ChildPeer implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-                System.out.println("[" + label + " +" + ms + "ms] " + line);
+                System.out.println("[" + java.time.LocalTime.now() + " " + label + " +" + ms + "ms] " + line);
                 synchronized (lines) {
                     lines.add(line);
                 }
@@ -64,15 +64,32 @@ public final class ChildPeer implements AutoCloseable {
         return lines().stream().filter(predicate).findFirst();
     }
 
+    /** How many lines were printed so far; pass it to {@link #awaitLine(String, Duration, int)}. */
+    public int mark() {
+        synchronized (lines) {
+            return lines.size();
+        }
+    }
+
     /** Waits for a line matching {@code regex}; returns its match. */
     public Matcher awaitLine(String regex, Duration timeout) {
+        return awaitLine(regex, timeout, 0);
+    }
+
+    /** Waits for a line matching {@code regex} printed after {@code from} lines; returns its match. */
+    public Matcher awaitLine(String regex, Duration timeout, int from) {
         Pattern pattern = Pattern.compile(regex);
         Awaitility.await(label + " prints /" + regex + "/").atMost(timeout).pollInterval(Duration.ofMillis(20))
-                .until(() -> find(l -> pattern.matcher(l).find()).isPresent());
-        String line = find(l -> pattern.matcher(l).find()).orElseThrow();
-        Matcher m = pattern.matcher(line);
+                .until(() -> findAfter(from, pattern).isPresent());
+        Matcher m = pattern.matcher(findAfter(from, pattern).orElseThrow());
         m.find();
         return m;
+    }
+
+    private Optional<String> findAfter(int from, Pattern pattern) {
+        List<String> all = lines();
+        return all.subList(Math.min(from, all.size()), all.size()).stream()
+                .filter(l -> pattern.matcher(l).find()).findFirst();
     }
 
     public void send(String line) throws IOException {
