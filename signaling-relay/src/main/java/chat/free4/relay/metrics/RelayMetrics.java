@@ -1,6 +1,7 @@
 package chat.free4.relay.metrics;
 
 import chat.free4.relay.protocol.ErrorCode;
+import java.lang.management.ManagementFactory;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,6 +75,8 @@ public final class RelayMetrics {
                     connectionsAccepted);
             counter(out, "relay_messages_received_total", "Frames received from clients.", messagesReceived);
             counter(out, "relay_messages_forwarded_total", "Signal messages forwarded to a peer.", messagesForwarded);
+            gauge(out, "relay_heap_used_bytes", "Java heap in use (includes garbage not yet collected).",
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             out.append("# HELP relay_messages_refused_total Messages or connections refused, by error code.\n");
             out.append("# TYPE relay_messages_refused_total counter\n");
             refused.forEach((code, n) -> out.append("relay_messages_refused_total{reason=\"")
