@@ -24,6 +24,12 @@ public interface PeerChannel {
     /** Bytes queued for sending but not yet handed to the network. */
     long bufferedAmount();
 
+    /**
+     * Asks for one {@link Listener#onBufferedAmountLow} call once {@link #bufferedAmount()} is at
+     * or below {@code threshold}: how a sender waits out backpressure without blocking.
+     */
+    void notifyWhenBufferedAmountLow(long threshold);
+
     /** Sets the one listener; an open channel reports {@code onOpen} right away. */
     void setListener(Listener listener);
 
@@ -34,8 +40,8 @@ public interface PeerChannel {
 
         void onMessage(PeerChannel channel, byte[] data, boolean binary);
 
-        /** {@link #bufferedAmount()} went down; senders waiting on backpressure may go on. */
-        default void onBufferedAmountDecreased(PeerChannel channel) {
+        /** Answers {@link #notifyWhenBufferedAmountLow}: senders waiting on backpressure may go on. */
+        default void onBufferedAmountLow(PeerChannel channel) {
         }
 
         /** Closed for good: the peer left, the connection failed, or the room was left. */

@@ -8,6 +8,9 @@ import dev.onvoid.webrtc.RTCDataChannelState;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +27,21 @@ public final class RtcPeerChannel implements PeerChannel {
     private final PeerInfo peer;
     private final String label;
     private final Executor events;
+    /** Polls for "buffered amount low": webrtc-java 0.14 does not report the drain on Linux. */
+    private static final ScheduledExecutorService DRAIN_POLL = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "data-channel-drain-poll");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final long DRAIN_POLL_MILLIS = 2;
+
     private final AtomicBoolean openReported = new AtomicBoolean();
     private final AtomicBoolean closedReported = new AtomicBoolean();
     private volatile Listener listener;
     private volatile boolean closed;
+    /** Threshold a sender waits for, or -1. Touched only on {@code events}. */
+    private long lowThreshold = -1;
+    private boolean pollScheduled;
 
     /** {@code events} must run tasks one at a time, in order. */
     public RtcPeerChannel(RTCDataChannel channel, PeerInfo peer, Executor events) {
@@ -38,7 +52,7 @@ public final class RtcPeerChannel implements PeerChannel {
         channel.registerObserver(new RTCDataChannelObserver() {
             @Override
             public void onBufferedAmountChange(long previousAmount) {
-                events.execute(RtcPeerChannel.this::fireBufferedAmountDecreased);
+                events.execute(RtcPeerChannel.this::checkBufferedAmountLow);
             }
 
             @Override
@@ -92,6 +106,34 @@ public final class RtcPeerChannel implements PeerChannel {
     }
 
     @Override
+    public void notifyWhenBufferedAmountLow(long threshold) {
+        events.execute(() -> {
+            lowThreshold = threshold;
+            checkBufferedAmountLow();
+        });
+    }
+
+    /** Runs on {@code events}: fires once the amount is low, else polls again shortly. */
+    private void checkBufferedAmountLow() {
+        if (lowThreshold < 0 || closed) {
+            return;
+        }
+        if (channel.getBufferedAmount() <= lowThreshold) {
+            lowThreshold = -1;
+            Listener l = listener;
+            if (l != null) {
+                l.onBufferedAmountLow(this);
+            }
+        } else if (!pollScheduled) {
+            pollScheduled = true;
+            DRAIN_POLL.schedule(() -> events.execute(() -> {
+                pollScheduled = false;
+                checkBufferedAmountLow();
+            }), DRAIN_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
     public void setListener(Listener listener) {
         this.listener = listener;
         RTCDataChannelState state = channel.getState();
@@ -129,13 +171,6 @@ public final class RtcPeerChannel implements PeerChannel {
             } catch (RuntimeException e) {
                 LOG.warn("Handler for channel '{}' from {} failed", label, peer.id(), e);
             }
-        }
-    }
-
-    private void fireBufferedAmountDecreased() {
-        Listener l = listener;
-        if (l != null && !closed) {
-            l.onBufferedAmountDecreased(this);
         }
     }
 

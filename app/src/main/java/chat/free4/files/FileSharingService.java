@@ -194,10 +194,8 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
             }
 
             @Override
-            public void onBufferedAmountDecreased(PeerChannel c) {
-                if (c.bufferedAmount() <= LOW_WATER_BYTES) {
-                    pumpAll(c);
-                }
+            public void onBufferedAmountLow(PeerChannel c) {
+                pumpAll(c);
             }
 
             @Override
@@ -338,6 +336,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         try {
             while (t.state == TransferState.TRANSFERRING && t.outgoing.hasMore()) {
                 if (t.channel.bufferedAmount() > HIGH_WATER_BYTES) {
+                    t.channel.notifyWhenBufferedAmountLow(LOW_WATER_BYTES);
                     return;
                 }
                 byte[] data = t.outgoing.nextChunk();

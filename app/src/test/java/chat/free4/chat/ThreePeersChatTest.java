@@ -1,0 +1,146 @@
+package chat.free4.chat;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.free4.data.RtcTestRoom;
+import chat.free4.data.RtcTestRoom.Peer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Real WebRTC data channels between three peers in one JVM. */
+class ThreePeersChatTest {
+    private static final int PER_PEER = 100;
+    private final RtcTestRoom room = new RtcTestRoom();
+
+    @AfterEach
+    void closeRoom() {
+        room.close();
+    }
+
+    private static List<String> textIds(ChatService chat) {
+        return chat.log().lines().stream().filter(m -> !m.isSystem()).map(ChatMessage::id).toList();
+    }
+
+    @Test
+    void concurrentMessagesArriveOnceEverywhereInTheSameOrder() throws Exception {
+        List<ChatService> chats = new ArrayList<>();
+        List<Peer> peers = new ArrayList<>();
+        List<Map<String, Integer>> deliveries = new ArrayList<>();
+        for (String name : List.of("Ada", "Bob", "Cy")) {
+            ChatService chat = new ChatService(RtcTestRoom.newPeerInfo(name));
+            chats.add(chat);
+            peers.add(room.addPeer(chat.self(), chat));
+        }
+        // The services exist now; count every line each log reports.
+        for (ChatService chat : chats) {
+            Map<String, Integer> seen = new ConcurrentHashMap<>();
+            chat.log().addListener((m, index) -> seen.merge(m.id(), 1, Integer::sum));
+            deliveries.add(seen);
+        }
+        room.connectAll();
+        for (ChatService chat : chats) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> chat.connectedPeers().size() == 2);
+        }
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService senders = Executors.newFixedThreadPool(3);
+        List<Future<List<String>>> sent = new ArrayList<>();
+        for (ChatService chat : chats) {
+            sent.add(senders.submit(() -> {
+                start.await();
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < PER_PEER; i++) {
+                    ids.add(chat.send(chat.self().displayName() + " says " + i).id());
+                }
+                return ids;
+            }));
+        }
+        start.countDown();
+        Set<String> allIds = new java.util.HashSet<>();
+        for (Future<List<String>> f : sent) {
+            allIds.addAll(f.get());
+        }
+        senders.shutdown();
+        assertEquals(3 * PER_PEER, allIds.size());
+
+        for (ChatService chat : chats) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> textIds(chat).size() == 3 * PER_PEER);
+        }
+        List<String> reference = textIds(chats.get(0));
+        assertEquals(allIds, Set.copyOf(reference));
+        for (int i = 0; i < chats.size(); i++) {
+            assertEquals(reference, textIds(chats.get(i)), "order at " + chats.get(i).self().displayName());
+            Map<String, Integer> texts = deliveries.get(i).entrySet().stream()
+                    .filter(e -> allIds.contains(e.getKey()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            assertEquals(allIds, texts.keySet());
+            assertTrue(texts.values().stream().allMatch(n -> n == 1), "each message exactly once");
+        }
+        // Each sender's own messages keep their sending order inside the common order.
+        for (ChatService chat : chats) {
+            List<String> own = chat.log().lines().stream()
+                    .filter(m -> !m.isSystem() && m.sender().equals(chat.self().id()))
+                    .map(ChatMessage::text).toList();
+            for (int i = 0; i < PER_PEER; i++) {
+                assertEquals(chat.self().displayName() + " says " + i, own.get(i));
+            }
+        }
+        // Everyone saw the others join.
+        for (ChatService chat : chats) {
+            long joins = chat.log().lines().stream().filter(m -> m.isSystem() && m.text().endsWith("joined the room")).count();
+            assertEquals(2, joins);
+        }
+    }
+
+    @Test
+    void lateJoinerReceivesTheRecentHistoryAndLeavesAreShown() throws Exception {
+        ChatService adaChat = new ChatService(RtcTestRoom.newPeerInfo("Ada"));
+        ChatService bobChat = new ChatService(RtcTestRoom.newPeerInfo("Bob"));
+        Peer ada = room.addPeer(adaChat.self(), adaChat);
+        Peer bob = room.addPeer(bobChat.self(), bobChat);
+        room.connect(ada, bob);
+        await().atMost(Duration.ofSeconds(20)).until(() -> adaChat.connectedPeers().size() == 1
+                && bobChat.connectedPeers().size() == 1);
+        for (int i = 0; i < 130; i++) {
+            adaChat.send("from ada " + i);
+            bobChat.send("from bob " + i);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> textIds(adaChat).size() == 260 && textIds(bobChat).size() == 260);
+
+        ChatService cyChat = new ChatService(RtcTestRoom.newPeerInfo("Cy"));
+        Peer cy = room.addPeer(cyChat.self(), cyChat);
+        room.connect(ada, cy);
+        room.connect(bob, cy);
+        List<String> expected = adaChat.log().recentHistory().stream().map(ChatMessage::id).toList();
+        assertEquals(ChatLog.HISTORY_SIZE, expected.size());
+        await().atMost(Duration.ofSeconds(20)).until(() -> textIds(cyChat).size() == ChatLog.HISTORY_SIZE);
+        assertEquals(expected, textIds(cyChat));
+
+        // A reply from the newcomer sorts after everything it was shown, on every peer.
+        ChatMessage reply = cyChat.send("hello, I just got here :wave:");
+        assertEquals("hello, I just got here \uD83D\uDC4B", reply.text());
+        for (ChatService chat : List.of(adaChat, bobChat)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> chat.log().contains(reply.id()));
+            List<String> ids = textIds(chat);
+            assertEquals(reply.id(), ids.get(ids.size() - 1));
+        }
+
+        room.disconnect(bob, cy);
+        room.disconnect(ada, bob);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cyChat.log().lines().stream()
+                .anyMatch(m -> m.isSystem() && m.text().equals("Bob left the room")));
+    }
+}
