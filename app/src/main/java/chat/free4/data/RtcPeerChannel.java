@@ -141,12 +141,11 @@ public final class RtcPeerChannel implements PeerChannel {
     }
 
     /**
-     * Called by the owner when the peer connection goes away: reports {@code onClosed} once and
-     * stops using the native object (the owner disposes it afterwards).
+     * Called by the owner when the channel goes away, before it unregisters the observer and
+     * disposes the native object: reports {@code onClosed} once and stops using the channel.
      */
     public void markClosed() {
         closed = true;
-        channel.unregisterObserver();
         events.execute(this::fireClosed);
     }
 

@@ -230,6 +230,7 @@ public final class RtcTestRoom implements AutoCloseable {
             closed = true;
             channels.keySet().forEach(RtcPeerChannel::markClosed);
             channels.values().forEach(c -> {
+                c.unregisterObserver();
                 c.close();
                 c.dispose();
             });

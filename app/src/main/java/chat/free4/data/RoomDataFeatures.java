@@ -1,0 +1,97 @@
+package chat.free4.data;
+
+import chat.free4.chat.ChatService;
+import chat.free4.files.FileLimits;
+import chat.free4.files.FileSharingService;
+import chat.free4.mesh.DataChannelPlugin;
+import chat.free4.signaling.PeerId;
+import chat.free4.signaling.PeerInfo;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * Chat, file sharing and application data for the voice engine. Give {@link #meshPlugins()} to
+ * the {@code VoiceEngine}; call {@link #start} right before joining a room and {@link #stop} when
+ * leaving. Every room gets fresh services, so nothing of one room's chat outlives it.
+ *
+ * <pre>{@code
+ * RoomDataFeatures data = new RoomDataFeatures(FileLimits.DEFAULT);
+ * VoiceEngine engine = new VoiceEngine(audio, MeshConfig.defaults(), data.meshPlugins());
+ * data.peerNames(id -> engine.room().peers().stream()...);
+ * RoomData room = data.start(new PeerInfo(selfId, name));
+ * engine.join(request, signaling);
+ * }</pre>
+ */
+public final class RoomDataFeatures implements AutoCloseable {
+    private final FileLimits fileLimits;
+    private final ExecutorService events = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "data-channel-events");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Function<PeerId, String> names = id -> "Someone";
+    private final MeshChannelBridge chat;
+    private final MeshChannelBridge files;
+    private final MeshChannelBridge app;
+    private volatile RoomData current;
+
+    /** The services of the room this peer is in. */
+    public record RoomData(ChatService chat, FileSharingService files, AppDataService app) {
+    }
+
+    public RoomDataFeatures(FileLimits fileLimits) {
+        this.fileLimits = fileLimits;
+        Function<PeerId, String> lookup = id -> names.apply(id);
+        chat = new MeshChannelBridge(ChatService.SPEC, lookup, events);
+        files = new MeshChannelBridge(FileSharingService.SPEC, lookup, events);
+        app = new MeshChannelBridge(AppDataService.SPEC, lookup, events);
+    }
+
+    public List<DataChannelPlugin> meshPlugins() {
+        return List.of(chat, files, app);
+    }
+
+    /** How to name a peer in chat lines and file offers (the engine's room view knows). */
+    public void peerNames(Function<PeerId, String> lookup) {
+        this.names = id -> {
+            String name = lookup.apply(id);
+            return name == null || name.isBlank() ? "Someone" : name;
+        };
+    }
+
+    /** Fresh services for a room about to be joined. */
+    public synchronized RoomData start(PeerInfo self) {
+        stop();
+        RoomData room = new RoomData(new ChatService(self), new FileSharingService(fileLimits), new AppDataService());
+        chat.use(room.chat());
+        files.use(room.files());
+        app.use(room.app());
+        current = room;
+        return room;
+    }
+
+    public Optional<RoomData> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Leaving the room: unfinished transfers are cancelled and the chat is forgotten. */
+    public synchronized void stop() {
+        RoomData room = current;
+        current = null;
+        chat.use(null);
+        files.use(null);
+        app.use(null);
+        if (room != null) {
+            room.files().close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        events.shutdown();
+    }
+}
