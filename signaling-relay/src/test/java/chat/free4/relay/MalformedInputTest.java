@@ -145,6 +145,25 @@ class MalformedInputTest {
     }
 
     @Test
+    void randomBytesOnARawSocketAreRejectedByHttpAndHarmNoOne() throws Exception {
+        Random random = new Random(3);
+        for (int i = 0; i < 5; i++) {
+            try (java.net.Socket raw = new java.net.Socket(f.relay.uri().getHost(), f.relay.port())) {
+                raw.setSoTimeout((int) TestClient.WAIT.toMillis());
+                byte[] garbage = new byte[1 + random.nextInt(4000)];
+                random.nextBytes(garbage);
+                raw.getOutputStream().write(garbage);
+                raw.getOutputStream().write("\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                raw.getOutputStream().flush();
+                // The relay answers (an HTTP error) or just closes; either way the read ends.
+                raw.getInputStream().readAllBytes();
+            }
+        }
+        assertBystanderUnaffected();
+        offender.roundTrip();
+    }
+
+    @Test
     void unknownFieldsAreIgnored() throws Exception {
         offender.send("{\"type\":\"ping\",\"id\":\"a\",\"future\":{\"x\":[1]}}");
         assertEquals("a", offender.expect("pong").get("id").getAsString());

@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -36,7 +35,6 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
     private final Callback sent;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
-    private final Object sendLock = new Object();
     private volatile Session session;
     private volatile InetAddress address;
     private volatile boolean addressCounted;
@@ -119,7 +117,13 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
         closed = true;
         Membership seat = membership;
         if (seat != null) {
-            core.rooms().leave(this, seat, !core.shuttingDown());
+            boolean tellOthers = !core.shuttingDown();
+            if (Thread.holdsLock(seat.room())) {
+                // A failed write inside a room operation closed us on its thread; finish that first.
+                core.runLater(() -> core.rooms().leave(this, seat, tellOthers));
+            } else {
+                core.rooms().leave(this, seat, tellOthers);
+            }
         }
         release();
     }
@@ -202,9 +206,8 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
             dropSlowConsumer(s);
             return;
         }
-        synchronized (sendLock) {
-            s.sendText(json, sent);
-        }
+        // Jetty's sendText is safe from any thread and only enqueues.
+        s.sendText(json, sent);
     }
 
     @Override
@@ -233,11 +236,11 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
         }
         s.close(status, reason, Callback.NOOP);
         // A client that never answers the close frame (dead link, full buffers) is dropped.
-        core.scheduler().schedule(() -> {
+        core.schedule(() -> {
             if (!closed) {
                 s.disconnect();
             }
-        }, RelayCore.CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }, RelayCore.CLOSE_GRACE.toMillis());
     }
 
     private void dropSlowConsumer(Session s) {
@@ -245,7 +248,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
             core.metrics().refused(ErrorCode.SLOW_CONSUMER);
             LOG.debug("Dropping a client that does not read its messages");
             // Its queue is full, so a close frame would wait behind it; close off this thread.
-            core.scheduler().execute(() -> closeSession(1008, ErrorCode.SLOW_CONSUMER.wire()));
+            core.runLater(() -> closeSession(1008, ErrorCode.SLOW_CONSUMER.wire()));
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -65,8 +66,17 @@ public final class RelayCore {
         return parser;
     }
 
-    ScheduledExecutorService scheduler() {
-        return scheduler;
+    /** Runs {@code task} on the relay's timer thread; dropped once the relay has stopped. */
+    void runLater(Runnable task) {
+        schedule(task, 0);
+    }
+
+    void schedule(Runnable task, long delayMillis) {
+        try {
+            scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // The relay has stopped; its connections are gone with it.
+        }
     }
 
     boolean shuttingDown() {
