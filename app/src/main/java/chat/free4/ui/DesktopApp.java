@@ -1,5 +1,8 @@
 package chat.free4.ui;
 
+import chat.free4.audio.AudioBackend;
+import chat.free4.audio.DeviceAudio;
+import chat.free4.audio.RemotePcmListener;
 import chat.free4.ui.lobby.LobbyViewModel;
 import chat.free4.ui.room.RoomViewModel;
 import chat.free4.ui.settings.ConfigDirectory;
@@ -7,6 +10,7 @@ import chat.free4.ui.settings.Settings;
 import chat.free4.ui.settings.SettingsStore;
 import chat.free4.ui.settings.SettingsViewModel;
 import chat.free4.ui.settings.WindowBounds;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -25,6 +29,8 @@ public class DesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
 
     private AppOptions options;
+    private Supplier<AudioBackend> audioFactory = () -> new DeviceAudio(RemotePcmListener.none());
+    private EngineBridge bridge;
     private SettingsStore store;
     private SettingsViewModel settings;
     private final LobbyViewModel lobby = new LobbyViewModel();
@@ -41,6 +47,12 @@ public class DesktopApp extends Application {
     /** Used by tests, which pass options directly. */
     public DesktopApp(AppOptions options) {
         this.options = options;
+    }
+
+    /** Used by tests: the same app with another audio path (headless peers push PCM). */
+    public DesktopApp(AppOptions options, Supplier<AudioBackend> audioFactory) {
+        this.options = options;
+        this.audioFactory = audioFactory;
     }
 
     @Override
@@ -89,6 +101,8 @@ public class DesktopApp extends Application {
     }
 
     private void showMain() {
+        bridge = new EngineBridge(lobby, room, settings, this::relayUrl, audioFactory);
+        bridge.start();
         window = new MainWindow(lobby, room, settings, selfName);
         scene.setRoot(window);
         ThemeManager.apply(settings.current().theme(), scene);
@@ -134,6 +148,9 @@ public class DesktopApp extends Application {
     public void stop() {
         if (stage != null && stage.isShowing()) {
             rememberWindow();
+        }
+        if (bridge != null) {
+            bridge.close();
         }
         LOG.info("Desktop app closed");
     }

@@ -90,6 +90,7 @@ public final class MainWindow extends BorderPane {
 
     /** Keyboard shortcuts that work on every page. */
     public void installShortcuts(Scene scene) {
+        RoomView.installPushToTalk(scene, roomModel);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::showLobby);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::showRoom);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::showSettings);

@@ -1,6 +1,8 @@
 package chat.free4.ui;
 
+import chat.free4.audio.AudioBackend;
 import java.awt.image.BufferedImage;
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +39,20 @@ final class DesktopAppHarness implements AutoCloseable {
         return new DesktopAppHarness(app);
     }
 
+    /** Starts the app with another audio path (headless audio instead of the sound card). */
+    static DesktopAppHarness start(AppOptions options, Supplier<AudioBackend> audio) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        DesktopApp app = (DesktopApp) FxToolkit.setupApplication(() -> new DesktopApp(options, audio));
+        return new DesktopAppHarness(app);
+    }
+
+    /** The text of a label (or other labeled node), read on the FX thread; empty when absent. */
+    String text(String query) {
+        return onFx(() -> robot.lookup(query).tryQuery()
+                .map(n -> n instanceof javafx.scene.control.Labeled l ? l.getText() : "")
+                .orElse(""));
+    }
+
     <T extends Node> T lookup(String id, Class<T> type) {
         return robot.lookup(id).queryAs(type);
     }
@@ -56,7 +72,7 @@ final class DesktopAppHarness implements AutoCloseable {
     }
 
     boolean exists(String query) {
-        return robot.lookup(query).tryQuery().isPresent();
+        return onFx(() -> robot.lookup(query).tryQuery().filter(Node::isVisible).isPresent());
     }
 
     /** Runs on the FX thread and waits for the result. */

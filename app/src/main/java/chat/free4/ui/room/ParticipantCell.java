@@ -59,6 +59,8 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         super.updateItem(person, empty);
         unbind();
         if (empty || person == null) {
+            setId(null);
+            pseudoClassStateChanged(Styling.SPEAKING, false);
             setGraphic(null);
             return;
         }
@@ -70,7 +72,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         person.speakingProperty().addListener(speakingListener);
         speaking.visibleProperty().bind(person.speakingProperty());
         state.textProperty().bind(person.stateTextProperty());
-        state.getStyleClass().removeAll("state-connected", "state-problem");
+        state.getStyleClass().removeAll("state-connected", "state-problem", "state-pending");
         person.stateProperty().addListener(stateListener);
         styleState(person.stateProperty().get());
         volume.valueProperty().bindBidirectional(person.volumeProperty());
@@ -94,7 +96,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
     }
 
     private void styleState(ConnectionState now) {
-        state.getStyleClass().removeAll("state-connected", "state-problem");
+        state.getStyleClass().removeAll("state-connected", "state-problem", "state-pending");
         state.getStyleClass().add(now == ConnectionState.CONNECTED ? "state-connected"
                 : now == ConnectionState.FAILED ? "state-problem" : "state-pending");
     }

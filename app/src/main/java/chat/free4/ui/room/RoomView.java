@@ -37,25 +37,32 @@ public final class RoomView extends BorderPane {
         setTop(header());
         setCenter(participants());
         setBottom(controlBar(selfName));
-        // Push-to-talk: the key counts wherever focus is in this view; consumed so it never
-        // also presses a focused button.
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (isPushToTalkKey(e)) {
+    }
+
+    /**
+     * Push-to-talk for the whole window: holding the key opens the microphone while in a room,
+     * except while typing in a text field. Consumed so it never also presses a focused button.
+     */
+    public static void installPushToTalk(javafx.scene.Scene scene, RoomViewModel model) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (isPushToTalkKey(model, e, scene)) {
                 model.pushToTalkHeldProperty().set(true);
                 e.consume();
             }
         });
-        addEventFilter(KeyEvent.KEY_RELEASED, e -> {
-            if (isPushToTalkKey(e)) {
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (isPushToTalkKey(model, e, scene)) {
                 model.pushToTalkHeldProperty().set(false);
                 e.consume();
             }
         });
     }
 
-    private boolean isPushToTalkKey(KeyEvent e) {
-        return model.voiceModeProperty().get() == VoiceMode.PUSH_TO_TALK
-                && e.getCode().name().equals(model.pushToTalkKeyProperty().get());
+    private static boolean isPushToTalkKey(RoomViewModel model, KeyEvent e, javafx.scene.Scene scene) {
+        return model.activeProperty().get()
+                && model.voiceModeProperty().get() == VoiceMode.PUSH_TO_TALK
+                && e.getCode().name().equals(model.pushToTalkKeyProperty().get())
+                && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl);
     }
 
     private Node header() {

@@ -1,0 +1,13 @@
+package chat.free4.signaling.relay;
+
+import java.util.List;
+
+/** Receives what {@link RelayRoomWatcher} learns, on its own thread, one call at a time. */
+public interface RoomListListener {
+
+    /** The relay's public rooms, hottest first, for the current tag filter. */
+    void onRooms(List<RelayRoomDirectory.ListedRoom> rooms);
+
+    /** Whether the relay can be reached; {@code sentence} says why not (empty when reachable). */
+    void onReachable(boolean reachable, String sentence);
+}

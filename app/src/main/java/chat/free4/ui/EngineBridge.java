@@ -1,0 +1,460 @@
+package chat.free4.ui;
+
+import chat.free4.audio.AudioBackend;
+import chat.free4.audio.AudioDeviceChooser;
+import chat.free4.audio.AudioDeviceInfo;
+import chat.free4.engine.EngineListener;
+import chat.free4.engine.PeerView;
+import chat.free4.engine.RoomView;
+import chat.free4.engine.VoiceEngine;
+import chat.free4.mesh.MeshConfig;
+import chat.free4.signaling.PeerId;
+import chat.free4.signaling.RoomRequest;
+import chat.free4.signaling.Signaling;
+import chat.free4.signaling.SignalingState;
+import chat.free4.signaling.relay.RelayConnectionConfig;
+import chat.free4.signaling.relay.RelaySignaling;
+import chat.free4.ui.lobby.CreateRoomRequest;
+import chat.free4.ui.lobby.LobbyActions;
+import chat.free4.ui.lobby.LobbyViewModel;
+import chat.free4.ui.lobby.RelayStatus;
+import chat.free4.ui.lobby.RoomSource;
+import chat.free4.ui.room.ConnectionState;
+import chat.free4.ui.room.ParticipantViewModel;
+import chat.free4.ui.room.RoomActions;
+import chat.free4.ui.room.RoomViewModel;
+import chat.free4.ui.settings.AudioTestActions;
+import chat.free4.ui.settings.Settings;
+import chat.free4.ui.settings.SettingsViewModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where the engine meets JavaFX. User actions from the view models go to the engine
+ * on a background thread (never blocking the FX thread); engine events come back through
+ * {@link Platform#runLater} and update the view models. No WebRTC or socket code lives here: the
+ * engine, the relay client and the room directory do that.
+ */
+public final class EngineBridge implements LobbyActions, RoomActions, AudioTestActions, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineBridge.class);
+
+    private final LobbyViewModel lobby;
+    private final RoomViewModel room;
+    private final SettingsViewModel settings;
+    private final Supplier<String> relayUrl;
+    private final Supplier<AudioBackend> audioFactory;
+    private final RoomDirectory directory;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ui-engine-bridge");
+        t.setDaemon(true);
+        return t;
+    });
+    private VoiceEngine engine;
+    private volatile boolean microphoneOpen = true;
+    private ScheduledFuture<?> micTest;
+    /** Set on the FX thread while a leave we asked for is under way, so CLOSED is not an error. */
+    private boolean leaving;
+
+    /**
+     * @param relayUrl     the relay for this run (empty: LAN only)
+     * @param audioFactory makes the audio path when first needed (device audio on the desktop)
+     */
+    public EngineBridge(LobbyViewModel lobby, RoomViewModel room, SettingsViewModel settings,
+            Supplier<String> relayUrl, Supplier<AudioBackend> audioFactory) {
+        this.lobby = lobby;
+        this.room = room;
+        this.settings = settings;
+        this.relayUrl = relayUrl;
+        this.audioFactory = audioFactory;
+        this.directory = new RoomDirectory(lobby);
+        lobby.setActions(this);
+        room.setActions(this);
+        settings.setAudioTests(this);
+    }
+
+    /** Starts watching the relay's public rooms (if a relay is set). Call on the FX thread. */
+    public void start() {
+        directory.connect(relayUrl.get());
+        settings.settingsProperty().addListener((obs, old, now) -> {
+            if (!old.relayUrl().equals(now.relayUrl())) {
+                directory.connect(relayUrl.get());
+            }
+            if (!old.inputDevice().equals(now.inputDevice()) || !old.outputDevice().equals(now.outputDevice())) {
+                worker.execute(() -> applyDevices(now));
+            }
+        });
+    }
+
+    // ---- lobby ----
+
+    @Override
+    public void refreshPublicRooms(String tag) {
+        directory.refresh(tag);
+    }
+
+    @Override
+    public void join(CreateRoomRequest request) {
+        if (room.activeProperty().get()) {
+            lobby.errorProperty().set("You are already in \"" + room.roomNameProperty().get()
+                    + "\". Leave it first (Ctrl+L).");
+            return;
+        }
+        String relay = relayUrl.get();
+        if (request.source() == RoomSource.RELAY && relay.isEmpty()) {
+            lobby.errorProperty().set("No relay is set. Add a relay address in Settings → Network, "
+                    + "or create the room on this network.");
+            return;
+        }
+        if (request.source() == RoomSource.LAN) {
+            lobby.errorProperty().set("Rooms on this network need LAN discovery, which this build does not "
+                    + "have yet. Set a relay in Settings → Network to talk over the internet.");
+            return;
+        }
+        Settings now = settings.current();
+        RoomRequest roomRequest = new RoomRequest(request.name(), now.displayName(), PeerId.random(),
+                request.isPublic(), request.tags());
+        leaving = false;
+        room.reset(request.name(), request.source() == RoomSource.LAN ? "This network" : "Internet");
+        room.statusProperty().set("Connecting to the relay…");
+        worker.execute(() -> {
+            try {
+                VoiceEngine e = engine();
+                Signaling signaling = new RelaySignaling(RelayConnectionConfig.of(RelayConnectionConfig.parseRelay(relay)));
+                e.join(roomRequest, signaling);
+            } catch (RuntimeException ex) {
+                LOG.warn("Could not join {}", request.name(), ex);
+                String sentence = ex instanceof MicrophoneUnavailable ? ex.getMessage()
+                        : FailureAdvice.explain("", ex.getMessage());
+                Platform.runLater(() -> {
+                    room.close();
+                    lobby.errorProperty().set(sentence);
+                });
+            }
+        });
+    }
+
+    // ---- room ----
+
+    @Override
+    public void setMicrophoneOpen(boolean open) {
+        microphoneOpen = open;
+        worker.execute(() -> {
+            if (engine != null) {
+                engine.setMicrophoneMuted(!open);
+            }
+        });
+    }
+
+    @Override
+    public void setParticipantVolume(String participantId, double volume) {
+        worker.execute(() -> {
+            if (engine != null) {
+                engine.setPeerVolume(new PeerId(participantId), volume);
+            }
+        });
+    }
+
+    @Override
+    public void setParticipantMuted(String participantId, boolean muted) {
+        worker.execute(() -> {
+            if (engine != null) {
+                engine.setPeerMuted(new PeerId(participantId), muted);
+            }
+        });
+    }
+
+    @Override
+    public void leave() {
+        if (!room.activeProperty().get()) {
+            return;
+        }
+        leaving = true;
+        room.close();
+        worker.execute(() -> {
+            if (engine != null) {
+                engine.leave();
+            }
+        });
+    }
+
+    // ---- settings: device checks ----
+
+    @Override
+    public void startMicTest(String inputDevice) {
+        worker.execute(() -> {
+            try {
+                VoiceEngine e = engine();
+                if (micTest != null) {
+                    micTest.cancel(false);
+                }
+                micTest = worker.scheduleAtFixedRate(() -> {
+                    double level = e.audio().localLevel();
+                    Platform.runLater(() -> settings.micTestLevelProperty().set(level));
+                }, 0, 100, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException ex) {
+                Platform.runLater(() -> settings.problemProperty().set(ex.getMessage()));
+            }
+        });
+    }
+
+    @Override
+    public void stopMicTest() {
+        worker.execute(() -> {
+            if (micTest != null) {
+                micTest.cancel(false);
+                micTest = null;
+            }
+        });
+    }
+
+    @Override
+    public void playTestSound(String outputDevice) {
+        worker.execute(() -> {
+            try {
+                TestSound.play(outputDevice);
+            } catch (RuntimeException ex) {
+                Platform.runLater(() -> settings.problemProperty().set(ex.getMessage()));
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        directory.close();
+        worker.execute(() -> {
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
+        });
+        worker.shutdown();
+        try {
+            worker.awaitTermination(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- on the worker thread ----
+
+    /** The engine, made at first use so the sound card is only opened when needed. */
+    private VoiceEngine engine() {
+        if (engine != null) {
+            return engine;
+        }
+        AudioBackend audio;
+        try {
+            audio = audioFactory.get();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Could not open the audio devices", e);
+            throw new MicrophoneUnavailable(FailureAdvice.microphone(e));
+        }
+        Settings now = settings.current();
+        List<String> ice = new ArrayList<>(now.stunServers());
+        ice.addAll(now.turnServers());
+        MeshConfig defaults = MeshConfig.defaults();
+        engine = new VoiceEngine(audio, new MeshConfig(ice, defaults.connectTimeout(), defaults.disconnectGrace(),
+                defaults.maxRepairs()), List.of());
+        engine.setMicrophoneMuted(!microphoneOpen);
+        engine.addListener(new ToFx());
+        audio.devices().ifPresent(chooser -> {
+            List<String> inputs = chooser.inputs().stream().map(AudioDeviceInfo::name).toList();
+            List<String> outputs = chooser.outputs().stream().map(AudioDeviceInfo::name).toList();
+            Platform.runLater(() -> {
+                settings.inputDevices().setAll(inputs);
+                settings.outputDevices().setAll(outputs);
+                if (inputs.isEmpty()) {
+                    room.errorProperty().set(FailureAdvice.NO_MICROPHONE);
+                }
+            });
+        });
+        applyDevices(now);
+        return engine;
+    }
+
+    private void applyDevices(Settings now) {
+        if (engine == null) {
+            return;
+        }
+        Optional<AudioDeviceChooser> chooser = engine.devices();
+        chooser.ifPresent(c -> {
+            c.inputs().stream().filter(d -> d.name().equals(now.inputDevice())).findFirst().ifPresent(c::selectInput);
+            c.outputs().stream().filter(d -> d.name().equals(now.outputDevice())).findFirst().ifPresent(c::selectOutput);
+        });
+    }
+
+    /** Engine events (on the engine's thread) handed to the FX thread. */
+    private final class ToFx implements EngineListener {
+        @Override
+        public void onRoomChanged(RoomView view) {
+            Platform.runLater(() -> show(view));
+        }
+
+        @Override
+        public void onLevels(RoomView view) {
+            Platform.runLater(() -> showLevels(view));
+        }
+
+        @Override
+        public void onError(String code, String sentence) {
+            Platform.runLater(() -> showError(code, sentence));
+        }
+    }
+
+    // ---- on the FX thread ----
+
+    private void show(RoomView view) {
+        if (!room.activeProperty().get() || leaving) {
+            return;
+        }
+        Set<String> present = new HashSet<>();
+        for (PeerView peer : view.peers()) {
+            String id = peer.id().value();
+            present.add(id);
+            ParticipantViewModel p = room.participant(id).orElseGet(() -> {
+                ParticipantViewModel created = new ParticipantViewModel(id, peer.name());
+                room.addParticipant(created);
+                return created;
+            });
+            p.displayNameProperty().set(peer.name());
+            p.setState(state(peer), peer.status() == chat.free4.mesh.PeerConnectionStatus.FAILED
+                    ? "they may be behind a strict firewall; a TURN server in Settings → Network can help" : "");
+            p.levelProperty().set(peer.level());
+        }
+        new ArrayList<>(room.participants()).stream().map(ParticipantViewModel::id)
+                .filter(id -> !present.contains(id)).forEach(room::removeParticipant);
+        room.statusProperty().set(statusWords(view));
+        room.micLevelProperty().set(view.selfLevel());
+    }
+
+    private void showLevels(RoomView view) {
+        if (!room.activeProperty().get() || leaving) {
+            return;
+        }
+        for (PeerView peer : view.peers()) {
+            room.participant(peer.id().value()).ifPresent(p -> p.levelProperty().set(peer.level()));
+        }
+        room.micLevelProperty().set(view.selfLevel());
+    }
+
+    private void showError(String code, String sentence) {
+        String words = FailureAdvice.explain(code, sentence);
+        if (!room.activeProperty().get()) {
+            lobby.errorProperty().set(words);
+            return;
+        }
+        boolean inRoomAlready = room.statusProperty().get().startsWith("In the room");
+        if (!inRoomAlready && !"unreachable".equals(code)) {
+            // A refused join: back to the lobby, which says why.
+            leaving = true;
+            room.close();
+            lobby.errorProperty().set(words);
+            worker.execute(() -> {
+                if (engine != null) {
+                    engine.leave();
+                }
+            });
+            return;
+        }
+        room.errorProperty().set(words);
+    }
+
+    private static ConnectionState state(PeerView peer) {
+        return switch (peer.status()) {
+            case NEW, CONNECTING -> ConnectionState.CONNECTING;
+            case CONNECTED -> ConnectionState.CONNECTED;
+            case RECONNECTING -> ConnectionState.RECONNECTING;
+            case FAILED, CLOSED -> ConnectionState.FAILED;
+        };
+    }
+
+    private static String statusWords(RoomView view) {
+        if (view.signaling() == SignalingState.JOINED) {
+            long connected = view.peers().stream()
+                    .filter(p -> p.status() == chat.free4.mesh.PeerConnectionStatus.CONNECTED).count();
+            String size = view.maxPeers() > 0 ? " · room for " + view.maxPeers() : "";
+            return "In the room · " + (view.peers().isEmpty() ? "waiting for others"
+                    : connected + " of " + view.peers().size() + " connected") + size;
+        }
+        return view.signalingWords().isBlank() ? "Connecting…" : view.signalingWords();
+    }
+
+    /** A microphone problem, already in words for the person. */
+    static final class MicrophoneUnavailable extends RuntimeException {
+        MicrophoneUnavailable(String sentence) {
+            super(sentence);
+        }
+    }
+
+    /** Keeps the lobby's public room list fed from the relay; restarts when the relay address changes. */
+    private static final class RoomDirectory implements AutoCloseable {
+        private final LobbyViewModel lobby;
+        private chat.free4.signaling.relay.RelayRoomWatcher current;
+
+        RoomDirectory(LobbyViewModel lobby) {
+            this.lobby = lobby;
+        }
+
+        void connect(String url) {
+            close();
+            lobby.setPublicRooms(List.of());
+            if (url.isEmpty()) {
+                lobby.setRelayStatus(RelayStatus.NOT_CONFIGURED, "");
+                return;
+            }
+            RelayConnectionConfig config;
+            try {
+                RelayConnectionConfig base = RelayConnectionConfig.of(RelayConnectionConfig.parseRelay(url));
+                config = new RelayConnectionConfig(base.relay(), base.pingInterval(), base.firstBackoff(),
+                        Duration.ofSeconds(3), base.connectTimeout());
+            } catch (IllegalArgumentException e) {
+                lobby.setRelayStatus(RelayStatus.UNREACHABLE, e.getMessage());
+                return;
+            }
+            lobby.setRelayStatus(RelayStatus.CONNECTING, "");
+            current = new chat.free4.signaling.relay.RelayRoomWatcher(config, 3000,
+                    new chat.free4.signaling.relay.RoomListListener() {
+                        @Override
+                        public void onRooms(List<chat.free4.signaling.relay.RelayRoomDirectory.ListedRoom> rooms) {
+                            List<chat.free4.ui.lobby.RoomEntry> entries = rooms.stream().map(r ->
+                                    new chat.free4.ui.lobby.RoomEntry(r.room(), r.members(), r.tags(), RoomSource.RELAY))
+                                    .toList();
+                            Platform.runLater(() -> lobby.setPublicRooms(entries));
+                        }
+
+                        @Override
+                        public void onReachable(boolean reachable, String sentence) {
+                            Platform.runLater(() -> lobby.setRelayStatus(
+                                    reachable ? RelayStatus.ONLINE : RelayStatus.UNREACHABLE, sentence));
+                        }
+                    });
+            current.start();
+        }
+
+        void refresh(String tag) {
+            if (current != null) {
+                current.refresh(tag);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+    }
+}

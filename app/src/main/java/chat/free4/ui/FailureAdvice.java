@@ -1,0 +1,44 @@
+package chat.free4.ui;
+
+/**
+ * Turns a failure into what the person sees: what happened, then what to do about it. The engine
+ * and the relay say what happened; the advice depends on the screen, so it lives here.
+ */
+public final class FailureAdvice {
+    public static final String NO_MICROPHONE = "No microphone was found. Connect one and choose it in "
+            + "Settings → Audio. You can still listen.";
+    public static final String MICROPHONE_DENIED = "free4chat may not use the microphone. Allow microphone "
+            + "access for free4chat in your system's privacy settings, then join again.";
+
+    private FailureAdvice() {
+    }
+
+    /** @param code machine-readable code from the relay or engine; {@code sentence} what happened */
+    public static String explain(String code, String sentence) {
+        String what = sentence == null || sentence.isBlank() ? "Something went wrong." : sentence.strip();
+        String todo = switch (code == null ? "" : code) {
+            case "room_full" -> "Try another room, or wait until someone leaves.";
+            case "name_taken" -> "Someone in that room already uses your display name. Change it in Settings, then join again.";
+            case "too_many_rooms" -> "The relay is busy. Try again in a few minutes, or join a room on this network.";
+            case "unreachable" -> "Check your internet connection and the relay address in Settings. We keep trying.";
+            case "invalid_room_name" -> "Use up to 64 letters, digits, spaces, '.', '-' or '_' in the room name.";
+            case "invalid_name" -> "Change your display name in Settings (1 to 32 characters).";
+            case "invalid_tags" -> "Use at most 5 tags of lowercase letters, digits and '-'.";
+            case "too_many_connections" -> "Too many free4chat windows use this relay from your address. Close some, then try again.";
+            case "rate_limited" -> "Wait a moment, then try again.";
+            default -> "";
+        };
+        return todo.isEmpty() || what.contains(todo) ? what : what + " " + todo;
+    }
+
+    /** A microphone that could not be opened: permission, or no device at all. */
+    public static String microphone(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("permission") || m.contains("denied") || m.contains("not authorized")) {
+                return MICROPHONE_DENIED;
+            }
+        }
+        return NO_MICROPHONE;
+    }
+}
