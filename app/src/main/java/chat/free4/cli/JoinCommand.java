@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -76,6 +77,9 @@ public class JoinCommand implements Callable<Integer> {
 
     @Option(names = "--verbose", description = "Show the engine's log.")
     boolean verbose;
+
+    @Mixin
+    LanOptions lanOptions = new LanOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -134,8 +138,11 @@ public class JoinCommand implements Callable<Integer> {
 
     /** Where the signaling comes from; the LAN mode adds its transport here. */
     protected Signaling openSignaling() {
+        if (lanOptions.enabled()) {
+            return LanJoin.open(lanOptions, relay);
+        }
         if (relay == null) {
-            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Say which relay to use with --relay ws://HOST:PORT/v1.");
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Say which relay to use with --relay ws://HOST:PORT/v1, or use --lan.");
         }
         try {
             return new RelaySignaling(RelayConnectionConfig.of(RelayConnectionConfig.parseRelay(relay)));

@@ -7,13 +7,14 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code free4chat rooms}: lists a relay's public rooms, hottest first. */
 @Command(name = "rooms", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "List the public rooms of a relay, most people first.")
+        description = "List the public rooms of a relay (or, with --lan, of this network), most people first.")
 public class RoomsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -24,13 +25,25 @@ public class RoomsCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG", description = "Only rooms with this tag.")
     String tag;
 
+    @Mixin
+    LanOptions lanOptions = new LanOptions();
+
+    @Mixin
+    LanBrowseOptions lanBrowse = new LanBrowseOptions();
+
     @Option(names = "--limit", defaultValue = "20", description = "At most this many rooms (1 to 100, default ${DEFAULT-VALUE}).")
     int limit;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        if (lanOptions.enabled()) {
+            if (relay != null) {
+                throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Use either --lan or --relay, not both.");
+            }
+            return new LanRoomsListing(lanOptions, lanBrowse, spec.commandLine().getOut()).run();
+        }
         if (relay == null) {
-            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Say which relay to ask with --relay ws://HOST:PORT/v1.");
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Say which relay to ask with --relay ws://HOST:PORT/v1, or use --lan.");
         }
         if (limit < 1 || limit > 100) {
             throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "--limit must be between 1 and 100.");

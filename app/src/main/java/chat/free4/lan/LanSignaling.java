@@ -3,6 +3,7 @@ package chat.free4.lan;
 import chat.free4.discovery.LanAnnouncement;
 import chat.free4.discovery.LanAnnouncer;
 import chat.free4.discovery.LanDiscovery;
+import chat.free4.discovery.LanInterface;
 import chat.free4.discovery.LanMember;
 import chat.free4.discovery.LanProtocol;
 import chat.free4.discovery.LanRoomsListener;
@@ -57,6 +58,7 @@ public final class LanSignaling implements Signaling {
     static final int IDLE_TIMEOUT_MILLIS = 20000;
 
     private final LanDiscovery discovery;
+    private final boolean ownsDiscovery;
     private final ExecutorService loop = Executors.newSingleThreadExecutor(daemon("lan-signaling"));
     private final ExecutorService connector = Executors.newCachedThreadPool(daemon("lan-connect"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("lan-ping"));
@@ -95,7 +97,17 @@ public final class LanSignaling implements Signaling {
 
     /** Uses {@code discovery} (owned by the caller, shared with the lobby) for mDNS. */
     public LanSignaling(LanDiscovery discovery) {
+        this(discovery, false);
+    }
+
+    private LanSignaling(LanDiscovery discovery, boolean ownsDiscovery) {
         this.discovery = discovery;
+        this.ownsDiscovery = ownsDiscovery;
+    }
+
+    /** LAN signaling with discovery of its own on {@code lanInterface}, closed with it. */
+    public static LanSignaling standalone(LanInterface lanInterface) throws LanUnavailableException {
+        return new LanSignaling(LanDiscovery.open(lanInterface), true);
     }
 
     @Override
@@ -129,6 +141,9 @@ public final class LanSignaling implements Signaling {
         loop.shutdown();
         connector.shutdownNow();
         timer.shutdownNow();
+        if (ownsDiscovery) {
+            discovery.close();
+        }
     }
 
     // ---- joining and leaving -------------------------------------------------------------
