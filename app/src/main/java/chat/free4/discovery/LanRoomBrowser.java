@@ -158,7 +158,11 @@ public final class LanRoomBrowser implements AutoCloseable {
         if (info == null || instance == null) {
             return Optional.empty();
         }
-        Optional<LanAnnouncement> announcement = TxtRecordCodec.decode(info.getTextBytes());
+        byte[] txt = info.getTextBytes();
+        if (txt == null || txt.length == 0 || txt.length == 1 && txt[0] == 0) {
+            return Optional.empty(); // resolved before its TXT record arrived: not news yet
+        }
+        Optional<LanAnnouncement> announcement = TxtRecordCodec.decode(txt);
         if (announcement.isEmpty()) {
             return ignored(instance, "malformed TXT record");
         }

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one that crashes disappear from the survivors.
  */
 class ThreeLanPeersSignalDirectlyTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(120); // child JVMs start slowly on a busy 2-core machine
 
     @RegisterExtension
     final SimulatedLanExtension lanExtension = new SimulatedLanExtension(3);
