@@ -104,19 +104,23 @@ public final class RelayBenchmark {
                 clients, pairs, seconds, BenchPeer.frame("bench-0-b", 0).length());
         // Let both JVMs compile the hot paths before measuring.
         runRate(relay, senders, recorder, rates.get(0), warmup, false);
-        System.out.println("  target msg/s | forwarded msg/s | p50 ms | p99 ms | p99.9 ms | max ms | lost");
+        System.out.println("  target msg/s | forwarded msg/s | p50 ms | p99 ms | p99.9 ms | max ms | lost"
+                + " | relay CPU us/msg");
         for (int rate : rates) {
             runRate(relay, senders, recorder, rate, 2, false); // warm-up
             recorder.reset();
             long forwardedBefore = relay.metric("relay_messages_forwarded_total");
+            long cpuBefore = relay.cpuNanos();
             long t0 = System.nanoTime();
             long sent = runRate(relay, senders, recorder, rate, seconds, true);
             long elapsed = System.nanoTime() - t0;
             long forwarded = relay.metric("relay_messages_forwarded_total") - forwardedBefore;
+            double cpuMicrosPerMessage = (relay.cpuNanos() - cpuBefore) / 1e3 / Math.max(1, forwarded);
             long[] lat = recorder.sorted();
-            System.out.printf(Locale.ROOT, "  %12d | %15.0f | %6.2f | %6.2f | %8.2f | %6.2f | %d%n",
+            System.out.printf(Locale.ROOT, "  %12d | %15.0f | %6.2f | %6.2f | %8.2f | %6.2f | %4d | %6.1f%n",
                     rate, forwarded / (elapsed / 1e9), ms(percentile(lat, 0.50)), ms(percentile(lat, 0.99)),
-                    ms(percentile(lat, 0.999)), ms(lat.length == 0 ? 0 : lat[lat.length - 1]), sent - lat.length);
+                    ms(percentile(lat, 0.999)), ms(lat.length == 0 ? 0 : lat[lat.length - 1]), sent - lat.length,
+                    cpuMicrosPerMessage);
         }
         for (BenchPeer p : all) {
             p.session.close();
@@ -162,9 +166,10 @@ public final class RelayBenchmark {
         }
         finished.await();
         pacers.shutdownNow();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (recorder.count() < sent.get() && record && System.nanoTime() < deadline) {
-            Thread.sleep(10); // benchmark only: let in-flight messages land before reading figures
+        long expected = recorder.sentTotal.addAndGet(sent.get());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (recorder.receivedTotal.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(10); // benchmark only: let in-flight messages land before the next run
         }
         recorder.recording = false;
         return sent.get();
@@ -256,6 +261,8 @@ public final class RelayBenchmark {
     static final class LatencyRecorder {
         private final long[] values;
         private final AtomicInteger size = new AtomicInteger();
+        final AtomicLong sentTotal = new AtomicLong();
+        final AtomicLong receivedTotal = new AtomicLong();
         volatile boolean recording;
 
         LatencyRecorder(int capacity) {
@@ -263,6 +270,7 @@ public final class RelayBenchmark {
         }
 
         void record(long nanos) {
+            receivedTotal.incrementAndGet();
             if (!recording) {
                 return;
             }
@@ -437,6 +445,14 @@ public final class RelayBenchmark {
                     .redirectErrorStream(true).start();
             gc.getInputStream().readAllBytes();
             gc.waitFor(60, TimeUnit.SECONDS);
+        }
+
+        /** User + system CPU time of the relay process (Linux /proc; clock ticks of 10 ms). */
+        long cpuNanos() throws Exception {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 10_000_000L;
         }
 
         long rssBytes() throws Exception {
