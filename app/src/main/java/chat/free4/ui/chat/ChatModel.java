@@ -1,0 +1,108 @@
+package chat.free4.ui.chat;
+
+import chat.free4.chat.ChatLog;
+import chat.free4.chat.ChatLogListener;
+import chat.free4.chat.ChatMessage;
+import chat.free4.chat.ChatService;
+import chat.free4.chat.MessageTooLongException;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The chat as the FX thread sees it: the room's lines in order, how many arrived unread while the
+ * pane was collapsed, and the last send error in words. Engine events are moved to the FX thread
+ * here and nowhere else.
+ */
+public final class ChatModel {
+    private final ChatService chat;
+    private final ObservableList<ChatMessage> lines = FXCollections.observableArrayList();
+    private final IntegerProperty unread = new SimpleIntegerProperty();
+    private final BooleanProperty collapsed = new SimpleBooleanProperty();
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ChatLogListener listener = new ChatLogListener() {
+        @Override
+        public void onAdded(ChatMessage message, int index) {
+            Platform.runLater(() -> added(message, index));
+        }
+
+        @Override
+        public void onOldestRemoved() {
+            Platform.runLater(() -> {
+                if (!lines.isEmpty()) {
+                    lines.remove(0);
+                }
+            });
+        }
+    };
+
+    /** Call on the FX thread. */
+    public ChatModel(ChatService chat) {
+        this.chat = chat;
+        ChatLog log = chat.log();
+        // Snapshot and subscribe atomically: ChatLog adds under its own monitor.
+        synchronized (log) {
+            lines.setAll(log.lines());
+            log.addListener(listener);
+        }
+        collapsed.addListener((obs, was, now) -> {
+            if (!now) {
+                unread.set(0);
+            }
+        });
+    }
+
+    private void added(ChatMessage message, int index) {
+        lines.add(Math.min(index, lines.size()), message);
+        if (collapsed.get() && !message.isSystem() && !message.sender().equals(chat.self().id())) {
+            unread.set(unread.get() + 1);
+        }
+    }
+
+    public ObservableList<ChatMessage> lines() {
+        return lines;
+    }
+
+    public ReadOnlyIntegerProperty unreadProperty() {
+        return unread;
+    }
+
+    /** The room view sets this when it hides or shows the chat pane. */
+    public BooleanProperty collapsedProperty() {
+        return collapsed;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public ChatService service() {
+        return chat;
+    }
+
+    /** Sends; returns false and sets {@link #errorProperty()} when the text cannot be sent. */
+    public boolean send(String text) {
+        try {
+            chat.send(text);
+            error.set("");
+            return true;
+        } catch (MessageTooLongException e) {
+            error.set(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+        }
+        return false;
+    }
+
+    /** Stops listening (leaving the room). */
+    public void dispose() {
+        chat.log().removeListener(listener);
+    }
+}

@@ -1,0 +1,55 @@
+package chat.free4.ui.chat;
+
+import chat.free4.chat.ChatMessage;
+import chat.free4.chat.LinkFinder;
+import chat.free4.chat.TextPart;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
+
+/** One chat line: sender and time over the text (emoji as images, links clickable), or a system line. */
+public final class MessageView extends VBox {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+    static final double EMOJI_SIZE = 20;
+
+    public MessageView(ChatMessage message, Consumer<String> openLink) {
+        getStyleClass().add("chat-message");
+        if (message.isSystem()) {
+            getStyleClass().add("chat-system-line");
+            Label line = new Label(message.text());
+            line.getStyleClass().addAll("text-muted", "text-small", "chat-system-text");
+            setAlignment(Pos.CENTER);
+            getChildren().add(line);
+            return;
+        }
+        Label sender = new Label(message.senderName());
+        sender.getStyleClass().addAll("text-bold", "chat-sender");
+        Label time = new Label(TIME.format(Instant.ofEpochMilli(message.sentAtMillis())));
+        time.getStyleClass().addAll("text-muted", "text-small");
+        HBox header = new HBox(8, sender, time);
+        header.setAlignment(Pos.BASELINE_LEFT);
+        TextFlow body = new TextFlow();
+        body.getStyleClass().add("chat-body");
+        for (TextPart part : LinkFinder.split(message.text())) {
+            if (part instanceof TextPart.Link link) {
+                Hyperlink h = new Hyperlink(link.text());
+                h.getStyleClass().add("chat-link");
+                h.setTooltip(new Tooltip("Open " + link.text() + " in your browser"));
+                h.setOnAction(e -> openLink.accept(link.text()));
+                body.getChildren().add(h);
+            } else {
+                body.getChildren().addAll(EmojiNodes.of(part.text(), EMOJI_SIZE, "chat-text"));
+            }
+        }
+        setSpacing(2);
+        getChildren().addAll(header, body);
+    }
+}

@@ -1,0 +1,54 @@
+package chat.free4.ui.chat;
+
+import chat.free4.files.FileSharingService;
+import chat.free4.files.TransferListener;
+import chat.free4.files.TransferStatus;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** File transfers as the FX thread sees them, newest last. */
+public final class TransfersModel {
+    private final FileSharingService files;
+    private final ObservableList<TransferItem> items = FXCollections.observableArrayList();
+    private final Map<UUID, TransferItem> byId = new HashMap<>();
+    private final TransferListener listener = s -> Platform.runLater(() -> update(s));
+
+    public TransfersModel(FileSharingService files) {
+        this.files = files;
+        files.addListener(listener);
+        files.transfers().forEach(this::update);
+    }
+
+    private void update(TransferStatus s) {
+        TransferItem item = byId.get(s.id());
+        if (item == null) {
+            item = new TransferItem(s);
+            byId.put(s.id(), item);
+            items.add(item);
+        } else {
+            item.statusProperty().set(s);
+        }
+    }
+
+    public ObservableList<TransferItem> items() {
+        return items;
+    }
+
+    public FileSharingService service() {
+        return files;
+    }
+
+    /** Hides finished transfers from the list. */
+    public void clearFinished() {
+        items.removeIf(i -> i.status().state().isFinal());
+        byId.values().removeIf(i -> i.status().state().isFinal());
+    }
+
+    public void dispose() {
+        files.removeListener(listener);
+    }
+}
