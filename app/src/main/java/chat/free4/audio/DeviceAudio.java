@@ -25,13 +25,10 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     private final LevelMeter localMeter = new LevelMeter();
     private volatile boolean muted;
 
+    /** Throws {@link AudioUnavailableException} when the sound system cannot be opened. */
     public DeviceAudio(RemotePcmListener remoteListener) {
         this.remoteListener = remoteListener;
-        this.module = new AudioDeviceModule();
-        module.initPlayout();
-        module.startPlayout();
-        module.initRecording();
-        module.startRecording();
+        this.module = openModule();
         this.factory = new PeerConnectionFactory(module);
         AudioOptions options = new AudioOptions();
         options.echoCancellation = true;
@@ -45,6 +42,25 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
             Pcm.toSamples(data, Math.min(data.length, frames * channels * 2), s);
             localMeter.update(s, s.length);
         });
+    }
+
+    private static AudioDeviceModule openModule() {
+        AudioDeviceModule adm;
+        try {
+            adm = new AudioDeviceModule();
+        } catch (Error | RuntimeException e) {
+            throw new AudioUnavailableException("No sound system could be opened (" + e.getMessage() + ").", e);
+        }
+        try {
+            adm.initPlayout();
+            adm.startPlayout();
+            adm.initRecording();
+            adm.startRecording();
+            return adm;
+        } catch (Error | RuntimeException e) {
+            adm.dispose();
+            throw new AudioUnavailableException("The sound devices could not be started (" + e.getMessage() + ").", e);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import chat.free4.audio.HeadlessAudio;
 import chat.free4.audio.Pcm;
 import chat.free4.audio.PcmSource;
 import chat.free4.audio.RecentAudio;
+import chat.free4.audio.RemotePcmListener;
 import chat.free4.mesh.MeshConfig;
 import chat.free4.signaling.PeerId;
 import chat.free4.signaling.RoomRequest;
@@ -17,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A test peer: a real engine with headless audio, joined through a real relay. */
 public final class HeadlessPeer implements AutoCloseable {
-    final String name;
+    public final String name;
     public final PeerId id = PeerId.random();
     final RecentAudio received = new RecentAudio(2.0);
     final HeadlessAudio audio;
@@ -25,8 +26,16 @@ public final class HeadlessPeer implements AutoCloseable {
     final List<String> errors = new CopyOnWriteArrayList<>();
 
     public HeadlessPeer(String name, PcmSource source) {
+        this(name, source, RemotePcmListener.none());
+    }
+
+    /** @param alsoHeard gets every received frame too (benchmarks' onset detectors) */
+    public HeadlessPeer(String name, PcmSource source, RemotePcmListener alsoHeard) {
         this.name = name;
-        this.audio = new HeadlessAudio(source, received);
+        this.audio = new HeadlessAudio(source, (from, samples, count) -> {
+            received.onPcm(from, samples, count);
+            alsoHeard.onPcm(from, samples, count);
+        });
         this.engine = new VoiceEngine(audio, MeshConfig.defaults(), List.of());
         engine.addListener(new EngineListener() {
             @Override
