@@ -27,6 +27,7 @@ public final class HeadlessAudio implements AudioBackend {
     private volatile PcmSource pcmSource;
     private volatile boolean muted;
     private volatile boolean running = true;
+    private final Object pushLock = new Object();
 
     public HeadlessAudio(PcmSource pcmSource, RemotePcmListener remoteListener) {
         this.pcmSource = pcmSource;
@@ -61,7 +62,13 @@ public final class HeadlessAudio implements AudioBackend {
                 }
                 localMeter.update(frame, frame.length);
                 Pcm.toBytes(frame, frame.length, bytes);
-                source.pushAudio(bytes, Pcm.BITS, Pcm.SAMPLE_RATE, 1, Pcm.FRAME_SAMPLES);
+                synchronized (pushLock) {
+                    // Checked under the lock: close() disposes the source only after this.
+                    if (!running) {
+                        break;
+                    }
+                    source.pushAudio(bytes, Pcm.BITS, Pcm.SAMPLE_RATE, 1, Pcm.FRAME_SAMPLES);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Could not send an audio frame", e);
             }
@@ -111,7 +118,9 @@ public final class HeadlessAudio implements AudioBackend {
 
     @Override
     public void close() {
-        running = false;
+        synchronized (pushLock) {
+            running = false;
+        }
         LockSupport.unpark(pump);
         try {
             pump.join(2000);

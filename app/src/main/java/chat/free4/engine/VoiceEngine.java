@@ -138,6 +138,12 @@ public final class VoiceEngine implements AutoCloseable {
         return m == null ? Optional.empty() : m.channel(peer, label);
     }
 
+    /** WebRTC statistics of the connection to one peer (diagnostics, benchmarks). */
+    public CompletableFuture<dev.onvoid.webrtc.RTCStatsReport> stats(PeerId peer) {
+        Mesh m = mesh;
+        return m == null ? CompletableFuture.failedFuture(new IllegalStateException("Not in a room.")) : m.stats(peer);
+    }
+
     /** Leaves and frees the audio path; the engine cannot be used afterwards. */
     @Override
     public void close() {

@@ -102,6 +102,13 @@ public final class Mesh implements AutoCloseable {
         return call(() -> Optional.ofNullable(links.get(peer)).flatMap(l -> l.channel(label)));
     }
 
+    /** WebRTC statistics of the connection to one peer (diagnostics, benchmarks). */
+    public CompletableFuture<dev.onvoid.webrtc.RTCStatsReport> stats(PeerId peer) {
+        return CompletableFuture.supplyAsync(() -> links.get(peer), loop).thenCompose(link -> link == null
+                ? CompletableFuture.failedFuture(new IllegalStateException("Not connected to " + peer + "."))
+                : link.stats());
+    }
+
     public Optional<PeerConnectionStatus> status(PeerId peer) {
         return call(() -> Optional.ofNullable(links.get(peer)).map(PeerLink::status));
     }

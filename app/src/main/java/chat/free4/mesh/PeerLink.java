@@ -112,6 +112,17 @@ final class PeerLink {
         return Optional.ofNullable(remoteAudio);
     }
 
+    /** WebRTC statistics of this connection (for diagnostics and benchmarks). */
+    java.util.concurrent.CompletableFuture<dev.onvoid.webrtc.RTCStatsReport> stats() {
+        java.util.concurrent.CompletableFuture<dev.onvoid.webrtc.RTCStatsReport> result = new java.util.concurrent.CompletableFuture<>();
+        if (pc == null || closed) {
+            result.completeExceptionally(new IllegalStateException("No connection to " + remote + " right now."));
+        } else {
+            pc.getStats(result::complete);
+        }
+        return result;
+    }
+
     /** Starts connecting: the offerer sends an offer, the answerer waits for one. */
     void start() {
         startedAtNanos = System.nanoTime();

@@ -33,6 +33,26 @@ public final class MouthToEarLatencyBenchmark {
         System.exit(0);
     }
 
+    /** NetEq's view of one receiver: how much of the latency is jitter buffer. */
+    private static void printReceiverStats(HeadlessPeer receiver, HeadlessPeer sender) {
+        try {
+            var report = receiver.engine.stats(sender.id).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            for (var stats : report.getStats().values()) {
+                var a = stats.getAttributes();
+                if (a.containsKey("jitterBufferDelay") && a.containsKey("jitterBufferEmittedCount")) {
+                    double delay = ((Number) a.get("jitterBufferDelay")).doubleValue();
+                    double count = ((Number) a.get("jitterBufferEmittedCount")).doubleValue();
+                    System.out.printf(Locale.ROOT, "  jitter buffer: mean %.1f ms, target %s, packets lost %s, concealed %s%n",
+                            1000 * delay / Math.max(1, count), a.get("jitterBufferTargetDelay") == null ? "?"
+                                    : String.format(Locale.ROOT, "%.1f ms", 1000 * ((Number) a.get("jitterBufferTargetDelay")).doubleValue() / Math.max(1, count)),
+                            a.get("packetsLost"), a.get("concealedSamples"));
+                }
+            }
+        } catch (Exception e) {
+            System.out.println("  (no receiver statistics: " + e.getMessage() + ")");
+        }
+    }
+
     private static void measure(int size) {
         try (TestRelay relay = TestRelay.start("127.0.0.1")) {
             BurstSource bursts = new BurstSource(40, 3, BURSTS);
@@ -66,6 +86,7 @@ public final class MouthToEarLatencyBenchmark {
                         }
                     }
                 }
+                printReceiverStats(peers.get(1), sender);
                 Stats s = new Stats(latencies);
                 System.out.printf(Locale.ROOT, "%9d | %12d | %6.1f | %6.1f | %6.1f | %7.1f%n", size, s.count(),
                         s.percentile(50), s.percentile(95), s.max(), s.mean());
