@@ -196,7 +196,7 @@ class LimitsTest {
 
     @Test
     void silentConnectionIsClosedWithIdleTimeoutWhileAPingingOneStays() throws Exception {
-        try (RelayFixture f = new RelayFixture(RelayFixture.loopback().withIdleTimeout(Duration.ofMillis(600)))) {
+        try (RelayFixture f = new RelayFixture(RelayFixture.loopback().withIdleTimeout(Duration.ofMillis(2000)))) {
             TestClient silent = f.connect();
             TestClient pinging = f.connect();
             pinging.join("demo", "pinging");
