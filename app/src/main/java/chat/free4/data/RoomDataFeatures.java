@@ -1,6 +1,7 @@
 package chat.free4.data;
 
 import chat.free4.chat.ChatService;
+import chat.free4.chat.Shortcodes;
 import chat.free4.files.FileLimits;
 import chat.free4.files.FileSharingService;
 import chat.free4.mesh.DataChannelPlugin;
@@ -44,6 +45,7 @@ public final class RoomDataFeatures implements AutoCloseable {
 
     public RoomDataFeatures(FileLimits fileLimits) {
         this.fileLimits = fileLimits;
+        Shortcodes.preload();
         Function<PeerId, String> lookup = id -> names.apply(id);
         chat = new MeshChannelBridge(ChatService.SPEC, lookup, events);
         files = new MeshChannelBridge(FileSharingService.SPEC, lookup, events);

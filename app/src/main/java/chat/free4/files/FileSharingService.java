@@ -23,15 +23,16 @@ import org.slf4j.LoggerFactory;
 /**
  * File sharing over a reliable, ordered "files" data channel per peer. A sender offers a file
  * (name, size, SHA-256); each receiver accepts with a place to save it, or declines. Content
- * goes in 16 KiB chunks, paused while the channel's buffered amount is above
+ * goes in 64 KiB chunks, paused while the channel's buffered amount is above
  * {@link #HIGH_WATER_BYTES} and resumed when it drains below {@link #LOW_WATER_BYTES}. The
  * receiver writes to a temporary file and moves it into place only after size and hash match;
  * cancel, failure or a peer leaving ends the transfer on both sides and deletes the partial file.
  */
 public final class FileSharingService implements ChannelPlugin, AutoCloseable {
     public static final DataChannelSpec SPEC = DataChannelSpec.reliable("files");
-    public static final long HIGH_WATER_BYTES = 1024 * 1024;
-    public static final long LOW_WATER_BYTES = 256 * 1024;
+    /** Far below the 16 MiB at which libwebrtc closes a channel whose buffer overflows. */
+    public static final long HIGH_WATER_BYTES = 4 * 1024 * 1024;
+    public static final long LOW_WATER_BYTES = 1024 * 1024;
     private static final long PROGRESS_STEP_BYTES = 512 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(FileSharingService.class);
 
