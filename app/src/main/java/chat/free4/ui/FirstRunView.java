@@ -51,6 +51,7 @@ public final class FirstRunView extends StackPane {
         VBox card = new VBox(16, logo, title, text, name, problem, go, privacy);
         card.setAlignment(Pos.CENTER);
         card.setMaxWidth(440);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.setPadding(new Insets(40));
         card.getStyleClass().add("first-run-card");
         getChildren().add(card);
