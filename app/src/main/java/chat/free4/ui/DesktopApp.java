@@ -1,7 +1,7 @@
 package chat.free4.ui;
 
 import chat.free4.audio.AudioBackend;
-import chat.free4.audio.DeviceAudio;
+import chat.free4.audio.AudioBackends;
 import chat.free4.audio.RemotePcmListener;
 import chat.free4.ui.lobby.LobbyViewModel;
 import chat.free4.ui.room.RoomViewModel;
@@ -29,7 +29,8 @@ public class DesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
 
     private AppOptions options;
-    private Supplier<AudioBackend> audioFactory = () -> new DeviceAudio(RemotePcmListener.none());
+    private Supplier<AudioBackend> audioFactory = () -> AudioBackends.desktopOrSilent(RemotePcmListener.none(),
+            warning -> this.bridge.audioWarning(warning));
     private EngineBridge bridge;
     private SettingsStore store;
     private SettingsViewModel settings;

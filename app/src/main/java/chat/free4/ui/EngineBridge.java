@@ -3,7 +3,16 @@ package chat.free4.ui;
 import chat.free4.audio.AudioBackend;
 import chat.free4.audio.AudioDeviceChooser;
 import chat.free4.audio.AudioDeviceInfo;
+import chat.free4.discovery.IpFamily;
+import chat.free4.discovery.LanDiscovery;
+import chat.free4.discovery.LanInterface;
+import chat.free4.discovery.LanInterfaces;
+import chat.free4.discovery.LanRoom;
+import chat.free4.discovery.LanRoomsListener;
+import chat.free4.discovery.LanUnavailableException;
 import chat.free4.engine.EngineListener;
+import chat.free4.lan.LanSignaling;
+import chat.free4.ui.lobby.RoomEntry;
 import chat.free4.engine.PeerView;
 import chat.free4.engine.RoomView;
 import chat.free4.engine.VoiceEngine;
@@ -62,6 +71,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         return t;
     });
     private VoiceEngine engine;
+    private LanDiscovery lan;
+    private volatile String audioWarning = "";
     private volatile boolean microphoneOpen = true;
     private ScheduledFuture<?> micTest;
     /** Set on the FX thread while a leave we asked for is under way, so CLOSED is not an error. */
@@ -87,9 +98,14 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     /** Starts watching the relay's public rooms (if a relay is set). Call on the FX thread. */
     public void start() {
         directory.connect(relayUrl.get());
+        String lanInterface = settings.current().lanInterface();
+        worker.execute(() -> openLan(lanInterface));
         settings.settingsProperty().addListener((obs, old, now) -> {
             if (!old.relayUrl().equals(now.relayUrl())) {
                 directory.connect(relayUrl.get());
+            }
+            if (!old.lanInterface().equals(now.lanInterface()) && !room.activeProperty().get()) {
+                worker.execute(() -> openLan(now.lanInterface()));
             }
             if (!old.inputDevice().equals(now.inputDevice()) || !old.outputDevice().equals(now.outputDevice())) {
                 worker.execute(() -> applyDevices(now));
@@ -117,9 +133,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                     + "or create the room on this network.");
             return;
         }
-        if (request.source() == RoomSource.LAN) {
-            lobby.errorProperty().set("Rooms on this network need LAN discovery, which this build does not "
-                    + "have yet. Set a relay in Settings → Network to talk over the internet.");
+        if (request.source() == RoomSource.LAN && !lobby.lanProblemProperty().get().isEmpty()) {
+            lobby.errorProperty().set(lobby.lanProblemProperty().get());
             return;
         }
         Settings now = settings.current();
@@ -127,11 +142,18 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 request.isPublic(), request.tags());
         leaving = false;
         room.reset(request.name(), request.source() == RoomSource.LAN ? "This network" : "Internet");
-        room.statusProperty().set("Connecting to the relay…");
+        room.statusProperty().set(request.source() == RoomSource.LAN ? "Looking for others on this network…"
+                : "Connecting to the relay…");
         worker.execute(() -> {
             try {
                 VoiceEngine e = engine();
-                Signaling signaling = new RelaySignaling(RelayConnectionConfig.of(RelayConnectionConfig.parseRelay(relay)));
+                String warning = audioWarning;
+                if (!warning.isEmpty()) {
+                    Platform.runLater(() -> room.errorProperty().set(warning));
+                }
+                Signaling signaling = request.source() == RoomSource.LAN
+                        ? lanSignaling()
+                        : new RelaySignaling(RelayConnectionConfig.of(RelayConnectionConfig.parseRelay(relay)));
                 e.join(roomRequest, signaling);
             } catch (RuntimeException ex) {
                 LOG.warn("Could not join {}", request.name(), ex);
@@ -230,6 +252,12 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         });
     }
 
+    /** The audio path could only be opened partly (e.g. no sound card); shown on every join. */
+    public void audioWarning(String sentence) {
+        audioWarning = sentence == null ? "" : sentence;
+        Platform.runLater(() -> room.errorProperty().set(audioWarning));
+    }
+
     @Override
     public void close() {
         directory.close();
@@ -238,6 +266,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 engine.close();
                 engine = null;
             }
+            closeLan();
         });
         worker.shutdown();
         try {
@@ -248,6 +277,46 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     }
 
     // ---- on the worker thread ----
+
+    /** Opens mDNS on the chosen interface and feeds the lobby's LAN list; says why in words if it cannot. */
+    private void openLan(String interfaceName) {
+        closeLan();
+        try {
+            LanInterface chosen = LanInterfaces.choose(interfaceName, IpFamily.AUTO);
+            lan = LanDiscovery.open(chosen);
+            lan.browser().addListener(new LanRoomsListener() {
+                @Override
+                public void roomsChanged(List<LanRoom> rooms) {
+                    List<RoomEntry> entries = rooms.stream()
+                            .map(r -> new RoomEntry(r.name(), r.memberCount(), List.of(), RoomSource.LAN)).toList();
+                    Platform.runLater(() -> lobby.setLanRooms(entries));
+                }
+            });
+            Platform.runLater(() -> lobby.lanProblemProperty().set(""));
+        } catch (LanUnavailableException | RuntimeException e) {
+            LOG.warn("LAN discovery is not available: {}", e.getMessage());
+            String sentence = "Rooms on this network cannot be found: " + e.getMessage()
+                    + " Check that you are connected to a network, or pick the interface in Settings → Network.";
+            Platform.runLater(() -> {
+                lobby.setLanRooms(List.of());
+                lobby.lanProblemProperty().set(sentence);
+            });
+        }
+    }
+
+    private void closeLan() {
+        if (lan != null) {
+            lan.close();
+            lan = null;
+        }
+    }
+
+    private Signaling lanSignaling() {
+        if (lan == null) {
+            throw new IllegalStateException("Rooms on this network are not available right now; see the lobby for why.");
+        }
+        return new LanSignaling(lan);
+    }
 
     /** The engine, made at first use so the sound card is only opened when needed. */
     private VoiceEngine engine() {

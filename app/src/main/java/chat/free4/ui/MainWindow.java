@@ -126,8 +126,16 @@ public final class MainWindow extends BorderPane {
         brand.getStyleClass().addAll(Styles.TITLE_3, "brand");
         VBox nav = new VBox(4, lobbyTab, roomTab, settingsTab);
 
-        Label lan = new Label("This network: ready", Icons.of(Feather.WIFI, 14));
-        lan.getStyleClass().addAll(Styles.TEXT_SMALL, "status-ok");
+        Label lan = new Label(null, Icons.of(Feather.WIFI, 14));
+        lan.setId("sidebar-lan");
+        lan.getStyleClass().add(Styles.TEXT_SMALL);
+        lan.textProperty().bind(Bindings.when(lobbyModel.lanProblemProperty().isEmpty())
+                .then("This network: ready").otherwise("This network: unavailable"));
+        lobbyModel.lanProblemProperty().addListener((obs, old, now) -> {
+            lan.getStyleClass().removeAll("status-ok", "status-problem");
+            lan.getStyleClass().add(now.isEmpty() ? "status-ok" : "status-problem");
+        });
+        lan.getStyleClass().add(lobbyModel.lanProblemProperty().get().isEmpty() ? "status-ok" : "status-problem");
         Label relay = new Label();
         relay.setId("sidebar-relay");
         relay.getStyleClass().add(Styles.TEXT_SMALL);

@@ -4,7 +4,10 @@ import chat.free4.audio.Goertzel;
 import chat.free4.audio.HeadlessAudio;
 import chat.free4.audio.PcmSource;
 import chat.free4.audio.RemotePcmListener;
+import chat.free4.discovery.IpFamily;
+import chat.free4.discovery.LanInterfaces;
 import chat.free4.engine.VoiceEngine;
+import chat.free4.lan.LanSignaling;
 import chat.free4.signaling.PeerId;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.relay.RelayConnectionConfig;
@@ -37,6 +40,14 @@ final class HeadlessPeer implements AutoCloseable {
         HeadlessPeer peer = new HeadlessPeer(name);
         peer.engine.join(new RoomRequest(room, name, PeerId.random(), isPublic, tags),
                 new RelaySignaling(RelayConnectionConfig.of(relay)));
+        return peer;
+    }
+
+    /** Joins a room on this network (mDNS discovery, direct signaling; no relay). */
+    static HeadlessPeer joinLan(String room, String name) throws Exception {
+        HeadlessPeer peer = new HeadlessPeer(name);
+        peer.engine.join(new RoomRequest(room, name, PeerId.random(), true, List.of()),
+                LanSignaling.standalone(LanInterfaces.choose(null, IpFamily.AUTO)));
         return peer;
     }
 

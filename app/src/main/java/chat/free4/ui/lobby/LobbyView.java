@@ -134,7 +134,16 @@ public final class LobbyView extends VBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         ListView<RoomEntry> list = roomList("lan-rooms", model.visibleLanRooms(),
                 "No rooms on this network yet — create one.");
-        VBox box = new VBox(10, bar, list);
+        Label problem = new Label(null, Icons.of(Feather.ALERT_TRIANGLE));
+        problem.setId("lan-status");
+        problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.getStyleClass().add("relay-problem");
+        problem.textProperty().bind(model.lanProblemProperty());
+        problem.visibleProperty().bind(model.lanProblemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox box = new VBox(10, bar, problem, list);
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;

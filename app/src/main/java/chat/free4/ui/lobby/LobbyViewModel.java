@@ -32,6 +32,7 @@ public final class LobbyViewModel {
     private final ObjectProperty<RelayStatus> relayStatus = new SimpleObjectProperty<>(RelayStatus.NOT_CONFIGURED);
     private final StringProperty relayMessage = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty lanProblem = new SimpleStringProperty("");
     private final SortedList<RoomEntry> visibleLanRooms;
     private final SortedList<RoomEntry> visiblePublicRooms;
     private LobbyActions actions = new LobbyActions() {
@@ -139,6 +140,11 @@ public final class LobbyViewModel {
 
     public StringProperty relayMessageProperty() {
         return relayMessage;
+    }
+
+    /** Why rooms on this network cannot be found right now, in words; empty when LAN mode works. */
+    public StringProperty lanProblemProperty() {
+        return lanProblem;
     }
 
     /** A failure from the last join, in words; empty when there is none. */
