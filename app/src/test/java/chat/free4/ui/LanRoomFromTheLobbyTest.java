@@ -41,7 +41,7 @@ class LanRoomFromTheLobbyTest {
                 () -> new HeadlessAudio(PcmSource.silence(), RemotePcmListener.none()));
         lee = HeadlessPeer.joinLan("Garage", "Lee");
 
-        await().atMost(WAIT).until(() -> lanRooms().equals(List.of("Garage 1 person")));
+        await().atMost(WAIT).until(() -> lanRooms().equals(List.of("Garage 1 person")) && ui.exists("#join-Garage"));
         ui.robot.clickOn("#join-Garage");
         await().atMost(WAIT).until(() -> ui.exists("#room") && ui.app.room().participants().size() == 1);
         String leeId = DesktopAppHarness.onFx(() -> ui.app.room().participants().get(0).id());
