@@ -258,7 +258,13 @@ public final class Mesh implements AutoCloseable {
             // is retried when the peer shows up again.
             if (signalingState == SignalingState.JOINED && !members.contains(link.remote())) {
                 drop(link.remote());
+                return;
             }
+            loop.schedule(() -> {
+                if (links.get(link.remote()) == link) {
+                    link.restart();
+                }
+            }, config.retryAfterFailure().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -334,27 +334,27 @@ final class PeerLink {
         host.repairsExhausted(this);
     }
 
-    /** Reconnects from scratch (used when the peer re-appears after the link gave up). */
+    /**
+     * Tries again from scratch after the link gave up (the peer re-appeared, or the slow retry).
+     * Only the offerer acts; the answerer stays "failed" until the next offer arrives.
+     */
     void restart() {
-        if (closed) {
+        if (closed || !offerer || status != PeerConnectionStatus.FAILED) {
             return;
         }
         repairs = 0;
         cancelWatchdog();
-        if (offerer) {
-            setStatus(PeerConnectionStatus.CONNECTING);
-            newConnection();
-            sendOffer(false);
-        }
+        setStatus(PeerConnectionStatus.CONNECTING);
+        newConnection();
+        sendOffer(false);
         armWatchdog(host.config().connectTimeout().toMillis());
     }
 
     private void armWatchdog(long millis) {
         cancelWatchdog();
-        int gen = generation;
         watchdog = host.loop().schedule(() -> {
             if (!closed && status != PeerConnectionStatus.CONNECTED) {
-                repair(gen == generation ? "no connection after " + millis + " ms" : "connection was replaced");
+                repair("no connection after " + millis + " ms");
             }
         }, millis, TimeUnit.MILLISECONDS);
     }

@@ -13,11 +13,13 @@ import java.util.Locale;
 /**
  * Mouth-to-ear latency in rooms of 2, 4 and 8 peers (all in this JVM, through a real relay, real
  * WebRTC, Opus): peer 0 sends 30 ms bursts every 400 ms, every other peer detects their onsets.
- * The other peers send a quiet tone so every connection carries real audio.
+ * The other peers send a quiet tone so every connection carries real audio. Bursts start after a
+ * 5 s warm-up (steady state); the jitter buffer's figures of one receiver are printed as well.
  * Run inside a network namespace, see docs/BENCHMARKS.md.
  */
 public final class MouthToEarLatencyBenchmark {
     private static final int BURSTS = 60;
+    private static final int WARM_UP_SECONDS = 5;
 
     private MouthToEarLatencyBenchmark() {
     }
@@ -70,6 +72,8 @@ public final class MouthToEarLatencyBenchmark {
                 }
                 await().atMost(Duration.ofSeconds(60)).until(() -> peers.stream().allMatch(p ->
                         p.connectedTo(peers.stream().filter(o -> o != p).toArray(HeadlessPeer[]::new))));
+                // Steady state, as in a call that has been going on: let the jitter buffers settle first.
+                await().pollDelay(Duration.ofSeconds(WARM_UP_SECONDS)).atMost(Duration.ofSeconds(WARM_UP_SECONDS + 1)).until(() -> true);
                 bursts.arm();
                 await().atMost(Duration.ofSeconds(60)).until(bursts::done);
                 try {

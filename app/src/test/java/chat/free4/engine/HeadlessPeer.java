@@ -31,12 +31,16 @@ public final class HeadlessPeer implements AutoCloseable {
 
     /** @param alsoHeard gets every received frame too (benchmarks' onset detectors) */
     public HeadlessPeer(String name, PcmSource source, RemotePcmListener alsoHeard) {
+        this(name, source, alsoHeard, MeshConfig.defaults());
+    }
+
+    public HeadlessPeer(String name, PcmSource source, RemotePcmListener alsoHeard, MeshConfig config) {
         this.name = name;
         this.audio = new HeadlessAudio(source, (from, samples, count) -> {
             received.onPcm(from, samples, count);
             alsoHeard.onPcm(from, samples, count);
         });
-        this.engine = new VoiceEngine(audio, MeshConfig.defaults(), List.of());
+        this.engine = new VoiceEngine(audio, config, List.of());
         engine.addListener(new EngineListener() {
             @Override
             public void onError(String sentence) {
