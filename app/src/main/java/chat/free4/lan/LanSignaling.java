@@ -59,6 +59,8 @@ public final class LanSignaling implements Signaling {
 
     private final LanDiscovery discovery;
     private final boolean ownsDiscovery;
+    private volatile Thread exitHook;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     private final ExecutorService loop = Executors.newSingleThreadExecutor(daemon("lan-signaling"));
     private final ExecutorService connector = Executors.newCachedThreadPool(daemon("lan-connect"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("lan-ping"));
@@ -105,28 +107,40 @@ public final class LanSignaling implements Signaling {
         this.ownsDiscovery = ownsDiscovery;
     }
 
-    /** LAN signaling with discovery of its own on {@code lanInterface}, closed with it. */
+    /**
+     * LAN signaling with discovery of its own on {@code lanInterface}, closed with it. If the JVM
+     * exits first (Ctrl-C), it still says goodbye: without that the room would stay listed on
+     * other machines until its mDNS records expire (two minutes).
+     */
     public static LanSignaling standalone(LanInterface lanInterface) throws LanUnavailableException {
-        return new LanSignaling(LanDiscovery.open(lanInterface), true);
+        LanSignaling signaling = new LanSignaling(LanDiscovery.open(lanInterface), true);
+        Thread goodbye = new Thread(signaling::close, "lan-goodbye");
+        signaling.exitHook = goodbye;
+        Runtime.getRuntime().addShutdownHook(goodbye);
+        return signaling;
     }
 
     @Override
     public void join(RoomRequest request, SignalingListener listener) {
-        loop.execute(() -> doJoin(request, listener));
+        post(() -> doJoin(request, listener));
     }
 
     @Override
     public void send(PeerId to, SignalPayload payload) {
-        loop.execute(() -> doSend(to, payload));
+        post(() -> doSend(to, payload));
     }
 
     @Override
     public void leave() {
-        loop.execute(() -> doLeave(true));
+        post(() -> doLeave(true));
     }
 
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        removeExitHook();
         Future<?> done = loop.submit(() -> {
             doLeave(false);
             closed = true;
@@ -143,6 +157,26 @@ public final class LanSignaling implements Signaling {
         timer.shutdownNow();
         if (ownsDiscovery) {
             discovery.close();
+        }
+    }
+
+    /** Runs {@code task} on the event thread; after close there is nothing left to do. */
+    private void post(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+            log.debug("LAN signaling is closed; dropped a late event");
+        }
+    }
+
+    private void removeExitHook() {
+        Thread hook = exitHook;
+        if (hook != null && hook != Thread.currentThread()) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting: the hook is running or about to, and closes us too.
+            }
         }
     }
 
@@ -172,6 +206,7 @@ public final class LanSignaling implements Signaling {
             tell(l -> l.onError("invalid_peer_id", "A LAN peer id is at most 63 characters."));
             return;
         }
+        log.info("Joining LAN room '{}' on {}", room.get(), discovery.lanInterface().name());
         tell(l -> l.onStateChanged(SignalingState.CONNECTING, ""));
         int id = ++session;
         DirectSignalingServer server;
@@ -190,21 +225,21 @@ public final class LanSignaling implements Signaling {
         j.browserListener = new LanRoomsListener() {
             @Override
             public void memberAppeared(LanMember member) {
-                loop.execute(() -> seen(id, member));
+                post(() -> seen(id, member));
             }
 
             @Override
             public void memberChanged(LanMember before, LanMember after) {
-                loop.execute(() -> changed(id, before, after));
+                post(() -> changed(id, before, after));
             }
 
             @Override
             public void memberVanished(LanMember member) {
-                loop.execute(() -> vanished(id, member));
+                post(() -> vanished(id, member));
             }
         };
         discovery.browser().addListener(j.browserListener);
-        j.pings = timer.scheduleAtFixedRate(() -> loop.execute(() -> ping(id)),
+        j.pings = timer.scheduleAtFixedRate(() -> post(() -> ping(id)),
                 PING_INTERVAL_MILLIS, PING_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         log.info("Joined LAN room '{}' as {} on {}", j.room, j.self, discovery.lanInterface().name());
     }
@@ -332,14 +367,14 @@ public final class LanSignaling implements Signaling {
                 try {
                     socket.setTcpNoDelay(true);
                     socket.connect(endpoint, CONNECT_TIMEOUT_MILLIS);
-                    loop.execute(() -> connected(id, peerId, socket));
+                    post(() -> connected(id, peerId, socket));
                     return;
                 } catch (IOException e) {
                     closeQuietly(socket);
                     log.debug("Could not reach LAN peer {} at {}: {}", peerId, endpoint, e.getMessage());
                 }
             }
-            loop.execute(() -> {
+            post(() -> {
                 Joined current = current(id);
                 if (current != null) {
                     drop(current, peerId, "unreachable");
@@ -366,7 +401,7 @@ public final class LanSignaling implements Signaling {
 
             @Override
             public void onClosed(DirectConnection c, String reason) {
-                loop.execute(() -> outboundClosed(id, peerId, c, reason));
+                post(() -> outboundClosed(id, peerId, c, reason));
             }
         });
         connection.send(new DirectMessage.Hello(LanProtocol.VERSION, j.room, j.self, j.name,
@@ -414,7 +449,7 @@ public final class LanSignaling implements Signaling {
     private void accepted(int id, Socket socket) {
         DirectConnection connection = new DirectConnection(socket, "in-" + socket.getInetAddress().getHostAddress(),
                 HELLO_TIMEOUT_MILLIS);
-        loop.execute(() -> {
+        post(() -> {
             Joined j = current(id);
             if (j == null) {
                 closeQuietly(socket);
@@ -425,13 +460,13 @@ public final class LanSignaling implements Signaling {
             connection.start(new DirectConnection.Listener() {
                 @Override
                 public void onMessage(DirectConnection c, DirectMessage message) {
-                    loop.execute(() -> inbound(id, c, message));
+                    post(() -> inbound(id, c, message));
                 }
 
                 @Override
                 public void onClosed(DirectConnection c, String reason) {
                     server.release();
-                    loop.execute(() -> inboundClosed(id, c, reason));
+                    post(() -> inboundClosed(id, c, reason));
                 }
             });
         });

@@ -22,6 +22,7 @@ public final class ChildPeer implements AutoCloseable {
     private final String label;
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    private final List<Long> arrivals = new ArrayList<>();
     private final Writer stdin;
     private final long startedNanos;
 
@@ -43,6 +44,7 @@ public final class ChildPeer implements AutoCloseable {
                 System.out.println("[" + java.time.LocalTime.now() + " " + label + " +" + ms + "ms] " + line);
                 synchronized (lines) {
                     lines.add(line);
+                    arrivals.add(System.nanoTime());
                 }
             }
         } catch (IOException ignored) {
@@ -58,6 +60,29 @@ public final class ChildPeer implements AutoCloseable {
         synchronized (lines) {
             return List.copyOf(lines);
         }
+    }
+
+    /** When this JVM was launched ({@link System#nanoTime()}). */
+    public long startedNanos() {
+        return startedNanos;
+    }
+
+    /**
+     * Waits for a line matching {@code regex} printed after {@code from} lines and returns when it
+     * arrived ({@link System#nanoTime()}), for benchmarks.
+     */
+    public long awaitLineArrival(String regex, Duration timeout, int from) {
+        Pattern pattern = Pattern.compile(regex);
+        Awaitility.await(label + " prints /" + regex + "/").atMost(timeout).pollInterval(Duration.ofMillis(5))
+                .until(() -> findAfter(from, pattern).isPresent());
+        synchronized (lines) {
+            for (int i = from; i < lines.size(); i++) {
+                if (pattern.matcher(lines.get(i)).find()) {
+                    return arrivals.get(i);
+                }
+            }
+        }
+        throw new IllegalStateException("line vanished");
     }
 
     public Optional<String> find(Predicate<String> predicate) {
