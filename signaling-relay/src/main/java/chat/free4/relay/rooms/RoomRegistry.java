@@ -162,9 +162,9 @@ public final class RoomRegistry {
                 throw new RefusedException(ErrorCode.UNKNOWN_PEER,
                         "There is no other peer with this id in your room.", "signal");
             }
+            metrics.messageForwarded(); // counted before the addressee can see it
             target.channel.send(json);
         }
-        metrics.messageForwarded();
     }
 
     /** Public rooms, hottest first, then by name; filtered by tag and paged. */
