@@ -1,0 +1,68 @@
+package chat.free4.relay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Every command-line option reaches the relay's configuration; no option means the documented default. */
+class RelayMainOptionsTest {
+
+    private static RelayConfig parse(String... args) {
+        RelayMain main = new RelayMain();
+        new CommandLine(main).parseArgs(args);
+        return main.config();
+    }
+
+    @Test
+    void noOptionsGiveTheDocumentedDefaults() {
+        RelayConfig config = parse();
+        RelayConfig defaults = RelayConfig.defaults();
+        assertEquals(defaults, config);
+        assertEquals("::", config.bind());
+        assertEquals(8443, config.port());
+        assertEquals(64 * 1024, config.maxFrameBytes());
+        assertEquals(50, config.rateBurst());
+        assertEquals(20.0, config.ratePerSecond());
+        assertEquals(8, config.maxPeersPerRoom());
+        assertEquals(10_000, config.maxRooms());
+        assertEquals(32, config.maxConnectionsPerAddress());
+        assertEquals(Duration.ofSeconds(60), config.idleTimeout());
+        assertFalse(config.tls());
+    }
+
+    @Test
+    void everyOptionIsApplied() {
+        RelayConfig config = parse("--port", "9000", "--bind", "127.0.0.1", "--tls-keystore", "relay.p12",
+                "--tls-password", "s3cr3t-Pw", "--max-frame-bytes", "4096", "--rate-burst", "7", "--rate-per-second", "3.5",
+                "--rate-violations", "9", "--max-peers-per-room", "4", "--max-rooms", "11",
+                "--max-connections-per-address", "5", "--idle-timeout-seconds", "30", "--max-outbound-queue", "64",
+                "--shutdown-grace-millis", "500");
+        assertEquals("127.0.0.1", config.bind());
+        assertEquals(9000, config.port());
+        assertTrue(config.tls());
+        assertEquals(Path.of("relay.p12"), config.tlsKeystore());
+        assertEquals("s3cr3t-Pw", config.tlsPassword());
+        assertEquals(4096, config.maxFrameBytes());
+        assertEquals(7, config.rateBurst());
+        assertEquals(3.5, config.ratePerSecond());
+        assertEquals(9, config.rateViolationsBeforeClose());
+        assertEquals(4, config.maxPeersPerRoom());
+        assertEquals(11, config.maxRooms());
+        assertEquals(5, config.maxConnectionsPerAddress());
+        assertEquals(Duration.ofSeconds(30), config.idleTimeout());
+        assertEquals(64, config.maxOutboundQueue());
+        assertEquals(Duration.ofMillis(500), config.shutdownGrace());
+        assertFalse(config.toString().contains("s3cr3t-Pw"), "the password is never printed");
+    }
+
+    @Test
+    void impossibleValuesAreRefusedWithExitCode2() {
+        assertEquals(2, new CommandLine(new RelayMain()).execute("--max-peers-per-room", "0"));
+        assertEquals(2, new CommandLine(new RelayMain()).execute("--port", "70000"));
+    }
+}
