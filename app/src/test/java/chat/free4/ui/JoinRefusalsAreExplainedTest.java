@@ -1,0 +1,118 @@
+package chat.free4.ui;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.free4.audio.HeadlessAudio;
+import chat.free4.audio.PcmSource;
+import chat.free4.audio.RemotePcmListener;
+import chat.free4.relay.RelayConfig;
+import chat.free4.relay.RelayServer;
+import chat.free4.signaling.PeerId;
+import chat.free4.signaling.PeerInfo;
+import chat.free4.signaling.RoomRequest;
+import chat.free4.signaling.SignalPayload;
+import chat.free4.signaling.SignalingListener;
+import chat.free4.signaling.SignalingState;
+import chat.free4.signaling.relay.RelayConnectionConfig;
+import chat.free4.signaling.relay.RelaySignaling;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A refused join brings the person back to the lobby with what happened and what to do. */
+class JoinRefusalsAreExplainedTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path configDir;
+    private RelayServer relay;
+    private DesktopAppHarness ui;
+    private final List<RelaySignaling> occupants = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        relay = RelayServer.start(RelayConfig.defaults().withBind("127.0.0.1").withPort(0).withMaxPeersPerRoom(2));
+        TestSettings.writeFirstRunDone(configDir, "Ada");
+        ui = DesktopAppHarness.start(new AppOptions(Optional.of(relay.uri().toString()), Optional.of(configDir)),
+                () -> new HeadlessAudio(PcmSource.silence(), RemotePcmListener.none()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        occupants.forEach(RelaySignaling::close);
+        if (ui != null) {
+            ui.close();
+        }
+        relay.close();
+    }
+
+    @Test
+    void nameTakenAndRoomFullAreSaidInWordsWithWhatToDo() throws Exception {
+        occupy("Busy", "Ada");
+        occupy("Full", "Bo");
+        occupy("Full", "Cy");
+
+        joinByName("Busy");
+        await().atMost(WAIT).until(() -> lobbyError().contains("Change it in Settings"));
+        assertTrue(ui.exists("#lobby") && ui.exists("#lobby-error"), "back in the lobby with the message shown");
+        assertFalse(ui.app.room().activeProperty().get());
+
+        joinByName("Full");
+        await().atMost(WAIT).until(() -> lobbyError().contains("Try another room"));
+        assertTrue(ui.exists("#lobby-error"));
+    }
+
+    private void joinByName(String room) {
+        DesktopAppHarness.runFx(() -> ui.app.lobby().errorProperty().set(""));
+        ui.robot.clickOn("#join-name").eraseText(20).write(room);
+        ui.robot.clickOn("#join-by-name");
+    }
+
+    private String lobbyError() {
+        return DesktopAppHarness.onFx(() -> ui.app.lobby().errorProperty().get());
+    }
+
+    /** A bare relay client sitting in a room (no audio needed to take a name or a seat). */
+    private void occupy(String room, String name) throws InterruptedException {
+        CountDownLatch joined = new CountDownLatch(1);
+        RelaySignaling client = new RelaySignaling(RelayConnectionConfig.of(relay.uri()));
+        occupants.add(client);
+        client.join(new RoomRequest(room, name, PeerId.random(), true, List.of()), new SignalingListener() {
+            @Override
+            public void onJoined(PeerId self, List<PeerInfo> members) {
+                joined.countDown();
+            }
+
+            @Override
+            public void onPeerJoined(PeerInfo peer) {
+            }
+
+            @Override
+            public void onPeerLeft(PeerId peer) {
+            }
+
+            @Override
+            public void onSignal(PeerId from, SignalPayload payload) {
+            }
+
+            @Override
+            public void onStateChanged(SignalingState state, String reason) {
+            }
+
+            @Override
+            public void onError(String code, String message) {
+            }
+        });
+        assertTrue(joined.await(WAIT.toSeconds(), TimeUnit.SECONDS), name + " could not take a seat in " + room);
+    }
+}
