@@ -46,7 +46,8 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  *   <li>memory: N idle connections joined into rooms of 8; prints the relay's heap after a full GC
  *       and its resident set size.</li>
  * </ol>
- * Arguments (all optional): {@code clients=200 rates=5000,20000,40000 seconds=8 warmup=10 idle=10000}.
+ * Arguments (all optional): {@code clients=200 rates=5000,20000,40000 seconds=8 warmup=10 idle=10000}
+ * and {@code relayJvm="-XX:StartFlightRecording=filename=/tmp/relay.jfr"} for extra relay JVM options.
  */
 public final class RelayBenchmark {
     private static final Pattern LISTENING = Pattern.compile("Relay listening on (ws://\\S+)");
@@ -65,7 +66,7 @@ public final class RelayBenchmark {
         System.out.printf(Locale.ROOT, "Relay benchmark: %d cores, %s, relay JVM -Xmx512m%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.version"));
-        RelayProcess relay = RelayProcess.start();
+        RelayProcess relay = RelayProcess.start(stringArg(args, "relayJvm", ""));
         WebSocketClient client = newClient();
         try {
             if (clients > 0) {
@@ -375,18 +376,22 @@ public final class RelayBenchmark {
             this.uri = uri;
         }
 
-        static RelayProcess start() throws Exception {
+        /** @param extraJvmOptions space-separated options for the relay JVM, e.g. a flight recording */
+        static RelayProcess start(String extraJvmOptions) throws Exception {
             int port;
             try (ServerSocket probe = new ServerSocket()) {
                 probe.bind(new InetSocketAddress("127.0.0.1", 0));
                 port = probe.getLocalPort();
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = List.of(java, "-Xmx512m", "-Dlogback.configurationFile=logback.xml",
-                    "-cp", classpath(), "chat.free4.relay.RelayMain", "--bind", "127.0.0.1", "--port",
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+            if (!extraJvmOptions.isBlank()) {
+                command.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp", classpath(), "chat.free4.relay.RelayMain", "--bind", "127.0.0.1", "--port",
                     Integer.toString(port), "--rate-burst", "1000000", "--rate-per-second", "1000000",
                     "--max-connections-per-address", "100000", "--max-rooms", "100000",
-                    "--idle-timeout-seconds", "600", "--max-outbound-queue", "100000");
+                    "--idle-timeout-seconds", "600", "--max-outbound-queue", "100000"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             CompletableFuture<URI> uri = new CompletableFuture<>();
             Thread reader = new Thread(() -> {
