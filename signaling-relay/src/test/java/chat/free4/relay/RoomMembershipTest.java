@@ -125,6 +125,14 @@ class RoomMembershipTest {
     }
 
     @Test
+    void webSocketPingFramesAreAnsweredWithPongFrames() throws Exception {
+        TestClient alice = f.connect();
+        java.nio.ByteBuffer pong = alice.webSocketPing(new byte[] {1, 2, 3});
+        assertEquals(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), pong);
+        alice.roundTrip();
+    }
+
+    @Test
     void listShowsPublicRoomsHottestFirstWithTagFilterAndPaging() throws Exception {
         List<TestClient> clients = new ArrayList<>();
         // "big" has 3 members, "mid" 2, "alpha" and "beta" 1 each; "secret" is private.

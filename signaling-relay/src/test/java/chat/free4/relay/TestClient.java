@@ -27,6 +27,7 @@ public final class TestClient implements Session.Listener.AutoDemanding, AutoClo
 
     private final BlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+    private final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
     private volatile Session session;
 
     static TestClient connect(WebSocketClient client, URI uri) throws Exception {
@@ -43,6 +44,21 @@ public final class TestClient implements Session.Listener.AutoDemanding, AutoClo
     @Override
     public void onWebSocketText(String message) {
         inbox.add(JsonParser.parseString(message).getAsJsonObject());
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        pongs.add(payload);
+    }
+
+    /** Sends a WebSocket-level ping frame and returns the payload of the pong frame that answers it. */
+    ByteBuffer webSocketPing(byte[] payload) throws Exception {
+        Callback.Completable done = new Callback.Completable();
+        session.sendPing(ByteBuffer.wrap(payload), done);
+        done.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        ByteBuffer pong = pongs.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(pong, "no pong frame within " + WAIT);
+        return pong;
     }
 
     @Override

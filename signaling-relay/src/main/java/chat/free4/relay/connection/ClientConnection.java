@@ -100,7 +100,12 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
 
     @Override
     public void onWebSocketPing(ByteBuffer payload) {
+        // Overriding this turns off Jetty's automatic pong, so answer it here (within the rate limit).
         lastReceivedNanos = System.nanoTime();
+        Session s = session;
+        if (s != null && !closing.get() && rate.tryTake()) {
+            s.sendPong(payload, Callback.NOOP);
+        }
     }
 
     @Override
