@@ -16,7 +16,7 @@ public interface AudioBackend extends AutoCloseable {
 
     PeerConnectionFactory factory();
 
-    /** The track every peer connection sends. */
+    /** The microphone track (every connection sends it unless {@link #openSend()} says otherwise). */
     AudioTrack localTrack();
 
     /** Starts measuring and playing one remote peer's track. */
@@ -28,6 +28,11 @@ public interface AudioBackend extends AutoCloseable {
 
     /** Level of what I send, 0 to 1. */
     double localLevel();
+
+    /** What a new peer connection sends; by default the shared {@link #localTrack()}. */
+    default LocalSend openSend() {
+        return LocalSend.shared(localTrack());
+    }
 
     /** Device selection, present on the desktop path only. */
     default Optional<AudioDeviceChooser> devices() {

@@ -5,6 +5,9 @@ import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,8 @@ public final class HeadlessAudio implements AudioBackend {
     private volatile boolean muted;
     private volatile boolean running = true;
     private final Object pushLock = new Object();
+    private final AtomicInteger sendCounter = new AtomicInteger();
+    private final List<PeerSend> sends = new CopyOnWriteArrayList<>();
 
     public HeadlessAudio(PcmSource pcmSource, RemotePcmListener remoteListener) {
         this.pcmSource = pcmSource;
@@ -67,7 +72,12 @@ public final class HeadlessAudio implements AudioBackend {
                     if (!running) {
                         break;
                     }
-                    source.pushAudio(bytes, Pcm.BITS, Pcm.SAMPLE_RATE, 1, Pcm.FRAME_SAMPLES);
+                    for (PeerSend send : sends) {
+                        if (!send.gate.closed()) {
+                            send.source.pushAudio(bytes, Pcm.BITS, Pcm.SAMPLE_RATE, 1, Pcm.FRAME_SAMPLES);
+                        } // else: that connection is changing its sinks; it misses this frame
+                    }
+
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Could not send an audio frame", e);
@@ -81,6 +91,49 @@ public final class HeadlessAudio implements AudioBackend {
             while (running && (now = System.nanoTime()) < next) {
                 LockSupport.parkNanos(next - now);
             }
+        }
+    }
+
+    @Override
+    public LocalSend openSend() {
+        PeerSend send = new PeerSend();
+        sends.add(send);
+        return send;
+    }
+
+    /** One connection's own source and track; the pump pushes the same frame to each. */
+    private final class PeerSend implements LocalSend {
+        private final CustomAudioSource source = new CustomAudioSource();
+        private final AudioTrack sendTrack = factory.createAudioTrack("mic-" + sendCounter.incrementAndGet(), source);
+        private final SinkChangeGate gate = new SinkChangeGate(pushLock);
+        private boolean closed;
+
+        @Override
+        public AudioTrack track() {
+            return sendTrack;
+        }
+
+        @Override
+        public SinkChangeGate.Ticket beginSinkChange() {
+            return gate.enter();
+        }
+
+        @Override
+        public void close() {
+            synchronized (pushLock) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                sends.remove(this);
+            }
+            try {
+                sendTrack.dispose();
+            } catch (Error e) {
+                // 0.14.0 keeps closed connections alive; better a small leak than a crash.
+                LOG.debug("A sent track could not be disposed", e);
+            }
+            source.dispose();
         }
     }
 
@@ -126,6 +179,9 @@ public final class HeadlessAudio implements AudioBackend {
             pump.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        for (PeerSend send : List.copyOf(sends)) {
+            send.close(); // normally none left: each connection closes its own
         }
         // Order matters: track, then its source, then the factory, then the device module.
         track.dispose();

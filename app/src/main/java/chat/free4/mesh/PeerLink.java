@@ -1,7 +1,9 @@
 package chat.free4.mesh;
 
 import chat.free4.audio.AudioBackend;
+import chat.free4.audio.LocalSend;
 import chat.free4.audio.RemoteAudio;
+import chat.free4.audio.SinkChangeGate;
 import chat.free4.signaling.PeerId;
 import chat.free4.signaling.SignalPayload;
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
@@ -65,6 +67,7 @@ final class PeerLink {
     private final PeerId remote;
     private final boolean offerer;
     private RTCPeerConnection pc;
+    private LocalSend send;
     private int generation;
     private boolean closed;
     private boolean remoteDescriptionSet;
@@ -161,12 +164,15 @@ final class PeerLink {
         }
         remoteSessionId = session;
         int gen = generation;
-        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, sdp), onLoop(gen, "remote offer", () -> {
+        SinkChangeGate.Ticket ticket = send.beginSinkChange();
+        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, sdp), onLoop(gen, "remote offer", ticket, () -> {
             remoteDescriptionSet = true;
             drainRemoteCandidates();
             if (!trackAdded) {
                 // After the remote offer, so the track reuses the offered transceiver.
-                pc.addTrack(host.audio().localTrack(), List.of("stream"));
+                try (SinkChangeGate.Ticket adding = send.beginSinkChange()) {
+                    pc.addTrack(send.track(), List.of("stream"));
+                }
                 trackAdded = true;
             }
             pc.createAnswer(new RTCAnswerOptions(), created(gen, RTCSdpType.ANSWER));
@@ -178,7 +184,8 @@ final class PeerLink {
             return;
         }
         int gen = generation;
-        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, sdp), onLoop(gen, "remote answer", () -> {
+        SinkChangeGate.Ticket ticket = send.beginSinkChange();
+        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, sdp), onLoop(gen, "remote answer", ticket, () -> {
             remoteDescriptionSet = true;
             drainRemoteCandidates();
         }));
@@ -209,9 +216,12 @@ final class PeerLink {
         localDescriptionSent = false;
         trackAdded = false;
         pendingLocalCandidates.clear();
+        send = host.audio().openSend();
         pc = host.audio().factory().createPeerConnection(host.config().rtcConfiguration(), new Observer(gen));
         if (offerer) {
-            pc.addTrack(host.audio().localTrack(), List.of("stream"));
+            try (SinkChangeGate.Ticket adding = send.beginSinkChange()) {
+                pc.addTrack(send.track(), List.of("stream"));
+            }
             trackAdded = true;
             for (DataChannelPlugin plugin : host.plugins()) {
                 RTCDataChannel channel = pc.createDataChannel(plugin.label(), plugin.init());
@@ -236,7 +246,8 @@ final class PeerLink {
                         return;
                     }
                     String sdp = SdpMunger.opusMonoWithFec(description.sdp);
-                    pc.setLocalDescription(new RTCSessionDescription(type, sdp), onLoop(gen, "local " + type, () -> {
+                    SinkChangeGate.Ticket ticket = send.beginSinkChange();
+                    pc.setLocalDescription(new RTCSessionDescription(type, sdp), onLoop(gen, "local " + type, ticket, () -> {
                         host.send(remote, type == RTCSdpType.OFFER ? new SignalPayload.Offer(sdp) : new SignalPayload.Answer(sdp));
                         localDescriptionSent = true;
                         pendingLocalCandidates.forEach(PeerLink.this::sendCandidate);
@@ -252,10 +263,11 @@ final class PeerLink {
         };
     }
 
-    private SetSessionDescriptionObserver onLoop(int gen, String what, Runnable next) {
+    private SetSessionDescriptionObserver onLoop(int gen, String what, SinkChangeGate.Ticket ticket, Runnable next) {
         return new SetSessionDescriptionObserver() {
             @Override
             public void onSuccess() {
+                ticket.close(); // the description is applied: sinks are settled
                 host.loop().execute(() -> {
                     if (!closed && gen == generation) {
                         next.run();
@@ -265,6 +277,7 @@ final class PeerLink {
 
             @Override
             public void onFailure(String error) {
+                ticket.close();
                 host.loop().execute(() -> failed(gen, "could not set " + what + ": " + error));
             }
         };
@@ -404,16 +417,22 @@ final class PeerLink {
         channels.clear();
         if (pc != null) {
             // webrtc-java 0.14.0 never releases a closed connection, so it would keep holding the
-            // shared local track (whose dispose then fails): detach the track first.
-            for (RTCRtpSender sender : pc.getSenders()) {
-                try {
-                    pc.removeTrack(sender);
-                } catch (RuntimeException e) {
-                    LOG.debug("Could not remove a sender from the connection to {}", remote, e);
+            // sent track (whose dispose then fails): detach the track first.
+            try (SinkChangeGate.Ticket removing = send.beginSinkChange()) {
+                for (RTCRtpSender sender : pc.getSenders()) {
+                    try {
+                        pc.removeTrack(sender);
+                    } catch (RuntimeException e) {
+                        LOG.debug("Could not remove a sender from the connection to {}", remote, e);
+                    }
                 }
+                pc.close();
             }
-            pc.close();
             pc = null;
+        }
+        if (send != null) {
+            send.close();
+            send = null;
         }
     }
 

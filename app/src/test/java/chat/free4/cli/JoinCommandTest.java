@@ -124,4 +124,28 @@ class JoinCommandTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> alice.engine.room().peers().isEmpty());
         }
     }
+
+    @Test
+    void roomsListsThePublicRoomsOfARelay() {
+        try (TestRelay relay = TestRelay.start("127.0.0.1");
+             HeadlessPeer host = new HeadlessPeer("host", new ToneGenerator(440, 0.2))) {
+            host.join(relay.uri(), "lobby");
+            await().atMost(Duration.ofSeconds(10)).until(() -> host.engine.room().signaling()
+                    == chat.free4.signaling.SignalingState.JOINED);
+            Run run = run("rooms", "--relay", relay.uri().toString());
+            assertEquals(0, run.code(), run.err());
+            assertTrue(run.out().matches("(?s)lobby\\s+1 person.*"), run.out());
+        }
+    }
+
+    @Test
+    void roomsWithAnUnreachableRelayEndsWithASentence() {
+        TestRelay relay = TestRelay.start("127.0.0.1");
+        String uri = relay.uri().toString();
+        relay.close();
+        Run run = run("rooms", "--relay", uri);
+        assertEquals(ExitCodes.RELAY_UNREACHABLE, run.code(), run.err());
+        assertTrue(run.err().contains("cannot be reached"), run.err());
+        assertOneSentence(run);
+    }
 }
