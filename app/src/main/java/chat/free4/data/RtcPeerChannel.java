@@ -39,6 +39,8 @@ public final class RtcPeerChannel implements PeerChannel {
     private final AtomicBoolean closedReported = new AtomicBoolean();
     private volatile Listener listener;
     private volatile boolean closed;
+    /** Guards native calls against the owner disposing the channel right after markClosed(). */
+    private final Object nativeLock = new Object();
     /** Threshold a sender waits for, or -1. Touched only on {@code events}. */
     private long lowThreshold = -1;
     private boolean pollScheduled;
@@ -85,24 +87,30 @@ public final class RtcPeerChannel implements PeerChannel {
 
     @Override
     public boolean isOpen() {
-        return !closed && channel.getState() == RTCDataChannelState.OPEN;
+        synchronized (nativeLock) {
+            return !closed && channel.getState() == RTCDataChannelState.OPEN;
+        }
     }
 
     @Override
     public void send(byte[] data, boolean binary) {
-        if (!isOpen()) {
-            throw new ChannelClosedException("The connection to " + peer.displayName() + " is closed.");
-        }
-        try {
-            channel.send(new RTCDataChannelBuffer(ByteBuffer.wrap(data), binary));
-        } catch (Exception e) {
-            throw new ChannelClosedException("Could not send to " + peer.displayName() + ": " + e.getMessage(), e);
+        synchronized (nativeLock) {
+            if (!isOpen()) {
+                throw new ChannelClosedException("The connection to " + peer.displayName() + " is closed.");
+            }
+            try {
+                channel.send(new RTCDataChannelBuffer(ByteBuffer.wrap(data), binary));
+            } catch (Exception e) {
+                throw new ChannelClosedException("Could not send to " + peer.displayName() + ": " + e.getMessage(), e);
+            }
         }
     }
 
     @Override
     public long bufferedAmount() {
-        return closed ? 0 : channel.getBufferedAmount();
+        synchronized (nativeLock) {
+            return closed ? 0 : channel.getBufferedAmount();
+        }
     }
 
     @Override
@@ -118,7 +126,7 @@ public final class RtcPeerChannel implements PeerChannel {
         if (lowThreshold < 0 || closed) {
             return;
         }
-        if (channel.getBufferedAmount() <= lowThreshold) {
+        if (bufferedAmount() <= lowThreshold) {
             lowThreshold = -1;
             Listener l = listener;
             if (l != null) {
@@ -136,7 +144,10 @@ public final class RtcPeerChannel implements PeerChannel {
     @Override
     public void setListener(Listener listener) {
         this.listener = listener;
-        RTCDataChannelState state = channel.getState();
+        RTCDataChannelState state;
+        synchronized (nativeLock) {
+            state = closed ? RTCDataChannelState.CLOSED : channel.getState();
+        }
         events.execute(() -> fireState(state));
     }
 
@@ -145,7 +156,10 @@ public final class RtcPeerChannel implements PeerChannel {
      * disposes the native object: reports {@code onClosed} once and stops using the channel.
      */
     public void markClosed() {
-        closed = true;
+        synchronized (nativeLock) {
+            // After this no thread is inside, or will enter, a native call on the channel.
+            closed = true;
+        }
         events.execute(this::fireClosed);
     }
 

@@ -149,8 +149,9 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         Transfer t = require(id, TransferDirection.INCOMING);
         synchronized (t) {
             if (t.state == TransferState.OFFERED) {
-                sendControl(t, FileControl.of(Type.DECLINE, id, ""));
+                // Local state first: by the time the peer hears of it, this side has ended.
                 end(t, TransferState.DECLINED, "You declined.");
+                sendControl(t, FileControl.of(Type.DECLINE, id, ""));
             }
         }
     }
@@ -163,8 +164,8 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         }
         synchronized (t) {
             if (!t.state.isFinal()) {
-                sendControl(t, FileControl.of(Type.CANCEL, id, ""));
                 end(t, TransferState.CANCELLED, "You cancelled the transfer.");
+                sendControl(t, FileControl.of(Type.CANCEL, id, ""));
             }
         }
     }
@@ -275,9 +276,9 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
                 limits.check(offer.name(), offer.size());
                 notify(t);
             } catch (FileTooLargeException e) {
-                sendControl(t, FileControl.of(Type.DECLINE, t.id, e.getMessage()));
                 end(t, TransferState.DECLINED, c.peer().displayName() + " offered a file that is too large. "
                         + e.getMessage());
+                sendControl(t, FileControl.of(Type.DECLINE, t.id, e.getMessage()));
             }
         }
     }
@@ -303,8 +304,8 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
                 t.bytesDone = t.incoming.written();
                 maybeNotifyProgress(t);
             } catch (IOException e) {
-                sendControl(t, FileControl.of(Type.FAILED, t.id, e.getMessage()));
                 end(t, TransferState.FAILED, "Could not save the file: " + e.getMessage());
+                sendControl(t, FileControl.of(Type.FAILED, t.id, e.getMessage()));
             }
         }
     }
@@ -313,8 +314,8 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         try {
             t.outgoing = new OutgoingFile(t.source, t.size);
         } catch (IOException e) {
-            sendControl(t, FileControl.of(Type.CANCEL, t.id, "The sender could not read the file."));
             end(t, TransferState.FAILED, "Could not read the file: " + e.getMessage());
+            sendControl(t, FileControl.of(Type.CANCEL, t.id, "The sender could not read the file."));
             return;
         }
         t.state = TransferState.TRANSFERRING;
@@ -352,8 +353,8 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
                 notify(t);
             }
         } catch (IOException e) {
-            sendControl(t, FileControl.of(Type.CANCEL, t.id, "The sender could not read the file."));
             end(t, TransferState.FAILED, "Could not read the file: " + e.getMessage());
+            sendControl(t, FileControl.of(Type.CANCEL, t.id, "The sender could not read the file."));
         } catch (ChannelClosedException e) {
             end(t, TransferState.FAILED, t.channel.peer().displayName() + " left before the transfer finished.");
         }
@@ -365,11 +366,11 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         try {
             t.savedTo = t.incoming.complete();
             t.incoming = null;
-            sendControl(t, FileControl.of(Type.VERIFIED, t.id, ""));
             end(t, TransferState.COMPLETED, "");
+            sendControl(t, FileControl.of(Type.VERIFIED, t.id, ""));
         } catch (IOException e) {
-            sendControl(t, FileControl.of(Type.FAILED, t.id, e.getMessage()));
             end(t, TransferState.FAILED, "The file could not be saved: " + e.getMessage());
+            sendControl(t, FileControl.of(Type.FAILED, t.id, e.getMessage()));
         }
     }
 
