@@ -8,7 +8,11 @@ import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceEvent;
 import javax.jmdns.ServiceInfo;
 import javax.jmdns.ServiceListener;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -178,12 +182,27 @@ public final class LanRoomBrowser implements AutoCloseable {
                 .filter(a -> !a.isAnyLocalAddress() && !a.isMulticastAddress())
                 .distinct()
                 .limit(MAX_ADDRESSES)
-                .map(a -> new InetSocketAddress(a, port))
+                .map(a -> new InetSocketAddress(withScope(a), port))
                 .toList();
         if (endpoints.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Sighting(source, announcement.get(), endpoints));
+    }
+
+    /** mDNS carries no scope: a link-local IPv6 address is only reachable via our interface. */
+    private InetAddress withScope(InetAddress address) {
+        if (address instanceof Inet6Address v6 && v6.isLinkLocalAddress() && v6.getScopeId() == 0) {
+            try {
+                NetworkInterface ni = NetworkInterface.getByName(host.lanInterface().name());
+                if (ni != null) {
+                    return Inet6Address.getByAddress(null, v6.getAddress(), ni);
+                }
+            } catch (IOException e) {
+                log.debug("Could not scope {}", address, e);
+            }
+        }
+        return address;
     }
 
     private Optional<Sighting> ignored(String instance, String reason) {
