@@ -10,7 +10,10 @@ import chat.free4.discovery.LanInterfaces;
 import chat.free4.discovery.LanRoom;
 import chat.free4.discovery.LanRoomsListener;
 import chat.free4.discovery.LanUnavailableException;
+import chat.free4.data.RoomDataFeatures;
 import chat.free4.engine.EngineListener;
+import chat.free4.files.FileLimits;
+import chat.free4.signaling.PeerInfo;
 import chat.free4.lan.LanSignaling;
 import chat.free4.ui.lobby.RoomEntry;
 import chat.free4.engine.PeerView;
@@ -71,6 +74,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         return t;
     });
     private VoiceEngine engine;
+    private RoomDataFeatures data;
     private LanDiscovery lan;
     private volatile String audioWarning = "";
     private volatile boolean microphoneOpen = true;
@@ -151,6 +155,12 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 if (!warning.isEmpty()) {
                     Platform.runLater(() -> room.errorProperty().set(warning));
                 }
+                RoomDataFeatures.RoomData roomData = data.start(new PeerInfo(roomRequest.selfId(), now.displayName()));
+                Platform.runLater(() -> {
+                    if (room.activeProperty().get() && !leaving) {
+                        room.dataProperty().set(roomData);
+                    }
+                });
                 Signaling signaling = request.source() == RoomSource.LAN
                         ? lanSignaling()
                         : new RelaySignaling(RelayConnectionConfig.of(RelayConnectionConfig.parseRelay(relay)));
@@ -204,11 +214,14 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         }
         leaving = true;
         room.close();
-        worker.execute(() -> {
-            if (engine != null) {
-                engine.leave();
-            }
-        });
+        worker.execute(this::leaveOnWorker);
+    }
+
+    private void leaveOnWorker() {
+        if (engine != null) {
+            engine.leave();
+            data.stop();
+        }
     }
 
     // ---- settings: device checks ----
@@ -265,6 +278,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             if (engine != null) {
                 engine.close();
                 engine = null;
+                data.close();
             }
             closeLan();
         });
@@ -334,8 +348,12 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         List<String> ice = new ArrayList<>(now.stunServers());
         ice.addAll(now.turnServers());
         MeshConfig defaults = MeshConfig.defaults();
-        engine = new VoiceEngine(audio, new MeshConfig(ice, defaults.connectTimeout(), defaults.disconnectGrace(),
-                defaults.maxRepairs()), List.of());
+        data = new RoomDataFeatures(FileLimits.DEFAULT);
+        VoiceEngine created = new VoiceEngine(audio, new MeshConfig(ice, defaults.connectTimeout(),
+                defaults.disconnectGrace(), defaults.maxRepairs()), data.meshPlugins());
+        data.peerNames(id -> created.room().peers().stream().filter(p -> p.id().equals(id))
+                .map(PeerView::name).findFirst().orElse(""));
+        engine = created;
         engine.setMicrophoneMuted(!microphoneOpen);
         engine.addListener(new ToFx());
         audio.devices().ifPresent(chooser -> {
@@ -430,11 +448,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             leaving = true;
             room.close();
             lobby.errorProperty().set(words);
-            worker.execute(() -> {
-                if (engine != null) {
-                    engine.leave();
-                }
-            });
+            worker.execute(this::leaveOnWorker);
             return;
         }
         room.errorProperty().set(words);

@@ -15,8 +15,6 @@ public final class Icons {
     public static FontIcon of(Ikon ikon, int size) {
         FontIcon icon = new FontIcon(ikon);
         icon.setIconSize(size);
-        // Inline, so theme rules for icons inside buttons and labels keep the size we asked for.
-        icon.setStyle("-fx-icon-size: " + size + "px;");
         return icon;
     }
 }

@@ -107,6 +107,10 @@ public final class MainWindow extends BorderPane {
         });
     }
 
+    public RoomView room() {
+        return room;
+    }
+
     public LobbyView lobby() {
         return lobby;
     }

@@ -6,7 +6,11 @@ import chat.free4.audio.PcmSource;
 import chat.free4.audio.RemotePcmListener;
 import chat.free4.discovery.IpFamily;
 import chat.free4.discovery.LanInterfaces;
+import chat.free4.data.RoomDataFeatures;
 import chat.free4.engine.VoiceEngine;
+import chat.free4.files.FileLimits;
+import chat.free4.mesh.MeshConfig;
+import chat.free4.signaling.PeerInfo;
 import chat.free4.lan.LanSignaling;
 import chat.free4.signaling.PeerId;
 import chat.free4.signaling.RoomRequest;
@@ -29,24 +33,40 @@ final class HeadlessPeer implements AutoCloseable {
     private final short[] recent = new short[WINDOW];
     private int written;
 
+    private final RoomDataFeatures data = new RoomDataFeatures(FileLimits.DEFAULT);
+    private RoomDataFeatures.RoomData roomData;
+
     private HeadlessPeer(String name) {
         this.name = name;
         RemotePcmListener sink = this::received;
         this.audio = new HeadlessAudio(PcmSource.silence(), sink);
-        this.engine = new VoiceEngine(audio);
+        this.engine = new VoiceEngine(audio, MeshConfig.defaults(), data.meshPlugins());
     }
 
     static HeadlessPeer join(URI relay, String room, String name, boolean isPublic, List<String> tags) {
         HeadlessPeer peer = new HeadlessPeer(name);
-        peer.engine.join(new RoomRequest(room, name, PeerId.random(), isPublic, tags),
+        PeerId id = PeerId.random();
+        peer.roomData = peer.data.start(new PeerInfo(id, name));
+        peer.engine.join(new RoomRequest(room, name, id, isPublic, tags),
                 new RelaySignaling(RelayConnectionConfig.of(relay)));
         return peer;
+    }
+
+    /** True once the chat channel to at least one other peer is open. */
+    boolean chatConnected() {
+        return roomData != null && !roomData.chat().connectedPeers().isEmpty();
+    }
+
+    void say(String text) {
+        roomData.chat().send(text);
     }
 
     /** Joins a room on this network (mDNS discovery, direct signaling; no relay). */
     static HeadlessPeer joinLan(String room, String name) throws Exception {
         HeadlessPeer peer = new HeadlessPeer(name);
-        peer.engine.join(new RoomRequest(room, name, PeerId.random(), true, List.of()),
+        PeerId id = PeerId.random();
+        peer.roomData = peer.data.start(new PeerInfo(id, name));
+        peer.engine.join(new RoomRequest(room, name, id, true, List.of()),
                 LanSignaling.standalone(LanInterfaces.choose(null, IpFamily.AUTO)));
         return peer;
     }
@@ -85,6 +105,7 @@ final class HeadlessPeer implements AutoCloseable {
     public void close() {
         try {
             engine.close();
+            data.close();
         } catch (Error e) {
             LoggerFactory.getLogger(HeadlessPeer.class).warn("Engine shutdown of test peer {} failed: {}", name, e.toString());
         }

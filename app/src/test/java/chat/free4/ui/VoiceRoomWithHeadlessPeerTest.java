@@ -74,6 +74,11 @@ class VoiceRoomWithHeadlessPeerTest {
                 && ui.text("#participant-" + bobId + " .participant-state").equals("Connected"));
         assertTrue(!speakingShown(bobId), "silent peer is not shown speaking");
 
+        // The room's chat sits beside the participants; Bob's message shows up in it.
+        await().atMost(WAIT).until(() -> ui.exists("#chat-pane") && bob.chatConnected());
+        bob.say("hello from Bob");
+        await().atMost(WAIT).until(() -> chatLines().contains("hello from Bob"));
+
         // Bob talks: the indicator lights from the real received level, and goes out when he stops.
         bob.send(new ToneGenerator(PEER_TONE, 0.5));
         await().atMost(WAIT).until(() -> speakingShown(bobId));
@@ -107,6 +112,15 @@ class VoiceRoomWithHeadlessPeerTest {
 
         ui.robot.clickOn("#leave-room");
         await().atMost(WAIT).until(() -> ui.exists("#lobby"));
+    }
+
+    private List<String> chatLines() {
+        return DesktopAppHarness.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ListView<chat.free4.chat.ChatMessage> list =
+                    ui.robot.lookup("#chat-messages").queryAs(javafx.scene.control.ListView.class);
+            return list.getItems().stream().map(chat.free4.chat.ChatMessage::text).toList();
+        });
     }
 
     private boolean speakingShown(String id) {

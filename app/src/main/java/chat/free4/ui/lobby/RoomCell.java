@@ -43,6 +43,8 @@ final class RoomCell extends ListCell<RoomEntry> {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         row = new HBox(14, badge, text, spacer, members, join);
         row.setAlignment(Pos.CENTER_LEFT);
+        setPrefWidth(0);
+        text.setMinWidth(0);
         // Enter on a focused row joins, so the lobby works without a mouse.
         setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER && getItem() != null) {

@@ -41,7 +41,10 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         nameLine.setAlignment(Pos.CENTER_LEFT);
         VBox text = new VBox(3, nameLine, state);
         text.setAlignment(Pos.CENTER_LEFT);
-        volume.setPrefWidth(140);
+        volume.setPrefWidth(100);
+        volume.setMinWidth(40);
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        speaking.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         volume.getStyleClass().add(Styles.SMALL);
         volume.setTooltip(new Tooltip("Volume for this person only"));
         mute.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
@@ -52,6 +55,8 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         HBox.setHgrow(grow, Priority.ALWAYS);
         row = new HBox(14, avatar, text, grow, volumeIcon, volume, mute);
         row.setAlignment(Pos.CENTER_LEFT);
+        // Fit the list's width instead of widening it (no horizontal scroll bar beside the chat).
+        setPrefWidth(0);
     }
 
     @Override

@@ -5,6 +5,13 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import chat.free4.ui.Avatar;
 import chat.free4.ui.Icons;
+import chat.free4.data.RoomDataFeatures;
+import chat.free4.ui.chat.ChatModel;
+import chat.free4.ui.chat.ChatPane;
+import chat.free4.ui.chat.ChatPaneActions;
+import chat.free4.ui.chat.ChatToggle;
+import chat.free4.ui.chat.DesktopChatActions;
+import chat.free4.ui.chat.TransfersModel;
 import chat.free4.ui.settings.VoiceMode;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
@@ -30,6 +37,12 @@ import org.kordamp.ikonli.feather.Feather;
 public final class RoomView extends BorderPane {
     private final RoomViewModel model;
 
+    private final HBox chatToggleSlot = new HBox();
+    private ChatPaneActions chatActions = new DesktopChatActions(() -> getScene() == null ? null : getScene().getWindow(),
+            url -> { });
+    private ChatModel chat;
+    private TransfersModel transfers;
+
     public RoomView(RoomViewModel model, StringProperty selfName) {
         this.model = model;
         setId("room");
@@ -37,6 +50,35 @@ public final class RoomView extends BorderPane {
         setTop(header());
         setCenter(participants());
         setBottom(controlBar(selfName));
+        model.dataProperty().addListener((obs, old, data) -> showChat(data));
+    }
+
+    /** How chat links open and files are chosen (the app passes its host services). */
+    public void setChatActions(ChatPaneActions actions) {
+        this.chatActions = actions;
+    }
+
+    /** The chat pane lives beside the participants while in a room; it is rebuilt for every room. */
+    private void showChat(RoomDataFeatures.RoomData data) {
+        if (chat != null) {
+            chat.dispose();
+            transfers.dispose();
+            chat = null;
+            transfers = null;
+        }
+        setRight(null);
+        chatToggleSlot.getChildren().clear();
+        if (data == null) {
+            return;
+        }
+        chat = new ChatModel(data.chat());
+        transfers = new TransfersModel(data.files());
+        ChatPane pane = new ChatPane(chat, transfers, chatActions);
+        pane.setPrefWidth(280);
+        pane.getStyleClass().add("room-chat");
+        BorderPane.setMargin(pane, new Insets(0, 24, 16, 0));
+        setRight(pane);
+        chatToggleSlot.getChildren().add(new ChatToggle(chat));
     }
 
     /**
@@ -88,7 +130,8 @@ public final class RoomView extends BorderPane {
         leave.setOnAction(e -> model.leave());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(12, title, grow, leave);
+        chatToggleSlot.setAlignment(Pos.CENTER);
+        HBox bar = new HBox(12, title, grow, chatToggleSlot, leave);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Message error = new Message("Something went wrong", "");

@@ -1,5 +1,6 @@
 package chat.free4.ui.room;
 
+import chat.free4.data.RoomDataFeatures;
 import chat.free4.ui.settings.VoiceMode;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -23,6 +24,7 @@ import javafx.collections.ObservableList;
  */
 public final class RoomViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(false);
+    private final ObjectProperty<RoomDataFeatures.RoomData> data = new SimpleObjectProperty<>();
     private final StringProperty roomName = new SimpleStringProperty("");
     private final StringProperty roomKind = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
@@ -106,6 +108,7 @@ public final class RoomViewModel {
 
     /** The room was left (or could not be joined): back to the lobby. */
     public void close() {
+        data.set(null);
         active.set(false);
         participants.clear();
         pushToTalkHeld.set(false);
@@ -115,6 +118,11 @@ public final class RoomViewModel {
     /** True from the moment a join starts until the room is left; the window shows the room meanwhile. */
     public BooleanProperty activeProperty() {
         return active;
+    }
+
+    /** The room's chat and file services while in a room (null otherwise); the chat pane follows it. */
+    public ObjectProperty<RoomDataFeatures.RoomData> dataProperty() {
+        return data;
     }
 
     public StringProperty roomNameProperty() {
