@@ -1,0 +1,60 @@
+package chat.free4.engine;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.free4.audio.ToneGenerator;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Per-peer volume and mute act on what I hear only; the microphone mute on what others hear. */
+class LocalVolumeAndMuteTest {
+
+    @Test
+    void peerVolumeAndMuteChangeWhatIHearButNotTheLevelShown() {
+        try (TestRelay relay = TestRelay.start("127.0.0.1");
+             HeadlessPeer a = new HeadlessPeer("a", new ToneGenerator(440, 0.2));
+             HeadlessPeer b = new HeadlessPeer("b", new ToneGenerator(880, 0.4))) {
+            a.join(relay.uri(), "knobs");
+            b.join(relay.uri(), "knobs");
+            await().atMost(Duration.ofSeconds(15)).until(() -> a.hears(880) > 0.3);
+            double full = a.hears(880);
+
+            a.engine.setPeerVolume(b.id, 0.5);
+            await().atMost(Duration.ofSeconds(5)).until(() -> Math.abs(a.hears(880) - full / 2) < full * 0.1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> peerView(a, b).volume() == 0.5);
+
+            a.engine.setPeerMuted(b.id, true);
+            await().atMost(Duration.ofSeconds(5)).until(() -> a.hears(880) < 0.005 && peerView(a, b).muted());
+            // The level still shows what b sends (b is speaking), only I do not hear it.
+            await().atMost(Duration.ofSeconds(5)).until(() -> peerView(a, b).level() > 0.1);
+            assertTrue(b.hears(440) > 0.1, "muting b for me does not change what b hears");
+
+            a.engine.setPeerMuted(b.id, false);
+            await().atMost(Duration.ofSeconds(5)).until(() -> Math.abs(a.hears(880) - full / 2) < full * 0.1);
+        }
+    }
+
+    @Test
+    void microphoneMuteSilencesMeForOthers() {
+        try (TestRelay relay = TestRelay.start("127.0.0.1");
+             HeadlessPeer a = new HeadlessPeer("a", new ToneGenerator(440, 0.3));
+             HeadlessPeer b = new HeadlessPeer("b", new ToneGenerator(880, 0.3))) {
+            a.join(relay.uri(), "mic");
+            b.join(relay.uri(), "mic");
+            await().atMost(Duration.ofSeconds(15)).until(() -> b.hears(440) > 0.1 && a.engine.room().selfLevel() > 0.1);
+
+            a.engine.setMicrophoneMuted(true);
+            await().atMost(Duration.ofSeconds(5)).until(() -> b.hears(440) < 0.005);
+            await().atMost(Duration.ofSeconds(5)).until(() -> a.engine.room().micMuted() && a.engine.room().selfLevel() < 0.01);
+            assertTrue(a.hears(880) > 0.1, "a still hears b");
+
+            a.engine.setMicrophoneMuted(false);
+            await().atMost(Duration.ofSeconds(5)).until(() -> b.hears(440) > 0.1);
+        }
+    }
+
+    private static PeerView peerView(HeadlessPeer self, HeadlessPeer other) {
+        return self.engine.room().peers().stream().filter(p -> p.id().equals(other.id)).findFirst().orElseThrow();
+    }
+}
