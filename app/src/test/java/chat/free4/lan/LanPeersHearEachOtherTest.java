@@ -45,8 +45,8 @@ class LanPeersHearEachOtherTest {
 
         List<ChildPeer> peers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            // p2 leaves after 12 s; p0 and p1 stay long enough to see it go.
-            String seconds = i == 2 ? "12" : "30";
+            // p2 leaves after 20 s (after the listing below); p0 and p1 stay long enough to see it go.
+            String seconds = i == 2 ? "20" : "40";
             ChildPeer peer = lan.start(lan.host(i), "p" + i, Main.class.getName(), List.of("join", "--lan",
                     "--interface", "lan0", "--room", "lan demo", "--name", "p" + i, "--tone", Double.toString(TONES[i]),
                     "--record", dir.resolve("p" + i + ".wav").toString(), "--seconds", seconds, "--levels-every", "0"));
@@ -61,6 +61,11 @@ class LanPeersHearEachOtherTest {
             }
         }
         observer.awaitLine("rooms: lan demo \\(3: p0, p1, p2\\)", TIMEOUT);
+        ChildPeer lister = lan.start(lan.host(3), "list", Main.class.getName(),
+                List.of("rooms", "--lan", "--interface", "lan0", "--wait", "1500"));
+        assertTrue(lister.awaitExit(TIMEOUT), "rooms --lan lists once and ends");
+        assertEquals(0, lister.process().exitValue(), lister.lines().toString());
+        lister.awaitLine("^lan demo +3 people  p0, p1, p2$", TIMEOUT);
 
         int beforeLeave = observer.mark();
         peers.get(0).awaitLine("- p2 left", TIMEOUT);
