@@ -19,7 +19,7 @@ import java.util.Locale;
  */
 public final class MouthToEarLatencyBenchmark {
     private static final int BURSTS = 60;
-    private static final int WARM_UP_SECONDS = 5;
+    private static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 5);
 
     private MouthToEarLatencyBenchmark() {
     }
