@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
+import javax.jmdns.impl.ServiceInfoImpl;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class LanAnnouncer implements AutoCloseable {
 
     private static final int EARLY_TTL_SECONDS = 120;
     private static final long EARLY_REPEAT_MILLIS = 1000;
+    private static final int EARLY_MAX = 8;
 
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lan-announcer");
@@ -52,9 +54,7 @@ public final class LanAnnouncer implements AutoCloseable {
             Registration registration = new Registration(responder, info, txt);
             registrations.add(registration);
             worker.execute(() -> register(registration));
-            worker.execute(() -> announceEarly(registration));
-            // Announce twice, a second apart, as RFC 6762 section 8.3 asks: one packet may be lost.
-            worker.schedule(() -> announceEarly(registration), EARLY_REPEAT_MILLIS, TimeUnit.MILLISECONDS);
+            worker.execute(() -> announceEarly(registration, 1));
         }
     }
 
@@ -75,13 +75,22 @@ public final class LanAnnouncer implements AutoCloseable {
         }
     }
 
-    private void announceEarly(Registration registration) {
-        if (closed) {
+    /**
+     * Sends the early announcement, and again every second until jmDNS has announced the service
+     * itself (about 4 s): until then jmDNS does not answer queries for it, so a browser that
+     * starts in that window learns of us only from these packets. At most {@link #EARLY_MAX}.
+     */
+    private void announceEarly(Registration registration, int count) {
+        ServiceInfo info = registration.info();
+        boolean jmdnsAnswers = info instanceof ServiceInfoImpl impl && impl.isAnnounced();
+        if (closed || jmdnsAnswers) {
             return;
         }
-        ServiceInfo info = registration.info();
         EarlyAnnouncement.send(interfaceAddress(registration.responder()), registration.responder().getHostName(),
                 info.getName(), info.getPort(), registration.txt(), EARLY_TTL_SECONDS);
+        if (count < EARLY_MAX) {
+            worker.schedule(() -> announceEarly(registration, count + 1), EARLY_REPEAT_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Withdraws the announcement; returns once the goodbye has been sent. */
