@@ -1,8 +1,11 @@
 package chat.free4.packaging;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.free4.relay.RelayConfig;
+import chat.free4.relay.RelayServer;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +65,67 @@ class InstalledDebIT {
         ProcessRun run = ProcessRun.run(List.of(launcher().toString(), "--version"), Duration.ofSeconds(60))
                 .assertSuccess("free4chat --version");
         assertTrue(run.output().contains(numericPomVersion()), "--version printed:\n" + run.output());
+    }
+
+    @Test
+    void installedLauncherJoinsARoomOnARealRelayHeadless() throws Exception {
+        RelayServer relay = RelayServer.start(RelayConfig.defaults().withBind("127.0.0.1").withPort(0));
+        try {
+            ProcessRun run = ProcessRun.run(List.of(launcher().toString(), "join", "--relay", relay.uri().toString(),
+                    "--room", "installed-check", "--name", "installer", "--tone", "440", "--seconds", "1",
+                    "--levels-every", "0"), Duration.ofSeconds(90))
+                    .assertSuccess("free4chat join");
+            assertTrue(run.output().contains("joined room \"installed-check\" as installer"), run.output());
+            assertTrue(run.output().contains("left the room"), run.output());
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void installedDesktopAppShowsItsWindowUnderXvfb(@TempDir Path configDir) throws Exception {
+        int display = 100 + new java.util.Random().nextInt(800);
+        Process xvfb = new ProcessBuilder("Xvfb", ":" + display, "-nolisten", "tcp", "-screen", "0", "1280x800x24")
+                .redirectErrorStream(true).redirectOutput(configDir.resolve("xvfb.log").toFile()).start();
+        Process app = null;
+        try {
+            Path socket = Path.of("/tmp/.X11-unix/X" + display);
+            await("Xvfb :" + display).atMost(Duration.ofSeconds(30)).until(() -> Files.exists(socket) || !xvfb.isAlive());
+            assertTrue(xvfb.isAlive(), "Xvfb did not start: " + Files.readString(configDir.resolve("xvfb.log")));
+            ProcessBuilder builder = new ProcessBuilder(launcher().toString(), "--config-dir", configDir.toString())
+                    .redirectErrorStream(true).redirectOutput(configDir.resolve("app.log").toFile());
+            builder.environment().put("DISPLAY", ":" + display);
+            Process started = builder.start();
+            app = started;
+            await("the app's window").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !started.isAlive() || windowViewable(display));
+            assertTrue(started.isAlive(), "the app exited with " + (started.isAlive() ? 0 : started.exitValue())
+                    + ":\n" + Files.readString(configDir.resolve("app.log")));
+        } finally {
+            if (app != null) {
+                app.destroy();
+                if (!app.waitFor(20, TimeUnit.SECONDS)) {
+                    app.destroyForcibly().waitFor();
+                }
+            }
+            xvfb.destroy();
+            xvfb.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** GTK adds an unmapped 10x10 leader window with the same title: any viewable one counts. */
+    private static boolean windowViewable(int display) throws Exception {
+        String tree = ProcessRun.run(List.of("xwininfo", "-display", ":" + display, "-root", "-tree"),
+                Duration.ofSeconds(10)).output();
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("(0x[0-9a-f]+) \"free4chat\"").matcher(tree);
+        while (ids.find()) {
+            String info = ProcessRun.run(List.of("xwininfo", "-display", ":" + display, "-id", ids.group(1)),
+                    Duration.ofSeconds(10)).output();
+            if (info.contains("Map State: IsViewable")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

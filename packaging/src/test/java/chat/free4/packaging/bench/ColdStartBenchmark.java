@@ -1,0 +1,124 @@
+package chat.free4.packaging.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Cold start of the installed launcher: process start until its window is mapped and viewable on
+ * the X display (polled with xwininfo), and process start until `--version` has exited.
+ * All runs share one new, empty home directory and each gets a new config dir: run 1 also pays
+ * JavaFX's one-time native-library extraction into the home, later runs show the steady state.
+ *
+ * <pre>xvfb-run -a java -cp packaging/target/test-classes chat.free4.packaging.bench.ColdStartBenchmark \
+ *     ROOT/opt/free4chat/bin/free4chat 5</pre>
+ */
+public final class ColdStartBenchmark {
+    private static final String WINDOW_TITLE = "free4chat";
+    private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private ColdStartBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path launcher = Path.of(args[0]);
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        if (System.getenv("DISPLAY") == null) {
+            throw new IllegalStateException("No DISPLAY: run under xvfb-run -a");
+        }
+        Path home = Files.createTempDirectory("f4c-bench-home");
+        List<Long> window = new ArrayList<>();
+        List<Long> version = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            window.add(toWindow(launcher, home, Files.createTempDirectory("f4c-bench-config")));
+            version.add(toVersionExit(launcher, home));
+            System.out.printf("run %d: window shown %d ms, --version %d ms%n", i + 1, window.get(i), version.get(i));
+        }
+        System.out.printf("window shown: first %d ms, median of the rest %d ms%n", window.get(0), median(window.subList(1, runs)));
+        System.out.printf("--version:    first %d ms, median of the rest %d ms%n", version.get(0), median(version.subList(1, runs)));
+        deleteRecursively(home);
+    }
+
+    private static long toWindow(Path launcher, Path home, Path configDir) throws Exception {
+        long start = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--config-dir", configDir.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .directory(home.toFile());
+        useHome(builder, home);
+        Process app = builder.start();
+        try {
+            while (!windowViewable()) {
+                if (!app.isAlive()) {
+                    throw new IllegalStateException("the app exited with " + app.exitValue() + " before showing a window");
+                }
+                if (System.nanoTime() - start > TIMEOUT_NANOS) {
+                    throw new IllegalStateException("no window within 60 s");
+                }
+                Thread.sleep(10);
+            }
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        } finally {
+            app.destroy();
+            if (!app.waitFor(20, TimeUnit.SECONDS)) {
+                app.destroyForcibly().waitFor();
+            }
+            deleteRecursively(configDir);
+        }
+    }
+
+    private static long toVersionExit(Path launcher, Path home) throws Exception {
+        long start = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--version").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        useHome(builder, home);
+        Process p = builder.start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("--version failed");
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    /** user.home comes from the passwd entry, not $HOME: the launcher's JVM takes it as an option. */
+    private static void useHome(ProcessBuilder builder, Path home) {
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("JDK_JAVA_OPTIONS", "-Duser.home=" + home);
+    }
+
+    /** GTK adds an unmapped 10x10 leader window with the same title: any viewable one counts. */
+    private static boolean windowViewable() throws IOException, InterruptedException {
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("(0x[0-9a-f]+) \"" + WINDOW_TITLE + "\"")
+                .matcher(output("xwininfo", "-root", "-tree"));
+        while (ids.find()) {
+            if (output("xwininfo", "-id", ids.group(1)).contains("Map State: IsViewable")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String output(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
