@@ -19,7 +19,7 @@ class JlinkOptionsFileTest {
     @Test
     void theRepositoryJlinkConfStripsTheImageAndNamesJavafx() {
         List<String> args = JlinkOptionsFile.read(Path.of("../jlink.conf"));
-        assertTrue(args.containsAll(List.of("--strip-debug", "--no-header-files", "--no-man-pages")), args.toString());
+        assertTrue(args.containsAll(List.of("--strip-java-debug-attributes", "--no-header-files", "--no-man-pages")), args.toString());
         assertTrue(JlinkOptionsFile.modules(args).containsAll(List.of("java.base", "jdk.crypto.ec", "javafx.controls")));
     }
 }
