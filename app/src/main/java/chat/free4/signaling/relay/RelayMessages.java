@@ -12,6 +12,12 @@ import java.util.List;
 
 /** Builds and reads protocol v1 messages (docs/PROTOCOL.md). */
 final class RelayMessages {
+    /**
+     * Largest text message we accept from a relay. The relay's frames can be 1 KiB over its own
+     * frame limit (64 KiB by default, configurable), and room lists grow with the page size.
+     */
+    static final int MAX_INCOMING_TEXT_BYTES = 256 * 1024;
+
     private RelayMessages() {
     }
 

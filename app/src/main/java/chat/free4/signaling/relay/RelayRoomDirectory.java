@@ -39,6 +39,7 @@ public final class RelayRoomDirectory {
         Query query = new Query(tag, offset, limit);
         try {
             client.setConnectTimeout(timeout.toMillis());
+            client.setMaxTextMessageSize(RelayMessages.MAX_INCOMING_TEXT_BYTES);
             client.start();
             client.connect(query, relay).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return query.answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

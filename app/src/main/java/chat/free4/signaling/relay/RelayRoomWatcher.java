@@ -51,7 +51,7 @@ public final class RelayRoomWatcher implements AutoCloseable {
         });
         this.client = new WebSocketClient();
         client.setConnectTimeout(config.connectTimeout().toMillis());
-        client.setMaxTextMessageSize(256 * 1024);
+        client.setMaxTextMessageSize(RelayMessages.MAX_INCOMING_TEXT_BYTES);
         try {
             client.start();
         } catch (Exception e) {

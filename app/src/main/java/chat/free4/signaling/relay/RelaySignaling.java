@@ -57,7 +57,7 @@ public final class RelaySignaling implements Signaling {
         });
         this.client = new WebSocketClient();
         client.setConnectTimeout(config.connectTimeout().toMillis());
-        client.setMaxTextMessageSize(64 * 1024);
+        client.setMaxTextMessageSize(RelayMessages.MAX_INCOMING_TEXT_BYTES);
         try {
             client.start();
         } catch (Exception e) {
