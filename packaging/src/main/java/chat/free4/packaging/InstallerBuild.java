@@ -51,8 +51,9 @@ public final class InstallerBuild {
         Files2.deleteRecursively(input);
         try {
             Files.createDirectories(input);
+            JarTrimmer trimmer = new JarTrimmer(JarTrimmer.UNUSED);
             for (Path jar : jars) {
-                Files.copy(jar, input.resolve(jar.getFileName()));
+                trimmer.copy(jar, input.resolve(jar.getFileName()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage the app's jars in " + input, e);

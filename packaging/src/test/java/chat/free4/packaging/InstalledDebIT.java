@@ -137,6 +137,7 @@ class InstalledDebIT {
                 "chat.free4.packaging.probe.RuntimeProbe"), Duration.ofSeconds(90))
                 .assertSuccess("runtime probe");
         assertTrue(run.output().contains("webrtc ok"), run.output());
+        assertTrue(run.output().contains("emoji ok"), run.output());
     }
 
     @Test

@@ -20,8 +20,16 @@ public final class EmojiNodes {
     private EmojiNodes() {
     }
 
+    /**
+     * Always cut from the 32 px sheet, scaled: the installers ship only that sheet (the 20 and
+     * 64 px ones are 23 MB of PNG), so Gluon's own size and HiDPI choice must not be used.
+     */
     public static ImageView image(Emoji emoji, double size) {
-        ImageView view = EmojiImageUtils.emojiView(emoji, size);
+        ImageView view = new ImageView(EmojiImageUtils.getImage32());
+        view.setViewport(EmojiImageUtils.getViewportFor32(emoji));
+        view.setFitWidth(size);
+        view.setFitHeight(size);
+        view.setSmooth(true);
         view.getStyleClass().add(EMOJI_STYLE);
         view.setUserData(emoji.character());
         return view;

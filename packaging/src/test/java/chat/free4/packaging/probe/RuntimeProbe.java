@@ -37,6 +37,12 @@ public final class RuntimeProbe {
         factory.dispose();
         audio.dispose();
         System.out.println("webrtc ok");
+
+        // The installer keeps only the 32 px emoji sheet, the one the chat draws from.
+        if (com.gluonhq.emoji.util.EmojiImageUtils.class.getResource("sheet_apple_32.png") == null) {
+            fail("the 32 px emoji sheet is missing: the chat would show no emoji");
+        }
+        System.out.println("emoji ok");
     }
 
     private static void fail(String why) {
