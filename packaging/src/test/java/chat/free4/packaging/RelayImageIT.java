@@ -114,9 +114,25 @@ class RelayImageIT {
             assertEquals(0, probe.exitValue(), probeOutput);
             assertTrue(probeOutput.contains("answered 200"), probeOutput);
         } finally {
-            relay.destroy();
-            if (!relay.waitFor(30, TimeUnit.SECONDS)) {
-                relay.destroyForcibly().waitFor();
+            stopWithDescendants(relay);
+        }
+    }
+
+    /**
+     * Stops the relay as `docker stop` would (SIGTERM, then SIGKILL). The whole process tree:
+     * chroot's change of user clears unshare's kill-with-parent signal, so killing unshare alone
+     * left the relay JVM running after the test.
+     */
+    private static void stopWithDescendants(Process process) throws Exception {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                handle.destroyForcibly();
+                handle.onExit().get(30, TimeUnit.SECONDS);
             }
         }
     }
