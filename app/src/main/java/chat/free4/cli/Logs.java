@@ -18,8 +18,11 @@ final class Logs {
     }
 
     private static void level(Level level) {
-        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
-            root.setLevel(level);
+        // The app's own loggers have their own level (AppLogConfigurator), so both are set.
+        for (String name : new String[] {org.slf4j.Logger.ROOT_LOGGER_NAME, "chat.free4"}) {
+            if (LoggerFactory.getLogger(name) instanceof Logger logger) {
+                logger.setLevel(level);
+            }
         }
     }
 }

@@ -108,7 +108,7 @@ public class DesktopApp extends Application {
         scene.setRoot(window);
         ThemeManager.apply(settings.current().theme(), scene);
         window.installShortcuts(scene);
-        window.room().setChatActions(new chat.free4.ui.chat.DesktopChatActions(() -> stage,
+        window.setChatActions(new chat.free4.ui.chat.DesktopChatActions(() -> stage,
                 url -> getHostServices().showDocument(url)));
         LOG.info("Desktop app ready (relay {})", relayUrl().isEmpty() ? "not set" : relayUrl());
     }

@@ -17,6 +17,7 @@ public final class DesktopLauncher {
             System.err.println(e.getMessage());
             System.exit(2);
         }
+        StartupWarmUp.begin();
         Application.launch(DesktopApp.class, args);
     }
 }

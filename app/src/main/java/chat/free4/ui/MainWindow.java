@@ -1,6 +1,7 @@
 package chat.free4.ui;
 
 import atlantafx.base.theme.Styles;
+import chat.free4.ui.chat.ChatPaneActions;
 import chat.free4.ui.lobby.LobbyView;
 import chat.free4.ui.lobby.LobbyViewModel;
 import chat.free4.ui.lobby.RelayStatus;
@@ -27,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import java.util.function.Supplier;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -35,22 +37,28 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class MainWindow extends BorderPane {
     private final LobbyView lobby;
-    private final RoomView room;
-    private final SettingsView settings;
+    // The room and settings pages are built when first shown: fewer nodes before the first frame.
+    private final Supplier<RoomView> room;
+    private final Supplier<SettingsView> settings;
     private final RoomViewModel roomModel;
     private final StackPane content = new StackPane();
     private final ToggleGroup pages = new ToggleGroup();
     private final ToggleButton lobbyTab;
     private final ToggleButton roomTab;
     private final ToggleButton settingsTab;
+    private ChatPaneActions chatActions;
 
     public MainWindow(LobbyViewModel lobbyModel, RoomViewModel roomModel, SettingsViewModel settingsModel,
             StringProperty selfName) {
         this.roomModel = roomModel;
         setId("main-window");
         lobby = new LobbyView(lobbyModel);
-        room = new RoomView(roomModel, selfName);
-        settings = new SettingsView(settingsModel);
+        room = once(() -> {
+            RoomView view = new RoomView(roomModel, selfName);
+            view.setChatActions(chatActions);
+            return view;
+        });
+        settings = once(() -> new SettingsView(settingsModel));
 
         lobbyTab = navButton("Rooms", Feather.GRID, "nav-lobby");
         roomTab = navButton("Voice room", Feather.VOLUME_2, "nav-room");
@@ -63,7 +71,7 @@ public final class MainWindow extends BorderPane {
             if (now == null) {
                 old.setSelected(true);
             } else {
-                content.getChildren().setAll(now == lobbyTab ? lobby : now == roomTab ? room : settings);
+                content.getChildren().setAll(now == lobbyTab ? lobby : now == roomTab ? room.get() : settings.get());
             }
         });
         roomModel.activeProperty().addListener((obs, was, active) -> pages.selectToggle(active ? roomTab : lobbyTab));
@@ -107,8 +115,23 @@ public final class MainWindow extends BorderPane {
         });
     }
 
-    public RoomView room() {
-        return room;
+    /** How chat links open and files are chosen in the room page (the app passes its host services). */
+    public void setChatActions(ChatPaneActions actions) {
+        this.chatActions = actions;
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> create) {
+        return new Supplier<>() {
+            private T made;
+
+            @Override
+            public T get() {
+                if (made == null) {
+                    made = create.get();
+                }
+                return made;
+            }
+        };
     }
 
     public LobbyView lobby() {

@@ -51,11 +51,15 @@ public final class RoomView extends BorderPane {
         setCenter(participants());
         setBottom(controlBar(selfName));
         model.dataProperty().addListener((obs, old, data) -> showChat(data));
+        // Built lazily, possibly after the room's data arrived: show its chat now.
+        showChat(model.dataProperty().get());
     }
 
     /** How chat links open and files are chosen (the app passes its host services). */
     public void setChatActions(ChatPaneActions actions) {
-        this.chatActions = actions;
+        if (actions != null) {
+            this.chatActions = actions;
+        }
     }
 
     /** The chat pane lives beside the participants while in a room; it is rebuilt for every room. */

@@ -27,7 +27,7 @@ public final class ColdStartBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path launcher = Path.of(args[0]);
+        Path launcher = Path.of(args[0]).toAbsolutePath(); // the app runs in a fresh home directory
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         if (System.getenv("DISPLAY") == null) {
             throw new IllegalStateException("No DISPLAY: run under xvfb-run -a");
