@@ -22,7 +22,8 @@ public record RelayConfig(
         int maxConnectionsPerAddress,
         Duration idleTimeout,
         int maxOutboundQueue,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        boolean trustForwardedFor) {
 
     public static final String DEFAULT_BIND = "::";
     public static final int DEFAULT_PORT = 8443;
@@ -54,7 +55,7 @@ public record RelayConfig(
     public static RelayConfig defaults() {
         return new RelayConfig(DEFAULT_BIND, DEFAULT_PORT, null, null,
                 64 * 1024, 50, 20.0, 20, 8, 10_000, 32,
-                Duration.ofSeconds(60), 256, Duration.ofSeconds(2));
+                Duration.ofSeconds(60), 256, Duration.ofSeconds(2), false);
     }
 
     public boolean tls() {
@@ -64,78 +65,89 @@ public record RelayConfig(
     public RelayConfig withBind(String value) {
         return new RelayConfig(value, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor);
     }
 
     /** Port 0 picks a free ephemeral port; {@link RelayServer#port()} tells which. */
     public RelayConfig withPort(int value) {
         return new RelayConfig(bind, value, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor);
     }
 
     /** Serves wss:// from a PKCS12 keystore. */
     public RelayConfig withTls(Path keystore, String password) {
         return new RelayConfig(bind, port, keystore, password, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor);
     }
 
     public RelayConfig withMaxFrameBytes(int value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, value, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor);
     }
 
     /** Token bucket per connection: {@code burst} messages at once, refilled at {@code perSecond}. */
     public RelayConfig withRate(int burst, double perSecond) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, burst, perSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor);
     }
 
     public RelayConfig withRateViolationsBeforeClose(int value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 value, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor);
     }
 
     public RelayConfig withMaxPeersPerRoom(int value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, value, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor);
     }
 
     public RelayConfig withMaxRooms(int value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, value, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor);
     }
 
     public RelayConfig withMaxConnectionsPerAddress(int value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, value, idleTimeout,
-                maxOutboundQueue, shutdownGrace);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor);
     }
 
     public RelayConfig withIdleTimeout(Duration value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, value,
-                maxOutboundQueue, shutdownGrace);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor);
     }
 
     /** Messages waiting to be written to one client before it is dropped as too slow. */
     public RelayConfig withMaxOutboundQueue(int value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                value, shutdownGrace);
+                value, shutdownGrace, trustForwardedFor);
     }
 
     /** How long {@link RelayServer#stop()} waits for clients to acknowledge the close frame. */
     public RelayConfig withShutdownGrace(Duration value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, value);
+                maxOutboundQueue, value, trustForwardedFor);
+    }
+
+    /**
+     * Behind a reverse proxy (Fly.io, Railway) every socket comes from the proxy: take the client's
+     * address from the last {@code X-Forwarded-For} entry, the one the proxy itself added, for the
+     * per-address connection limit. Only for a relay that is reachable through that proxy alone.
+     */
+    public RelayConfig withTrustForwardedFor(boolean value) {
+        return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
+                rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
+                maxOutboundQueue, shutdownGrace, value);
     }
 
     private static void requireRange(String name, long value, long min, long max) {
@@ -152,6 +164,6 @@ public record RelayConfig(
                 + ", rateViolationsBeforeClose=" + rateViolationsBeforeClose + ", maxPeersPerRoom=" + maxPeersPerRoom
                 + ", maxRooms=" + maxRooms + ", maxConnectionsPerAddress=" + maxConnectionsPerAddress
                 + ", idleTimeout=" + idleTimeout + ", maxOutboundQueue=" + maxOutboundQueue
-                + ", shutdownGrace=" + shutdownGrace + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", trustForwardedFor=" + trustForwardedFor + "]";
     }
 }

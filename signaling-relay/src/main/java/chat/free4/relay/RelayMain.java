@@ -60,6 +60,10 @@ public final class RelayMain implements Callable<Integer> {
     @Option(names = "--shutdown-grace-millis", description = "On stop, how long to wait for clients to close.")
     long shutdownGraceMillis = DEFAULTS.shutdownGrace().toMillis();
 
+    @Option(names = "--trust-forwarded-for", description = "Behind a reverse proxy only: count connections per "
+            + "client by the last X-Forwarded-For address (the one the proxy added) instead of the proxy's address.")
+    boolean trustForwardedFor = DEFAULTS.trustForwardedFor();
+
     public static void main(String[] args) {
         int exit = new CommandLine(new RelayMain()).execute(args);
         if (exit != 0) {
@@ -79,7 +83,8 @@ public final class RelayMain implements Callable<Integer> {
                 .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
                 .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .withMaxOutboundQueue(maxOutboundQueue)
-                .withShutdownGrace(Duration.ofMillis(shutdownGraceMillis));
+                .withShutdownGrace(Duration.ofMillis(shutdownGraceMillis))
+                .withTrustForwardedFor(trustForwardedFor);
         return tlsKeystore == null ? config : config.withTls(tlsKeystore, tlsPassword == null ? "" : tlsPassword);
     }
 

@@ -1,5 +1,6 @@
 package chat.free4.relay;
 
+import chat.free4.relay.connection.ForwardedFor;
 import chat.free4.relay.connection.RelayCore;
 import chat.free4.relay.http.HttpEndpoints;
 import chat.free4.relay.metrics.RelayMetrics;
@@ -63,7 +64,9 @@ public final class RelayServer implements AutoCloseable {
             container.setMaxTextMessageSize(maxMessage);
             container.setMaxBinaryMessageSize(maxMessage);
             container.setIdleTimeout(config.idleTimeout().plus(JETTY_IDLE_BACKSTOP));
-            container.addMapping("/v1", (request, response, callback) -> core.newConnection());
+            container.addMapping("/v1", (request, response, callback) -> core.newConnection(config.trustForwardedFor()
+                    ? ForwardedFor.lastHop(request.getHeaders().getValuesList("X-Forwarded-For")).orElse(null)
+                    : null));
         });
         webSocket.setHandler(http);
         server.setHandler(webSocket);

@@ -25,6 +25,13 @@ final class RelayFixture implements AutoCloseable {
         return connect(relay.uri());
     }
 
+    /** As if through a reverse proxy that added this {@code X-Forwarded-For} header. */
+    synchronized TestClient connectForwardedFor(String forwardedFor) throws Exception {
+        TestClient c = TestClient.connect(client, relay.uri(), java.util.Map.of("X-Forwarded-For", forwardedFor));
+        opened.add(c);
+        return c;
+    }
+
     synchronized TestClient connect(URI uri) throws Exception {
         TestClient c = TestClient.connect(client, uri);
         opened.add(c);

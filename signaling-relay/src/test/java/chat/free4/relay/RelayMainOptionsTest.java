@@ -41,7 +41,7 @@ class RelayMainOptionsTest {
                 "--tls-password", "s3cr3t-Pw", "--max-frame-bytes", "4096", "--rate-burst", "7", "--rate-per-second", "3.5",
                 "--rate-violations", "9", "--max-peers-per-room", "4", "--max-rooms", "11",
                 "--max-connections-per-address", "5", "--idle-timeout-seconds", "30", "--max-outbound-queue", "64",
-                "--shutdown-grace-millis", "500");
+                "--shutdown-grace-millis", "500", "--trust-forwarded-for");
         assertEquals("127.0.0.1", config.bind());
         assertEquals(9000, config.port());
         assertTrue(config.tls());
@@ -57,7 +57,18 @@ class RelayMainOptionsTest {
         assertEquals(Duration.ofSeconds(30), config.idleTimeout());
         assertEquals(64, config.maxOutboundQueue());
         assertEquals(Duration.ofMillis(500), config.shutdownGrace());
+        assertTrue(config.trustForwardedFor());
         assertFalse(config.toString().contains("s3cr3t-Pw"), "the password is never printed");
+    }
+
+    @Test
+    void containerEnvironmentSetsOptionsIncludingFlags() {
+        RelayMain main = new RelayMain();
+        new CommandLine(main).setDefaultValueProvider(new chat.free4.relay.container.EnvironmentDefaults(
+                java.util.Map.of("RELAY_TRUST_FORWARDED_FOR", "true", "RELAY_MAX_ROOMS", "5"))).parseArgs();
+        assertTrue(main.config().trustForwardedFor());
+        assertEquals(5, main.config().maxRooms());
+        assertFalse(parse().trustForwardedFor(), "off unless asked for");
     }
 
     @Test

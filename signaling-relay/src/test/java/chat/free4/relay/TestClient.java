@@ -36,6 +36,15 @@ public final class TestClient implements Session.Listener.AutoDemanding, AutoClo
         return test;
     }
 
+    /** Connects with extra upgrade headers, e.g. what a reverse proxy adds. */
+    static TestClient connect(WebSocketClient client, URI uri, java.util.Map<String, String> headers) throws Exception {
+        TestClient test = new TestClient();
+        org.eclipse.jetty.websocket.client.ClientUpgradeRequest upgrade = new org.eclipse.jetty.websocket.client.ClientUpgradeRequest();
+        headers.forEach(upgrade::setHeader);
+        client.connect(test, uri, upgrade).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return test;
+    }
+
     @Override
     public void onWebSocketOpen(Session opened) {
         session = opened;

@@ -36,13 +36,15 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
     private volatile Session session;
+    private final InetAddress forwardedAddress;
     private volatile InetAddress address;
     private volatile boolean addressCounted;
     private volatile Membership membership;
     private volatile boolean closed;
     private volatile long lastReceivedNanos = System.nanoTime();
 
-    ClientConnection(RelayCore core) {
+    ClientConnection(RelayCore core, InetAddress forwardedAddress) {
+        this.forwardedAddress = forwardedAddress;
         this.core = core;
         this.rate = new TokenBucket(core.config().rateBurst(), core.config().ratePerSecond());
         this.violations = new TokenBucket(core.config().rateViolationsBeforeClose(), 1.0);
@@ -59,7 +61,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
     @Override
     public void onWebSocketOpen(Session opened) {
         this.session = opened;
-        this.address = addressOf(opened.getRemoteSocketAddress());
+        this.address = forwardedAddress != null ? forwardedAddress : addressOf(opened.getRemoteSocketAddress());
         core.metrics().connectionOpened();
         core.opened(this);
         if (core.shuttingDown()) {

@@ -6,6 +6,7 @@ import chat.free4.relay.metrics.RelayMetrics;
 import chat.free4.relay.protocol.ErrorCode;
 import chat.free4.relay.protocol.InboundParser;
 import chat.free4.relay.rooms.RoomRegistry;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,12 @@ public final class RelayCore {
     }
 
     public ClientConnection newConnection() {
-        return new ClientConnection(this);
+        return new ClientConnection(this, null);
+    }
+
+    /** @param forwardedAddress the client's address as a trusted proxy reports it, or null */
+    public ClientConnection newConnection(InetAddress forwardedAddress) {
+        return new ClientConnection(this, forwardedAddress);
     }
 
     RelayConfig config() {
