@@ -103,14 +103,31 @@ public class DesktopApp extends Application {
 
     private void showMain() {
         bridge = new EngineBridge(lobby, room, settings, this::relayUrl, audioFactory);
-        bridge.start();
         window = new MainWindow(lobby, room, settings, selfName);
         scene.setRoot(window);
+        startAfterFirstLayout(bridge);
         ThemeManager.apply(settings.current().theme(), scene);
         window.installShortcuts(scene);
         window.setChatActions(new chat.free4.ui.chat.DesktopChatActions(() -> stage,
                 url -> getHostServices().showDocument(url)));
         LOG.info("Desktop app ready (relay {})", relayUrl().isEmpty() ? "not set" : relayUrl());
+    }
+
+    /**
+     * LAN discovery and the relay's room list start once the window has been laid out, so their
+     * start-up work does not compete with the first frame; the lobby shows them as they come.
+     */
+    private void startAfterFirstLayout(EngineBridge starting) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(() -> {
+                if (bridge == starting) {
+                    starting.start();
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** The relay for this run: the command line wins over the setting. */
