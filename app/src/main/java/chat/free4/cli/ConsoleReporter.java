@@ -116,6 +116,11 @@ final class ConsoleReporter implements EngineListener {
         return n == 0 ? "nobody else" : n == 1 ? "1 other" : n + " others";
     }
 
+    /** Said before the join starts, so a person (or a script timing the join) sees it begin. */
+    void joining(String room) {
+        line("joining room \"" + room + "\"");
+    }
+
     private synchronized void line(String text) {
         out.printf(Locale.ROOT, "[%6.2fs] %s%n", (System.nanoTime() - start) / 1e9, text);
         out.flush();

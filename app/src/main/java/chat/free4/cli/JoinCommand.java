@@ -107,6 +107,7 @@ public class JoinCommand implements Callable<Integer> {
         try (VoiceEngine engine = new VoiceEngine(new HeadlessAudio(source, heard), MeshConfig.defaults(), List.of())) {
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             engine.addListener(reporter);
+            reporter.joining(request.room());
             engine.join(request, signaling);
             ConsoleReporter.JoinOutcome outcome = awaitJoin(reporter);
             if (outcome == ConsoleReporter.JoinOutcome.UNREACHABLE) {

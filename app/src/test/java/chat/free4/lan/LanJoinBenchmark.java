@@ -44,8 +44,8 @@ public final class LanJoinBenchmark {
                 ChildPeer newcomer = lan.start(lan.host(2), name, main, List.of("join", "--lan", "--interface", "lan0",
                         "--room", "bench", "--name", name, "--tone", "880", "--levels-every", "10"));
                 long launched = newcomer.startedNanos();
-                // LanSignaling logs this line when the join starts (its log goes to the child's stdout here).
-                long joined = newcomer.awaitLineArrival("Joining LAN room", TIMEOUT, 0);
+                // The command line prints this just before the engine starts the LAN join.
+                long joined = newcomer.awaitLineArrival("joining room \"bench\"", TIMEOUT, 0);
                 long listed = observer.awaitLineArrival("rooms: bench \\(2: " + name + ", resident\\)", TIMEOUT, observed);
                 long heard = newcomer.awaitLineArrival("levels: resident (0\\.0[1-9]|0\\.[1-9]|1\\.)", TIMEOUT, 0);
                 listedFromLaunch[run] = ms(listed - launched);
