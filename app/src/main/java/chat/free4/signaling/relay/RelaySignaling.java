@@ -288,6 +288,9 @@ public final class RelaySignaling implements Signaling {
         private volatile boolean opened;
         private boolean joined;
         private volatile boolean closing;
+        private final SendPacer pacer = new SendPacer(System::nanoTime);
+        private final java.util.ArrayDeque<String> waiting = new java.util.ArrayDeque<>();
+        private ScheduledFuture<?> drainLater;
 
         @Override
         public void onWebSocketOpen(Session s) {
@@ -316,10 +319,26 @@ public final class RelaySignaling implements Signaling {
             post(() -> onClosed(this, opened ? "The connection to the relay broke." : RelayErrors.connectFailure(config.relay(), cause)));
         }
 
+        /** Sends in order, paced under the relay's rate limit; call on the signaling thread. */
         void send(String text) {
-            Session s = session;
-            if (s != null && s.isOpen()) {
-                s.sendText(text, Callback.NOOP);
+            waiting.add(text);
+            drain();
+        }
+
+        private void drain() {
+            while (!waiting.isEmpty() && !closing) {
+                long waitNanos = pacer.take();
+                if (waitNanos > 0) {
+                    if (drainLater == null || drainLater.isDone()) {
+                        drainLater = thread.schedule(this::drain, waitNanos, TimeUnit.NANOSECONDS);
+                    }
+                    return;
+                }
+                Session s = session;
+                String text = waiting.poll();
+                if (s != null && s.isOpen()) {
+                    s.sendText(text, Callback.NOOP);
+                }
             }
         }
 
