@@ -9,6 +9,7 @@ import chat.free4.ui.room.RoomView;
 import chat.free4.ui.room.RoomViewModel;
 import chat.free4.ui.settings.SettingsView;
 import chat.free4.ui.settings.SettingsViewModel;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
@@ -28,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import java.util.function.Supplier;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -40,6 +40,7 @@ public final class MainWindow extends BorderPane {
     // The room and settings pages are built when first shown: fewer nodes before the first frame.
     private final Supplier<RoomView> room;
     private final Supplier<SettingsView> settings;
+    private RoomView builtRoom;
     private final RoomViewModel roomModel;
     private final StackPane content = new StackPane();
     private final ToggleGroup pages = new ToggleGroup();
@@ -54,9 +55,9 @@ public final class MainWindow extends BorderPane {
         setId("main-window");
         lobby = new LobbyView(lobbyModel);
         room = once(() -> {
-            RoomView view = new RoomView(roomModel, selfName);
-            view.setChatActions(chatActions);
-            return view;
+            builtRoom = new RoomView(roomModel, selfName);
+            builtRoom.setChatActions(chatActions);
+            return builtRoom;
         });
         settings = once(() -> new SettingsView(settingsModel));
 
@@ -118,6 +119,9 @@ public final class MainWindow extends BorderPane {
     /** How chat links open and files are chosen in the room page (the app passes its host services). */
     public void setChatActions(ChatPaneActions actions) {
         this.chatActions = actions;
+        if (builtRoom != null) {
+            builtRoom.setChatActions(actions);
+        }
     }
 
     private static <T> Supplier<T> once(Supplier<T> create) {

@@ -329,8 +329,11 @@ public final class RelaySignaling implements Signaling {
             while (!waiting.isEmpty() && !closing) {
                 long waitNanos = pacer.take();
                 if (waitNanos > 0) {
-                    if (drainLater == null || drainLater.isDone()) {
-                        drainLater = thread.schedule(this::drain, waitNanos, TimeUnit.NANOSECONDS);
+                    if (drainLater == null) {
+                        drainLater = thread.schedule(() -> {
+                            drainLater = null;
+                            drain();
+                        }, waitNanos, TimeUnit.NANOSECONDS);
                     }
                     return;
                 }

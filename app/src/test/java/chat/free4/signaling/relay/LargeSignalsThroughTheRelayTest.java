@@ -59,7 +59,9 @@ class LargeSignalsThroughTheRelayTest {
 
             List<SignalPayload> received = new ArrayList<>();
             for (int i = 0; i < sent.size(); i++) {
-                SignalPayload next = heardByAlice.signals.poll(20, TimeUnit.SECONDS);
+                // Paced at 16/s each follows within a fraction of a second; a stalled queue would
+                // only move again with the next keepalive ping, 15 s later.
+                SignalPayload next = heardByAlice.signals.poll(5, TimeUnit.SECONDS);
                 if (next == null) {
                     break;
                 }
