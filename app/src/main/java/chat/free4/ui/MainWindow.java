@@ -9,7 +9,6 @@ import chat.free4.ui.room.RoomView;
 import chat.free4.ui.room.RoomViewModel;
 import chat.free4.ui.settings.SettingsView;
 import chat.free4.ui.settings.SettingsViewModel;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
@@ -37,11 +36,12 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class MainWindow extends BorderPane {
     private final LobbyView lobby;
-    // The room and settings pages are built when first shown: fewer nodes before the first frame.
-    private final Supplier<RoomView> room;
-    private final Supplier<SettingsView> settings;
-    private RoomView builtRoom;
     private final RoomViewModel roomModel;
+    private final SettingsViewModel settingsModel;
+    private final StringProperty selfName;
+    // The room and settings pages are built when first shown: fewer nodes before the first frame.
+    private RoomView room;
+    private SettingsView settings;
     private final StackPane content = new StackPane();
     private final ToggleGroup pages = new ToggleGroup();
     private final ToggleButton lobbyTab;
@@ -52,14 +52,10 @@ public final class MainWindow extends BorderPane {
     public MainWindow(LobbyViewModel lobbyModel, RoomViewModel roomModel, SettingsViewModel settingsModel,
             StringProperty selfName) {
         this.roomModel = roomModel;
+        this.settingsModel = settingsModel;
+        this.selfName = selfName;
         setId("main-window");
         lobby = new LobbyView(lobbyModel);
-        room = once(() -> {
-            builtRoom = new RoomView(roomModel, selfName);
-            builtRoom.setChatActions(chatActions);
-            return builtRoom;
-        });
-        settings = once(() -> new SettingsView(settingsModel));
 
         lobbyTab = navButton("Rooms", Feather.GRID, "nav-lobby");
         roomTab = navButton("Voice room", Feather.VOLUME_2, "nav-room");
@@ -72,7 +68,7 @@ public final class MainWindow extends BorderPane {
             if (now == null) {
                 old.setSelected(true);
             } else {
-                content.getChildren().setAll(now == lobbyTab ? lobby : now == roomTab ? room.get() : settings.get());
+                content.getChildren().setAll(now == lobbyTab ? lobby : now == roomTab ? roomPage() : settingsPage());
             }
         });
         roomModel.activeProperty().addListener((obs, was, active) -> pages.selectToggle(active ? roomTab : lobbyTab));
@@ -119,23 +115,24 @@ public final class MainWindow extends BorderPane {
     /** How chat links open and files are chosen in the room page (the app passes its host services). */
     public void setChatActions(ChatPaneActions actions) {
         this.chatActions = actions;
-        if (builtRoom != null) {
-            builtRoom.setChatActions(actions);
+        if (room != null) {
+            room.setChatActions(actions);
         }
     }
 
-    private static <T> Supplier<T> once(Supplier<T> create) {
-        return new Supplier<>() {
-            private T made;
+    private RoomView roomPage() {
+        if (room == null) {
+            room = new RoomView(roomModel, selfName);
+            room.setChatActions(chatActions);
+        }
+        return room;
+    }
 
-            @Override
-            public T get() {
-                if (made == null) {
-                    made = create.get();
-                }
-                return made;
-            }
-        };
+    private SettingsView settingsPage() {
+        if (settings == null) {
+            settings = new SettingsView(settingsModel);
+        }
+        return settings;
     }
 
     public LobbyView lobby() {

@@ -10,11 +10,8 @@ import chat.free4.audio.RemotePcmListener;
 import chat.free4.relay.RelayConfig;
 import chat.free4.relay.RelayServer;
 import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
 import chat.free4.signaling.RoomRequest;
-import chat.free4.signaling.SignalPayload;
-import chat.free4.signaling.SignalingListener;
-import chat.free4.signaling.SignalingState;
+import chat.free4.signaling.relay.RecordingListener;
 import chat.free4.signaling.relay.RelayConnectionConfig;
 import chat.free4.signaling.relay.RelaySignaling;
 import java.nio.file.Path;
@@ -22,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,36 +79,15 @@ class JoinRefusalsAreExplainedTest {
     }
 
     /** A bare relay client sitting in a room (no audio needed to take a name or a seat). */
-    private void occupy(String room, String name) throws InterruptedException {
-        CountDownLatch joined = new CountDownLatch(1);
+    private void occupy(String room, String name) throws Exception {
+        RecordingListener listener = new RecordingListener();
         RelaySignaling client = new RelaySignaling(RelayConnectionConfig.of(relay.uri()));
         occupants.add(client);
-        client.join(new RoomRequest(room, name, PeerId.random(), true, List.of()), new SignalingListener() {
-            @Override
-            public void onJoined(PeerId self, List<PeerInfo> members) {
-                joined.countDown();
-            }
-
-            @Override
-            public void onPeerJoined(PeerInfo peer) {
-            }
-
-            @Override
-            public void onPeerLeft(PeerId peer) {
-            }
-
-            @Override
-            public void onSignal(PeerId from, SignalPayload payload) {
-            }
-
-            @Override
-            public void onStateChanged(SignalingState state, String reason) {
-            }
-
-            @Override
-            public void onError(String code, String message) {
-            }
-        });
-        assertTrue(joined.await(WAIT.toSeconds(), TimeUnit.SECONDS), name + " could not take a seat in " + room);
+        client.join(new RoomRequest(room, name, PeerId.random(), true, List.of()), listener);
+        try {
+            listener.joined.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(name + " could not take a seat in " + room + ": " + listener.problems, e);
+        }
     }
 }

@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
  * of being dropped by the relay as {@code rate_limited}, which would cost connections and, after
  * repeated drops, the relay connection itself. A token bucket like the relay's, at 80% of the
  * relay's default limits (burst 50, 20 per second; docs/PROTOCOL.md). Not thread-safe: used on
- * the signaling thread only.
+ * the signaling thread only. The same arithmetic as the relay's {@code TokenBucket}, which the
+ * app cannot use (it ships without the relay module); this one also says how long to wait.
  */
 final class SendPacer {
     static final int BURST = 40;

@@ -12,10 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /** Records what a relay signaling client reports: the join, every signal, errors and lost connections. */
-final class RecordingListener implements SignalingListener {
-    final CompletableFuture<PeerId> joined = new CompletableFuture<>();
-    final BlockingQueue<SignalPayload> signals = new LinkedBlockingQueue<>();
-    final List<String> problems = new CopyOnWriteArrayList<>();
+public final class RecordingListener implements SignalingListener {
+    public final CompletableFuture<PeerId> joined = new CompletableFuture<>();
+    public final BlockingQueue<SignalPayload> signals = new LinkedBlockingQueue<>();
+    public final List<String> problems = new CopyOnWriteArrayList<>();
 
     @Override
     public void onJoined(PeerId self, List<PeerInfo> members) {
