@@ -6,9 +6,16 @@ import java.util.Optional;
 
 /**
  * The desktop app's command line: {@code --relay URL} (use this relay for this run, overriding the
- * setting) and {@code --config-dir DIR} (keep settings there instead of the user's config folder).
+ * setting), {@code --config-dir DIR} (keep settings there instead of the user's config folder) and
+ * {@code --exit-after-start} (quit once the first frames are drawn, before any network starts: the
+ * installer build runs this to record which classes start-up loads).
  */
-public record AppOptions(Optional<String> relay, Optional<Path> configDir) {
+public record AppOptions(Optional<String> relay, Optional<Path> configDir, boolean exitAfterStart) {
+    private static final String EXIT_AFTER_START = "--exit-after-start";
+
+    public AppOptions(Optional<String> relay, Optional<Path> configDir) {
+        this(relay, configDir, false);
+    }
 
     public static AppOptions none() {
         return new AppOptions(Optional.empty(), Optional.empty());
@@ -16,14 +23,20 @@ public record AppOptions(Optional<String> relay, Optional<Path> configDir) {
 
     /** True when these arguments are for the desktop app rather than the command-line peer. */
     public static boolean isForDesktop(String[] args) {
-        return args.length == 0 || args[0].startsWith("--relay") || args[0].startsWith("--config-dir");
+        return args.length == 0 || args[0].startsWith("--relay") || args[0].startsWith("--config-dir")
+                || args[0].equals(EXIT_AFTER_START);
     }
 
     public static AppOptions parse(List<String> args) {
         Optional<String> relay = Optional.empty();
         Optional<Path> configDir = Optional.empty();
+        boolean exitAfterStart = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (arg.equals(EXIT_AFTER_START)) {
+                exitAfterStart = true;
+                continue;
+            }
             String[] pair = arg.split("=", 2);
             String value = pair.length == 2 ? pair[1] : i + 1 < args.size() ? args.get(++i) : null;
             if (value == null || value.isBlank()) {
@@ -42,6 +55,6 @@ public record AppOptions(Optional<String> relay, Optional<Path> configDir) {
                         + ". The desktop app knows --relay URL and --config-dir DIR.");
             }
         }
-        return new AppOptions(relay, configDir);
+        return new AppOptions(relay, configDir, exitAfterStart);
     }
 }

@@ -99,6 +99,24 @@ public class DesktopApp extends Application {
             showMain();
         }
         stage.show();
+        if (options.exitAfterStart()) {
+            exitAfterFirstFrames();
+        }
+    }
+
+    /** A few pulses let the renderer draw the window, so its classes are loaded too. */
+    private static void exitAfterFirstFrames() {
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 3) {
+                    stop();
+                    javafx.application.Platform.exit();
+                }
+            }
+        }.start();
     }
 
     private void showMain() {
@@ -122,7 +140,7 @@ public class DesktopApp extends Application {
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             javafx.application.Platform.runLater(() -> {
-                if (bridge == starting) {
+                if (bridge == starting && !options.exitAfterStart()) {
                     starting.start();
                 }
             });

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +22,7 @@ import java.util.Set;
 public final class InstallerBuild {
     private final Map<String, String> options;
     private final JdkTool jpackage = new JdkTool("jpackage");
+    private final InstallTimeArchive installTimeArchive = new InstallTimeArchive();
 
     private InstallerBuild(Map<String, String> options) {
         this.options = options;
@@ -40,10 +42,15 @@ public final class InstallerBuild {
         Path icon = writeIcon(work.resolve("icons"));
         Path runtime = new RuntimeImageBuilder().build(path("--jlink-conf"), inputs.javafxModules(),
                 work.resolve("runtime"));
+        Optional<Path> startupClasses = new StartupTrainingRun().record(runtime, input, work);
+        new RuntimeClassArchive().write(runtime, startupClasses, work);
+        if (Platform.current() == Platform.LINUX) {
+            startupClasses.ifPresent(list -> installTimeArchive.stage(list, input));
+        }
         Path appImage = buildAppImage(input, runtime, icon, version, work);
         Files2.deleteRecursively(dest);
         for (InstallerType type : selectedTypes()) {
-            buildInstaller(type, appImage, icon, version, dest);
+            buildInstaller(type, appImage, icon, version, dest, work);
         }
     }
 
@@ -107,12 +114,15 @@ public final class InstallerBuild {
         return file;
     }
 
-    private void buildInstaller(InstallerType type, Path appImage, Path icon, String version, Path dest) {
+    private void buildInstaller(InstallerType type, Path appImage, Path icon, String version, Path dest, Path work) {
         List<String> args = new ArrayList<>(identity(version, icon));
         args.addAll(List.of("--type", type.jpackageType(),
                 "--app-image", appImage.toString(),
                 "--dest", dest.toString()));
         args.addAll(type.options());
+        if (type == InstallerType.DEB) {
+            args.addAll(List.of("--resource-dir", installTimeArchive.debResources(work).toString()));
+        }
         jpackage.run(args);
     }
 

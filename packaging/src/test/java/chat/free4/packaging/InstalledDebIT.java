@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledOnOs(OS.LINUX)
 class InstalledDebIT {
-    private static final String INSTALL_DIR = "opt/free4chat";
+    private static final String INSTALL_DIR = BuiltDeb.INSTALL_DIR;
 
     @TempDir
     static Path root;
@@ -36,14 +35,8 @@ class InstalledDebIT {
 
     @BeforeAll
     static void installIntoTempRoot() throws Exception {
-        Path installers = Path.of(System.getProperty("installers.dir"));
-        try (Stream<Path> files = Files.list(installers)) {
-            List<Path> debs = files.filter(p -> p.toString().endsWith(".deb")).toList();
-            assertEquals(1, debs.size(), "exactly one .deb in " + installers + ": " + debs);
-            deb = debs.get(0);
-        }
-        ProcessRun.run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Duration.ofMinutes(2))
-                .assertSuccess("dpkg-deb -x");
+        deb = BuiltDeb.find();
+        BuiltDeb.unpack(deb, root);
     }
 
     @Test

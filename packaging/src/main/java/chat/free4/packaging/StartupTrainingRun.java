@@ -1,0 +1,74 @@
+package chat.free4.packaging;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the packaged app once, the way a returning user does (lobby window, drawn, then quit
+ * before any network starts), and records the classes it loads. That list decides what the
+ * class-data archives hold.
+ */
+final class StartupTrainingRun {
+    private static final long TIMEOUT_SECONDS = 180;
+
+    /** The recorded class list, or empty when the app could not be shown here (reason logged). */
+    Optional<Path> record(Path runtime, Path appJars, Path work) {
+        Optional<List<String>> display = displayPrefix();
+        if (display.isEmpty()) {
+            BuildLog.info("no display and no xvfb-run: start-up classes not recorded, so the runtime keeps "
+                    + "only the JDK's default class archive");
+            return Optional.empty();
+        }
+        Path dir = work.resolve("training");
+        Files2.deleteRecursively(dir);
+        Path classList = dir.resolve("startup.classlist");
+        Path log = dir.resolve("training.log");
+        try {
+            Path config = Files.createDirectories(dir.resolve("config"));
+            Files.createDirectories(dir.resolve("home"));
+            Files.writeString(config.resolve("settings.json"), "{\"displayName\": \"build\"}");
+            List<String> command = new ArrayList<>(display.get());
+            command.addAll(List.of(RuntimeLayout.java(runtime).toString(),
+                    "-XX:DumpLoadedClassList=" + classList,
+                    "-Duser.home=" + dir.resolve("home"),
+                    "-cp", appJars + File.separator + "*",
+                    AppIdentity.MAIN_CLASS, "--config-dir", config.toString(), "--exit-after-start"));
+            BuildLog.info("recording start-up classes: " + String.join(" ", command));
+            Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!app.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                app.destroyForcibly().waitFor();
+                throw failure("did not quit within " + TIMEOUT_SECONDS + " s", log);
+            }
+            if (app.exitValue() != 0 || !Files.isRegularFile(classList)) {
+                throw failure("exited with " + app.exitValue(), log);
+            }
+            return Optional.of(classList);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run the start-up training in " + dir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while recording start-up classes", e);
+        }
+    }
+
+    /** The app could not show its window and quit: the installers would ship a broken app. */
+    private static IllegalStateException failure(String why, Path log) throws IOException {
+        BuildLog.info("the start-up training run " + why + "; its output:\n" + Files.readString(log));
+        return new IllegalStateException("The packaged app did not start and quit cleanly (" + why + "); see above");
+    }
+
+    /** Linux needs an X display; a build machine without one gets a virtual one from xvfb-run. */
+    private static Optional<List<String>> displayPrefix() {
+        if (Platform.current() != Platform.LINUX || System.getenv("DISPLAY") != null) {
+            return Optional.of(List.of());
+        }
+        return Files2.onPath("xvfb-run") ? Optional.of(List.of("xvfb-run", "-a")) : Optional.empty();
+    }
+}
