@@ -48,6 +48,9 @@ public final class InstallerBuild {
             startupClasses.ifPresent(list -> installTimeArchive.stage(list, input));
         }
         Path appImage = buildAppImage(input, runtime, icon, version, work);
+        if (Platform.current() == Platform.LINUX) {
+            new LinuxLauncherScript().replaceLauncher(appImage);
+        }
         Files2.deleteRecursively(dest);
         for (InstallerType type : selectedTypes()) {
             buildInstaller(type, appImage, icon, version, dest, work);

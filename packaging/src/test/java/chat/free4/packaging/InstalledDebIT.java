@@ -2,6 +2,7 @@ package chat.free4.packaging;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.free4.relay.RelayConfig;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +60,28 @@ class InstalledDebIT {
         ProcessRun run = ProcessRun.run(List.of(launcher().toString(), "--version"), Duration.ofSeconds(60))
                 .assertSuccess("free4chat --version");
         assertTrue(run.output().contains(numericPomVersion()), "--version printed:\n" + run.output());
+    }
+
+    @Test
+    void launcherDoesNotAskThePackageManagerOnEveryStart(@TempDir Path fakeBin) throws Exception {
+        Path asked = fakeBin.resolve("asked");
+        for (String tool : List.of("dpkg", "dpkg-query", "rpm")) {
+            Path fake = fakeBin.resolve(tool);
+            Files.writeString(fake, "#!/bin/sh\necho \"" + tool + " $*\" >> '" + asked + "'\nexit 1\n");
+            assertTrue(fake.toFile().setExecutable(true));
+        }
+        ProcessRun.run(List.of(launcher().toString(), "--version"),
+                Map.of("PATH", fakeBin + File.pathSeparator + System.getenv("PATH")), Duration.ofSeconds(60))
+                .assertSuccess("free4chat --version");
+        assertFalse(Files.exists(asked), () -> "the launcher ran: " + readQuietly(asked));
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Cold start of the installed launcher: process start until its window is mapped and viewable on
- * the X display (polled with xwininfo), for a first start (name prompt) and for a returning user
+ * the X display (seen in xev's event stream), for a first start (name prompt) and for a returning user
  * (lobby), and process start until `--version` has exited.
  * All runs share one new, empty home directory and each gets a new config dir: run 1 also pays
  * JavaFX's one-time native-library extraction into the home, later runs show the steady state.
@@ -21,7 +21,6 @@ import java.util.stream.Stream;
  *     ROOT/opt/free4chat/bin/free4chat 5</pre>
  */
 public final class ColdStartBenchmark {
-    private static final String WINDOW_TITLE = "free4chat";
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private ColdStartBenchmark() {
@@ -37,12 +36,14 @@ public final class ColdStartBenchmark {
         List<Long> window = new ArrayList<>();
         List<Long> returning = new ArrayList<>();
         List<Long> version = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            window.add(toWindow(launcher, home, Files.createTempDirectory("f4c-bench-config")));
-            returning.add(toWindow(launcher, home, returningUser()));
-            version.add(toVersionExit(launcher, home));
-            System.out.printf("run %d: window shown %d ms (first start) / %d ms (returning user), --version %d ms%n",
-                    i + 1, window.get(i), returning.get(i), version.get(i));
+        try (WindowMapWatcher maps = WindowMapWatcher.start()) {
+            for (int i = 0; i < runs; i++) {
+                window.add(toWindow(maps, launcher, home, Files.createTempDirectory("f4c-bench-config")));
+                returning.add(toWindow(maps, launcher, home, returningUser()));
+                version.add(toVersionExit(launcher, home));
+                System.out.printf("run %d: window shown %d ms (first start) / %d ms (returning user), --version %d ms%n",
+                        i + 1, window.get(i), returning.get(i), version.get(i));
+            }
         }
         System.out.printf("window shown, first start:    first %d ms, median of the rest %d ms%n", window.get(0), median(window.subList(1, runs)));
         System.out.printf("window shown, returning user: median %d ms%n", median(returning));
@@ -50,7 +51,8 @@ public final class ColdStartBenchmark {
         deleteRecursively(home);
     }
 
-    private static long toWindow(Path launcher, Path home, Path configDir) throws Exception {
+    private static long toWindow(WindowMapWatcher maps, Path launcher, Path home, Path configDir) throws Exception {
+        maps.forget();
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--config-dir", configDir.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -58,16 +60,7 @@ public final class ColdStartBenchmark {
         useHome(builder, home);
         Process app = builder.start();
         try {
-            while (!windowViewable()) {
-                if (!app.isAlive()) {
-                    throw new IllegalStateException("the app exited with " + app.exitValue() + " before showing a window");
-                }
-                if (System.nanoTime() - start > TIMEOUT_NANOS) {
-                    throw new IllegalStateException("no window within 60 s");
-                }
-                Thread.sleep(10);
-            }
-            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return TimeUnit.NANOSECONDS.toMillis(maps.nextMap(app, TIMEOUT_NANOS) - start);
         } finally {
             app.destroy();
             if (!app.waitFor(20, TimeUnit.SECONDS)) {
@@ -96,29 +89,13 @@ public final class ColdStartBenchmark {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
-    /** user.home comes from the passwd entry, not $HOME: the launcher's JVM takes it as an option. */
+    /**
+     * user.home comes from the passwd entry, not $HOME, so the JVM gets it as an option; jpackage's
+     * launcher ignores JDK_JAVA_OPTIONS but the JVM itself reads JAVA_TOOL_OPTIONS.
+     */
     private static void useHome(ProcessBuilder builder, Path home) {
         builder.environment().put("HOME", home.toString());
-        builder.environment().put("JDK_JAVA_OPTIONS", "-Duser.home=" + home);
-    }
-
-    /** GTK adds an unmapped 10x10 leader window with the same title: any viewable one counts. */
-    private static boolean windowViewable() throws IOException, InterruptedException {
-        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("(0x[0-9a-f]+) \"" + WINDOW_TITLE + "\"")
-                .matcher(output("xwininfo", "-root", "-tree"));
-        while (ids.find()) {
-            if (output("xwininfo", "-id", ids.group(1)).contains("Map State: IsViewable")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String output(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
     }
 
     private static long median(List<Long> values) {
