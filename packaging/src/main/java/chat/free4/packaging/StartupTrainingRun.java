@@ -44,10 +44,10 @@ final class StartupTrainingRun {
             Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!app.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 app.destroyForcibly().waitFor();
-                throw failure("did not quit within " + TIMEOUT_SECONDS + " s", log);
+                return failed("did not quit within " + TIMEOUT_SECONDS + " s", log);
             }
             if (app.exitValue() != 0 || !Files.isRegularFile(classList)) {
-                throw failure("exited with " + app.exitValue(), log);
+                return failed("exited with " + app.exitValue(), log);
             }
             return Optional.of(classList);
         } catch (IOException e) {
@@ -58,10 +58,14 @@ final class StartupTrainingRun {
         }
     }
 
-    /** The app could not show its window and quit: the installers would ship a broken app. */
-    private static IllegalStateException failure(String why, Path log) throws IOException {
-        BuildLog.info("the start-up training run " + why + "; its output:\n" + Files.readString(log));
-        return new IllegalStateException("The packaged app did not start and quit cleanly (" + why + "); see above");
+    /**
+     * Only an optimisation, so the build goes on (with the JDK's own class list). Where the app
+     * really cannot start, the installed-package tests fail on it with a clearer message.
+     */
+    private static Optional<Path> failed(String why, Path log) throws IOException {
+        BuildLog.info("WARNING: the start-up training run " + why + "; the runtime gets only the JDK's default "
+                + "class archive. Its output:\n" + Files.readString(log));
+        return Optional.empty();
     }
 
     /** Linux needs an X display; a build machine without one gets a virtual one from xvfb-run. */
