@@ -4,6 +4,7 @@ import chat.free4.chat.ChatService;
 import chat.free4.chat.Shortcodes;
 import chat.free4.files.FileLimits;
 import chat.free4.files.FileSharingService;
+import chat.free4.files.PartialFileJournal;
 import chat.free4.mesh.DataChannelPlugin;
 import chat.free4.signaling.PeerId;
 import chat.free4.signaling.PeerInfo;
@@ -28,6 +29,7 @@ import java.util.function.Function;
  */
 public final class RoomDataFeatures implements AutoCloseable {
     private final FileLimits fileLimits;
+    private final PartialFileJournal downloads;
     private final ExecutorService events = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "data-channel-events");
         t.setDaemon(true);
@@ -44,7 +46,13 @@ public final class RoomDataFeatures implements AutoCloseable {
     }
 
     public RoomDataFeatures(FileLimits fileLimits) {
+        this(fileLimits, PartialFileJournal.none());
+    }
+
+    /** @param downloads where unfinished downloads are noted, to clean up after a crash */
+    public RoomDataFeatures(FileLimits fileLimits, PartialFileJournal downloads) {
         this.fileLimits = fileLimits;
+        this.downloads = downloads;
         Shortcodes.preload();
         Function<PeerId, String> lookup = id -> names.apply(id);
         chat = new MeshChannelBridge(ChatService.SPEC, lookup, events);
@@ -67,7 +75,7 @@ public final class RoomDataFeatures implements AutoCloseable {
     /** Fresh services for a room about to be joined. */
     public synchronized RoomData start(PeerInfo self) {
         stop();
-        RoomData room = new RoomData(new ChatService(self), new FileSharingService(fileLimits), new AppDataService());
+        RoomData room = new RoomData(new ChatService(self), new FileSharingService(fileLimits, downloads), new AppDataService());
         chat.use(room.chat());
         files.use(room.files());
         app.use(room.app());

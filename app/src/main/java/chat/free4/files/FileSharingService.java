@@ -37,6 +37,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileSharingService.class);
 
     private final FileLimits limits;
+    private final PartialFileJournal journal;
     private final Map<PeerId, PeerChannel> channels = new ConcurrentHashMap<>();
     private final Map<UUID, Transfer> transfers = new ConcurrentHashMap<>();
     private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
@@ -46,7 +47,13 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
     }
 
     public FileSharingService(FileLimits limits) {
+        this(limits, PartialFileJournal.none());
+    }
+
+    /** @param journal notes downloads in progress so a crash leaves no partial file for long */
+    public FileSharingService(FileLimits limits, PartialFileJournal journal) {
         this.limits = limits;
+        this.journal = journal;
     }
 
     @Override
@@ -137,7 +144,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
             if (t.state != TransferState.OFFERED) {
                 throw new IllegalStateException("This file offer is no longer open (" + t.state + ").");
             }
-            t.incoming = new IncomingFile(target, t.size, t.sha256);
+            t.incoming = new IncomingFile(target, t.size, t.sha256, journal);
             t.state = TransferState.TRANSFERRING;
             if (sendControl(t, FileControl.of(Type.ACCEPT, id, ""))) {
                 notify(t);

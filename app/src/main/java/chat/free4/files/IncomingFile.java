@@ -13,7 +13,8 @@ import java.security.MessageDigest;
 /**
  * Receives one file: bytes go to a hidden temporary file beside the chosen target while a
  * SHA-256 runs over them; only a complete, verified file is moved to the target. Any other end
- * ({@link #discard()}) deletes the temporary file, so no partial file is ever left behind.
+ * ({@link #discard()}) deletes the temporary file, so no partial file is left behind; if the
+ * process dies first, the {@link PartialFileJournal} entry lets the next start delete it.
  */
 final class IncomingFile implements AutoCloseable {
     private final Path target;
@@ -22,15 +23,23 @@ final class IncomingFile implements AutoCloseable {
     private final String expectedSha256;
     private final MessageDigest digest = Sha256.newDigest();
     private final FileChannel out;
+    private final PartialFileJournal.Entry journalEntry;
     private long written;
 
-    IncomingFile(Path target, long expectedSize, String expectedSha256) throws IOException {
+    IncomingFile(Path target, long expectedSize, String expectedSha256, PartialFileJournal journal) throws IOException {
         this.target = target.toAbsolutePath();
         this.expectedSize = expectedSize;
         this.expectedSha256 = expectedSha256;
         Path dir = this.target.getParent();
         this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".part");
-        this.out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        this.journalEntry = journal.record(temp);
+        try {
+            this.out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            journalEntry.forget();
+            throw e;
+        }
     }
 
     long written() {
@@ -79,6 +88,7 @@ final class IncomingFile implements AutoCloseable {
             return target;
         } finally {
             Files.deleteIfExists(temp);
+            journalEntry.forget();
         }
     }
 
@@ -87,6 +97,7 @@ final class IncomingFile implements AutoCloseable {
         close();
         try {
             Files.deleteIfExists(temp);
+            journalEntry.forget();
         } catch (IOException e) {
             // Nothing else to do; the name starts with '.' and ends in .part, so it is recognisable.
             org.slf4j.LoggerFactory.getLogger(IncomingFile.class).warn("Could not delete {}", temp, e);

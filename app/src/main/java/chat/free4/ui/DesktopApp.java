@@ -3,6 +3,7 @@ package chat.free4.ui;
 import chat.free4.audio.AudioBackend;
 import chat.free4.audio.AudioBackends;
 import chat.free4.audio.RemotePcmListener;
+import chat.free4.files.PartialFileJournal;
 import chat.free4.ui.lobby.LobbyViewModel;
 import chat.free4.ui.room.RoomViewModel;
 import chat.free4.ui.settings.ConfigDirectory;
@@ -27,11 +28,14 @@ import org.slf4j.LoggerFactory;
  */
 public class DesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+    /** Notes of downloads in progress, inside the config directory. */
+    private static final String UNFINISHED_DOWNLOADS = "unfinished-downloads";
 
     private AppOptions options;
     private Supplier<AudioBackend> audioFactory = () -> AudioBackends.desktopOrSilent(RemotePcmListener.none(),
             warning -> this.bridge.audioWarning(warning));
     private EngineBridge bridge;
+    private java.nio.file.Path configDir;
     private SettingsStore store;
     private SettingsViewModel settings;
     private final LobbyViewModel lobby = new LobbyViewModel();
@@ -61,7 +65,8 @@ public class DesktopApp extends Application {
         if (options == null) {
             options = AppOptions.parse(getParameters().getRaw());
         }
-        store = new SettingsStore(options.configDir().orElseGet(ConfigDirectory::resolve));
+        configDir = options.configDir().orElseGet(ConfigDirectory::resolve);
+        store = new SettingsStore(configDir);
         settings = new SettingsViewModel(store.load(), store::save);
         selfName.set(settings.current().displayName());
         room.voiceModeProperty().set(settings.current().voiceMode());
@@ -120,7 +125,8 @@ public class DesktopApp extends Application {
     }
 
     private void showMain() {
-        bridge = new EngineBridge(lobby, room, settings, this::relayUrl, audioFactory);
+        bridge = new EngineBridge(lobby, room, settings, this::relayUrl, audioFactory,
+                PartialFileJournal.in(configDir.resolve(UNFINISHED_DOWNLOADS)));
         window = new MainWindow(lobby, room, settings, selfName);
         scene.setRoot(window);
         startAfterFirstLayout(bridge);

@@ -13,6 +13,7 @@ import chat.free4.discovery.LanUnavailableException;
 import chat.free4.data.RoomDataFeatures;
 import chat.free4.engine.EngineListener;
 import chat.free4.files.FileLimits;
+import chat.free4.files.PartialFileJournal;
 import chat.free4.signaling.PeerInfo;
 import chat.free4.lan.LanSignaling;
 import chat.free4.ui.lobby.RoomEntry;
@@ -68,6 +69,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     private final Supplier<String> relayUrl;
     private final Supplier<AudioBackend> audioFactory;
     private final RoomDirectory directory;
+    private final PartialFileJournal downloads;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ui-engine-bridge");
         t.setDaemon(true);
@@ -85,9 +87,11 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     /**
      * @param relayUrl     the relay for this run (empty: LAN only)
      * @param audioFactory makes the audio path when first needed (device audio on the desktop)
+     * @param downloads    notes downloads in progress; {@link #start()} cleans up after a crash
      */
     public EngineBridge(LobbyViewModel lobby, RoomViewModel room, SettingsViewModel settings,
-            Supplier<String> relayUrl, Supplier<AudioBackend> audioFactory) {
+            Supplier<String> relayUrl, Supplier<AudioBackend> audioFactory, PartialFileJournal downloads) {
+        this.downloads = downloads;
         this.lobby = lobby;
         this.room = room;
         this.settings = settings;
@@ -101,6 +105,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
 
     /** Starts watching the relay's public rooms (if a relay is set). Call on the FX thread. */
     public void start() {
+        worker.execute(this::removeUnfinishedDownloads);
         directory.connect(relayUrl.get());
         String lanInterface = settings.current().lanInterface();
         worker.execute(() -> openLan(lanInterface));
@@ -115,6 +120,14 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 worker.execute(() -> applyDevices(now));
             }
         });
+    }
+
+    private void removeUnfinishedDownloads() {
+        try {
+            downloads.sweep();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not clean up unfinished downloads of an earlier run", e);
+        }
     }
 
     // ---- lobby ----
@@ -348,7 +361,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         List<String> ice = new ArrayList<>(now.stunServers());
         ice.addAll(now.turnServers());
         MeshConfig defaults = MeshConfig.defaults();
-        data = new RoomDataFeatures(FileLimits.DEFAULT);
+        data = new RoomDataFeatures(FileLimits.DEFAULT, downloads);
         VoiceEngine created = new VoiceEngine(audio, new MeshConfig(ice, defaults.connectTimeout(),
                 defaults.disconnectGrace(), defaults.maxRepairs()), data.meshPlugins());
         data.peerNames(id -> created.room().peers().stream().filter(p -> p.id().equals(id))

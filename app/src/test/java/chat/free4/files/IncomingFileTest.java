@@ -37,7 +37,7 @@ class IncomingFileTest {
         Files.write(source, data);
         Path target = dir.resolve("saved.bin");
         UUID id = UUID.randomUUID();
-        IncomingFile in = new IncomingFile(target, data.length, Sha256.of(source));
+        IncomingFile in = new IncomingFile(target, data.length, Sha256.of(source), PartialFileJournal.none());
         try (OutgoingFile out = new OutgoingFile(source, data.length)) {
             int chunks = 0;
             while (out.hasMore()) {
@@ -58,7 +58,7 @@ class IncomingFileTest {
     void wrongHashLeavesNoFile(@TempDir Path dir) throws Exception {
         byte[] data = content(1000);
         Path target = dir.resolve("x.bin");
-        IncomingFile in = new IncomingFile(target, data.length, "0".repeat(64));
+        IncomingFile in = new IncomingFile(target, data.length, "0".repeat(64), PartialFileJournal.none());
         in.write(data, 0, data.length);
         IOException e = assertThrows(IOException.class, in::complete);
         assertTrue(e.getMessage().contains("damaged"));
@@ -68,17 +68,17 @@ class IncomingFileTest {
     @Test
     void discardedOrShortOrOverlongTransfersLeaveNoFile(@TempDir Path dir) throws Exception {
         byte[] data = content(1000);
-        IncomingFile cancelled = new IncomingFile(dir.resolve("a.bin"), data.length, "0".repeat(64));
+        IncomingFile cancelled = new IncomingFile(dir.resolve("a.bin"), data.length, "0".repeat(64), PartialFileJournal.none());
         cancelled.write(data, 0, 500);
         assertTrue(Files.exists(cancelled.temp()));
         cancelled.discard();
         cancelled.discard();
 
-        IncomingFile shortOne = new IncomingFile(dir.resolve("b.bin"), data.length, "0".repeat(64));
+        IncomingFile shortOne = new IncomingFile(dir.resolve("b.bin"), data.length, "0".repeat(64), PartialFileJournal.none());
         shortOne.write(data, 0, 10);
         assertThrows(IOException.class, shortOne::complete);
 
-        IncomingFile overlong = new IncomingFile(dir.resolve("c.bin"), 10, "0".repeat(64));
+        IncomingFile overlong = new IncomingFile(dir.resolve("c.bin"), 10, "0".repeat(64), PartialFileJournal.none());
         assertThrows(IOException.class, () -> overlong.write(data, 0, 11));
         overlong.discard();
         assertEquals(List.of(), listing(dir));
