@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Remembers which hidden {@code .part} files are being received, so that a download cut off by a
  * crash or a killed app is deleted at the next start ({@link #sweep()}) instead of lying beside
- * the person's files forever. One small entry file per download, in a directory of the app's own.
+ * the person's files forever. One small entry file per download (the receiving process's id and
+ * the partial file's path), in a directory of the app's own.
  */
 public final class PartialFileJournal {
     private static final Logger LOG = LoggerFactory.getLogger(PartialFileJournal.class);
@@ -50,7 +52,7 @@ public final class PartialFileJournal {
         Path entry = directory.resolve(UUID.randomUUID() + ENTRY_SUFFIX);
         try {
             Files.createDirectories(directory);
-            Files.writeString(entry, temp.toAbsolutePath().toString(), StandardCharsets.UTF_8);
+            Files.writeString(entry, ProcessHandle.current().pid() + "\n" + temp.toAbsolutePath(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             LOG.warn("Could not note the download {} in {}", temp, directory, e);
             return () -> { };
@@ -78,7 +80,11 @@ public final class PartialFileJournal {
         int deleted = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*" + ENTRY_SUFFIX)) {
             for (Path entry : entries) {
-                if (deletePartialFile(entry)) {
+                List<String> note = Files.readAllLines(entry, StandardCharsets.UTF_8);
+                if (writerStillRuns(note)) {
+                    continue; // another instance of the app is receiving this one right now
+                }
+                if (deletePartialFile(entry, note)) {
                     deleted++;
                 }
                 Files.deleteIfExists(entry);
@@ -92,9 +98,22 @@ public final class PartialFileJournal {
         return deleted;
     }
 
-    private static boolean deletePartialFile(Path entry) {
+    private static boolean writerStillRuns(List<String> note) {
         try {
-            Path partial = Path.of(Files.readString(entry, StandardCharsets.UTF_8).trim());
+            long pid = Long.parseLong(note.isEmpty() ? "" : note.get(0).trim());
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean deletePartialFile(Path entry, List<String> note) {
+        try {
+            if (note.size() != 2) {
+                LOG.warn("Ignoring a download note that names no partial file: {}", entry);
+                return false;
+            }
+            Path partial = Path.of(note.get(1).trim());
             String name = partial.getFileName() == null ? "" : partial.getFileName().toString();
             if (!partial.isAbsolute() || !name.startsWith(".") || !name.endsWith(".part")) {
                 LOG.warn("Ignoring a download note that names no partial file: {}", entry);

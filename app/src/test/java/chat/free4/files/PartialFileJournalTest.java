@@ -80,14 +80,41 @@ class PartialFileJournalTest {
     void aNoteNamingAnythingButAHiddenPartFileDeletesNothing(@TempDir Path dir) throws Exception {
         Path journalDir = Files.createDirectories(dir.resolve("journal"));
         Path precious = Files.writeString(dir.resolve("thesis.txt"), "years of work");
-        Files.writeString(journalDir.resolve("a.download"), precious.toString());
-        Files.writeString(journalDir.resolve("b.download"), "relative/.x.part");
-        Files.writeString(journalDir.resolve("c.download"), "\u0000 not a path");
+        long gone = finishedProcessId();
+        Files.writeString(journalDir.resolve("a.download"), gone + "\n" + precious);
+        Files.writeString(journalDir.resolve("b.download"), gone + "\nrelative/.x.part");
+        Files.writeString(journalDir.resolve("c.download"), gone + "\n\u0000 not a path");
+        Files.writeString(journalDir.resolve("d.download"), "just some text");
 
         assertEquals(0, PartialFileJournal.in(journalDir).sweep());
 
         assertEquals("years of work", Files.readString(precious));
         assertEquals(List.of(), listing(journalDir), "unusable notes are dropped");
+    }
+
+    /** The id of a process that has ended, as a crashed app's would be. */
+    private static long finishedProcessId() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return p.pid();
+    }
+
+    @Test
+    void aDownloadOfAnotherRunningInstanceIsLeftAlone(@TempDir Path dir) throws Exception {
+        Path journalDir = Files.createDirectories(dir.resolve("journal"));
+        Path partial = Files.writeString(dir.resolve(".film.mkv.123.part"), "half");
+        Process other = new ProcessBuilder("cat").start(); // stays alive while its stdin is open
+        try {
+            Files.writeString(journalDir.resolve("e.download"), other.pid() + "\n" + partial);
+            assertEquals(0, PartialFileJournal.in(journalDir).sweep());
+            assertTrue(Files.exists(partial));
+        } finally {
+            other.destroyForcibly();
+            assertTrue(other.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals(1, PartialFileJournal.in(journalDir).sweep(), "once that process is gone");
+        assertFalse(Files.exists(partial));
     }
 
     @Test
