@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,9 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -39,6 +42,9 @@ public final class LanRoomBrowser implements AutoCloseable {
     /** A LAN flooding us with announcements must not grow our memory without bound. */
     public static final int MAX_MEMBERS = 256;
     private static final int MAX_ADDRESSES = 8;
+    /** How often listed members are checked for a process that died without a goodbye. */
+    static final long PROBE_INTERVAL_MILLIS = 5_000;
+    private static final int PROBE_TIMEOUT_MILLIS = 1_000;
 
     private final MdnsHost host;
     private final List<JmDNS> responders;
@@ -52,6 +58,19 @@ public final class LanRoomBrowser implements AutoCloseable {
     /** Key: responder index + instance name. One peer is seen once per address family. */
     private final Map<String, Sighting> sightings = new HashMap<>();
     private final Map<PeerId, LanMember> members = new LinkedHashMap<>();
+    /** Instances found dead by a probe; jmDNS may still resolve them from its cache. Bounded. */
+    private final Set<String> deadInstances = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > MAX_MEMBERS;
+        }
+    });
+    private final MemberProbe probe = new MemberProbe(PROBE_TIMEOUT_MILLIS);
+    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lan-member-probe");
+        t.setDaemon(true);
+        return t;
+    });
     private boolean warnedFull;
 
     private record Sighting(int source, LanAnnouncement announcement, List<InetSocketAddress> endpoints) {
@@ -71,6 +90,36 @@ public final class LanRoomBrowser implements AutoCloseable {
             jmdnsListeners.add(listener);
             responder.addServiceListener(LanProtocol.SERVICE_TYPE, listener);
         }
+        prober.scheduleWithFixedDelay(this::probeMembers, PROBE_INTERVAL_MILLIS, PROBE_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** On the prober thread: connects take time, so the event thread only gets the verdicts. */
+    private void probeMembers() {
+        try {
+            List<LanMember> listed = CompletableFuture.supplyAsync(() -> List.copyOf(members.values()), events)
+                    .get(PROBE_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            for (LanMember member : listed) {
+                if (probe.refusedEverywhere(member)) {
+                    events.execute(() -> died(member));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("LAN member probe skipped: {}", e.toString());
+        }
+    }
+
+    private void died(LanMember member) {
+        String instance = member.id().value();
+        if (!member.equals(members.get(member.id()))) {
+            return; // it changed meanwhile (new addresses): judge it again next round
+        }
+        log.debug("LAN member {} refuses connections: its app is gone", instance);
+        deadInstances.add(instance);
+        sightings.values().removeIf(s -> s.announcement().peerId().equals(member.id()));
+        recompute(instance);
     }
 
     /** Adds a listener; it first hears every member already known, then the changes. */
@@ -131,8 +180,8 @@ public final class LanRoomBrowser implements AutoCloseable {
             String key = source + "/" + instance;
             // jmDNS also reports partial resolutions (no address yet): an invalid or incomplete
             // report changes nothing; only a goodbye or expiry removes a member.
-            if (host.saidGoodbye(source, instance)) {
-                return; // a late resolution of a peer that already left
+            if (host.saidGoodbye(source, instance) || deadInstances.contains(instance)) {
+                return; // a late resolution of a peer that already left, or died
             }
             Optional<Sighting> sighting = validate(source, instance, info);
             if (sighting.isEmpty()) {
@@ -269,6 +318,7 @@ public final class LanRoomBrowser implements AutoCloseable {
             responders.get(i).removeServiceListener(LanProtocol.SERVICE_TYPE, jmdnsListeners.get(i));
         }
         listeners.clear();
+        prober.shutdownNow();
         events.shutdown();
         try {
             events.awaitTermination(2, TimeUnit.SECONDS);

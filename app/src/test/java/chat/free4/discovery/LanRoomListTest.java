@@ -52,4 +52,24 @@ class LanRoomListTest {
             assertTrue(!line.contains("secret room"), "a private room was listed: " + line);
         }
     }
+
+    /**
+     * A killed peer sends no goodbye; its records would stay for their 120 s TTL. The browser's
+     * probe of its signaling port, refused by its host, takes it off the list well before that.
+     */
+    @Test
+    void aKilledPeerLeavesTheListLongBeforeItsRecordsExpire() throws Exception {
+        SimulatedLan lan = lanExtension.get();
+        String main = LanPeerMain.class.getName();
+        ChildPeer observer = lan.start(lan.host(0), "observer", main, List.of("--rooms", "lan0"));
+        ChildPeer alice = lan.start(lan.host(1), "alice", main, List.of("open room", "alice", "public", "lan0"));
+        ChildPeer carol = lan.start(lan.host(2), "carol", main, List.of("open room", "carol", "public", "lan0"));
+        observer.awaitLine("^ROOMS open room\\(2:alice,carol\\)$", TIMEOUT);
+        alice.awaitLine("^PEER_JOINED \\S+ carol$", TIMEOUT);
+
+        int beforeKill = observer.mark();
+        carol.kill(); // SIGKILL: no goodbye, no leave
+        // Probe interval 5 s: a minute is slack for a loaded machine and still half the TTL.
+        observer.awaitLine("^ROOMS open room\\(1:alice\\)$", Duration.ofSeconds(60), beforeKill);
+    }
 }
