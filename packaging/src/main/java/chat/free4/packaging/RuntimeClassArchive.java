@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class RuntimeClassArchive {
     private static final long TIMEOUT_SECONDS = 300;
 
+    /** Only an optimisation: a runtime without the archive works, so a failure is a warning. */
     void write(Path runtime, Optional<Path> classList, Path work) {
         Path archive = RuntimeLayout.defaultClassArchive(runtime);
         Path partial = archive.resolveSibling("classes.jsa.new");
@@ -32,11 +33,12 @@ final class RuntimeClassArchive {
             Process dump = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!dump.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 dump.destroyForcibly().waitFor();
-                throw new IllegalStateException("The class-data archive took over " + TIMEOUT_SECONDS + " s; see " + log);
+                skipped("took over " + TIMEOUT_SECONDS + " s", log, partial);
+                return;
             }
             if (dump.exitValue() != 0 || !Files.isRegularFile(partial)) {
-                throw new IllegalStateException("The class-data archive failed (exit " + dump.exitValue() + "):\n"
-                        + Files.readString(log));
+                skipped("failed (exit " + dump.exitValue() + ")", log, partial);
+                return;
             }
             Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -45,5 +47,11 @@ final class RuntimeClassArchive {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while writing the class-data archive", e);
         }
+    }
+
+    private static void skipped(String why, Path log, Path partial) throws IOException {
+        Files.deleteIfExists(partial);
+        BuildLog.info("WARNING: the class-data archive " + why + "; the runtime ships without one. Its last lines:\n"
+                + BuildLog.tail(log, 40));
     }
 }

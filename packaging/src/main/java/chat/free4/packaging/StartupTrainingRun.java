@@ -64,7 +64,7 @@ final class StartupTrainingRun {
      */
     private static Optional<Path> failed(String why, Path log) throws IOException {
         BuildLog.info("WARNING: the start-up training run " + why + "; the runtime gets only the JDK's default "
-                + "class archive. Its output:\n" + Files.readString(log));
+                + "class archive. Its last lines:\n" + BuildLog.tail(log, 40));
         return Optional.empty();
     }
 
