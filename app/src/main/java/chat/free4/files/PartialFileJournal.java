@@ -82,7 +82,7 @@ public final class PartialFileJournal {
             for (Path entry : entries) {
                 List<String> note = Files.readAllLines(entry, StandardCharsets.UTF_8);
                 if (writerStillRuns(note)) {
-                    continue; // another instance of the app is receiving this one right now
+                    continue; // being received right now, by this or another instance of the app
                 }
                 if (deletePartialFile(entry, note)) {
                     deleted++;
@@ -101,7 +101,8 @@ public final class PartialFileJournal {
     private static boolean writerStillRuns(List<String> note) {
         try {
             long pid = Long.parseLong(note.isEmpty() ? "" : note.get(0).trim());
-            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            // This process too: a download may start before the sweep at start-up has run.
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         } catch (NumberFormatException e) {
             return false;
         }

@@ -11,8 +11,11 @@ import chat.free4.ui.settings.Settings;
 import chat.free4.ui.settings.SettingsStore;
 import chat.free4.ui.settings.SettingsViewModel;
 import chat.free4.ui.settings.WindowBounds;
+import java.nio.file.Path;
 import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Rectangle2D;
@@ -35,7 +38,7 @@ public class DesktopApp extends Application {
     private Supplier<AudioBackend> audioFactory = () -> AudioBackends.desktopOrSilent(RemotePcmListener.none(),
             warning -> this.bridge.audioWarning(warning));
     private EngineBridge bridge;
-    private java.nio.file.Path configDir;
+    private Path configDir;
     private SettingsStore store;
     private SettingsViewModel settings;
     private final LobbyViewModel lobby = new LobbyViewModel();
@@ -111,14 +114,14 @@ public class DesktopApp extends Application {
 
     /** A few pulses let the renderer draw the window, so its classes are loaded too. */
     private static void exitAfterFirstFrames() {
-        new javafx.animation.AnimationTimer() {
+        new AnimationTimer() {
             private int frames;
 
             @Override
             public void handle(long now) {
                 if (++frames == 3) {
                     stop();
-                    javafx.application.Platform.exit();
+                    Platform.exit();
                 }
             }
         }.start();
@@ -145,7 +148,7 @@ public class DesktopApp extends Application {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 if (bridge == starting && !options.exitAfterStart()) {
                     starting.start();
                 }

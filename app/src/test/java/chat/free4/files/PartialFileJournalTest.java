@@ -64,6 +64,8 @@ class PartialFileJournalTest {
 
         IncomingFile finished = new IncomingFile(dir.resolve("saved.txt"), data.length, Sha256.of(source), journal);
         assertEquals(1, listing(journalDir).size(), "noted while in progress");
+        assertEquals(0, journal.sweep(), "a sweep leaves this process's own download alone");
+        assertEquals(1, listing(journalDir).size());
         finished.write(data, 0, data.length);
         finished.complete();
         assertEquals(List.of(), listing(journalDir));
