@@ -17,11 +17,19 @@ import java.util.stream.Stream;
  * All runs share one new, empty home directory and each gets a new config dir: run 1 also pays
  * JavaFX's one-time native-library extraction into the home, later runs show the steady state.
  *
+ * The app runs offline (see {@link #OFFLINE}).
+ *
  * <pre>xvfb-run -a java -cp packaging/target/test-classes chat.free4.packaging.bench.ColdStartBenchmark \
  *     ROOT/opt/free4chat/bin/free4chat 5</pre>
  */
 public final class ColdStartBenchmark {
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /**
+     * The app runs in a new, empty network namespace: a returning user's lobby starts LAN
+     * discovery, whose mDNS must not reach this machine's real network. X still works (Xvfb's
+     * socket is a file). Needs root, as the test run has.
+     */
+    private static final String OFFLINE = "unshare";
 
     private ColdStartBenchmark() {
     }
@@ -54,7 +62,7 @@ public final class ColdStartBenchmark {
     private static long toWindow(WindowMapWatcher maps, Path launcher, Path home, Path configDir) throws Exception {
         maps.forget();
         long start = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--config-dir", configDir.toString())
+        ProcessBuilder builder = new ProcessBuilder(OFFLINE, "--net", launcher.toString(), "--config-dir", configDir.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .directory(home.toFile());
         useHome(builder, home);
@@ -79,7 +87,7 @@ public final class ColdStartBenchmark {
 
     private static long toVersionExit(Path launcher, Path home) throws Exception {
         long start = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--version").directory(home.toFile())
+        ProcessBuilder builder = new ProcessBuilder(OFFLINE, "--net", launcher.toString(), "--version").directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         useHome(builder, home);
         Process p = builder.start();
