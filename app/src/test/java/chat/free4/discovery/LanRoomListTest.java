@@ -23,20 +23,25 @@ class LanRoomListTest {
     @RegisterExtension
     final SimulatedLanExtension lanExtension = new SimulatedLanExtension(4);
 
+    /** A peer on host {@code host} of the simulated LAN in {@code room}; with no room it only watches the list. */
+    private ChildPeer peer(int host, String name, String room, String visibility) throws Exception {
+        SimulatedLan lan = lanExtension.get();
+        List<String> args = room == null ? List.of("--rooms", "lan0") : List.of(room, name, visibility, "lan0");
+        return lan.start(lan.host(host), name, LanPeerMain.class.getName(), args);
+    }
+
     @Test
     void roomListFollowsPeersAndHidesPrivateRooms() throws Exception {
-        SimulatedLan lan = lanExtension.get();
-        String main = LanPeerMain.class.getName();
-        ChildPeer observer = lan.start(lan.host(0), "observer", main, List.of("--rooms", "lan0"));
-        ChildPeer alice = lan.start(lan.host(1), "alice", main, List.of("open room", "alice", "public", "lan0"));
-        ChildPeer bob = lan.start(lan.host(2), "bob", main, List.of("secret room", "bob", "private", "lan0"));
-        ChildPeer carol = lan.start(lan.host(3), "carol", main, List.of("open room", "carol", "public", "lan0"));
+        ChildPeer observer = peer(0, "observer", null, null);
+        ChildPeer alice = peer(1, "alice", "open room", "public");
+        ChildPeer bob = peer(2, "bob", "secret room", "private");
+        ChildPeer carol = peer(3, "carol", "open room", "public");
 
         observer.awaitLine("^ROOMS open room\\(2:alice,carol\\)$", TIMEOUT);
         String bobId = bob.awaitLine("^JOINED (\\S+)", TIMEOUT).group(1);
 
         // A private room is joined by its name: dave finds bob although no list shows the room.
-        ChildPeer dave = lan.start(lan.host(0), "dave", main, List.of("secret room", "dave", "private", "lan0"));
+        ChildPeer dave = peer(0, "dave", "secret room", "private");
         dave.awaitLine("^PEER_JOINED " + bobId + " bob$", TIMEOUT);
         bob.awaitLine("^PEER_JOINED \\S+ dave$", TIMEOUT);
 
@@ -59,11 +64,9 @@ class LanRoomListTest {
      */
     @Test
     void aKilledPeerLeavesTheListLongBeforeItsRecordsExpire() throws Exception {
-        SimulatedLan lan = lanExtension.get();
-        String main = LanPeerMain.class.getName();
-        ChildPeer observer = lan.start(lan.host(0), "observer", main, List.of("--rooms", "lan0"));
-        ChildPeer alice = lan.start(lan.host(1), "alice", main, List.of("open room", "alice", "public", "lan0"));
-        ChildPeer carol = lan.start(lan.host(2), "carol", main, List.of("open room", "carol", "public", "lan0"));
+        ChildPeer observer = peer(0, "observer", null, null);
+        ChildPeer alice = peer(1, "alice", "open room", "public");
+        ChildPeer carol = peer(2, "carol", "open room", "public");
         observer.awaitLine("^ROOMS open room\\(2:alice,carol\\)$", TIMEOUT);
         alice.awaitLine("^PEER_JOINED \\S+ carol$", TIMEOUT);
 
