@@ -43,6 +43,7 @@ final class StartupTrainingRun {
             BuildLog.info("recording start-up classes: " + String.join(" ", command));
             Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!app.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                app.descendants().forEach(ProcessHandle::destroyForcibly); // xvfb-run's Xvfb and java
                 app.destroyForcibly().waitFor();
                 return failed("did not quit within " + TIMEOUT_SECONDS + " s", log);
             }
