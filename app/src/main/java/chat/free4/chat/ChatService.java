@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ public final class ChatService implements ChannelPlugin {
     private final LamportClock clock = new LamportClock();
     private final ChatLog log = new ChatLog();
     private final Map<PeerId, PeerChannel> channels = new ConcurrentHashMap<>();
+    private volatile Predicate<PeerId> inRoom = channels::containsKey;
 
     public ChatService(PeerInfo self) {
         this(self, Clock.systemUTC());
@@ -38,6 +40,16 @@ public final class ChatService implements ChannelPlugin {
     public ChatService(PeerInfo self, Clock wallClock) {
         this.self = self;
         this.wallClock = wallClock;
+    }
+
+    /**
+     * Who is in the room now, as signaling reports it: known before their chat channels open, so
+     * their history lines are taken only from themselves (see {@link #receive}). Without it, a
+     * peer counts as present once its channel is open.
+     */
+    public void roomMembers(Predicate<PeerId> present) {
+        PeerId me = self.id();
+        this.inRoom = id -> channels.containsKey(id) || !id.equals(me) && present.test(id);
     }
 
     @Override
@@ -120,8 +132,22 @@ public final class ChatService implements ChannelPlugin {
             LOG.warn("Dropped a chat message from {} that claimed to be from {}", from.id(), m.sender());
             return;
         }
+        if (frame.history() && !m.sender().equals(from.id()) && !trustRelayed(m)) {
+            LOG.debug("Dropped {}'s history line relayed by {}: it is taken from its author only", m.sender(), from.id());
+            return;
+        }
         clock.witness(m.clock());
         log.add(m);
+    }
+
+    /**
+     * A history line relayed by someone other than its author. Lines of people still in the room
+     * come from themselves too (each replays its own history), and lines "from us" that we never
+     * saw are invented, so relayed copies are taken only for authors who have left: those cannot
+     * be checked (see docs/decisions/0004).
+     */
+    private boolean trustRelayed(ChatMessage m) {
+        return !m.sender().equals(self.id()) && !inRoom.test(m.sender());
     }
 
     private void system(String text) {

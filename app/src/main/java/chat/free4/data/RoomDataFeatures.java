@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Chat, file sharing and application data for the voice engine. Give {@link #meshPlugins()} to
@@ -23,6 +24,7 @@ import java.util.function.Function;
  * RoomDataFeatures data = new RoomDataFeatures(FileLimits.DEFAULT);
  * VoiceEngine engine = new VoiceEngine(audio, MeshConfig.defaults(), data.meshPlugins());
  * data.peerNames(id -> engine.room().peers().stream()...);
+ * data.roomMembers(id -> engine.room().peers().stream().anyMatch(p -> p.id().equals(id)));
  * RoomData room = data.start(new PeerInfo(selfId, name));
  * engine.join(request, signaling);
  * }</pre>
@@ -36,6 +38,7 @@ public final class RoomDataFeatures implements AutoCloseable {
         return t;
     });
     private volatile Function<PeerId, String> names = id -> "Someone";
+    private volatile Predicate<PeerId> members = id -> false;
     private final MeshChannelBridge chat;
     private final MeshChannelBridge files;
     private final MeshChannelBridge app;
@@ -72,10 +75,16 @@ public final class RoomDataFeatures implements AutoCloseable {
         };
     }
 
+    /** Who is in the room now (the engine's room view knows): chat takes their history only from them. */
+    public void roomMembers(Predicate<PeerId> present) {
+        this.members = present;
+    }
+
     /** Fresh services for a room about to be joined. */
     public synchronized RoomData start(PeerInfo self) {
         stop();
         RoomData room = new RoomData(new ChatService(self), new FileSharingService(fileLimits, downloads), new AppDataService());
+        room.chat().roomMembers(id -> members.test(id));
         chat.use(room.chat());
         files.use(room.files());
         app.use(room.app());

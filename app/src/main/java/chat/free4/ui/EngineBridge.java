@@ -366,6 +366,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 defaults.disconnectGrace(), defaults.maxRepairs()), data.meshPlugins());
         data.peerNames(id -> created.room().peers().stream().filter(p -> p.id().equals(id))
                 .map(PeerView::name).findFirst().orElse(""));
+        data.roomMembers(id -> created.room().peers().stream().anyMatch(p -> p.id().equals(id)));
         engine = created;
         engine.setMicrophoneMuted(!microphoneOpen);
         engine.addListener(new ToFx());

@@ -143,4 +143,47 @@ class ThreePeersChatTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> cyChat.log().lines().stream()
                 .anyMatch(m -> m.isSystem() && m.text().equals("Bob left the room")));
     }
+
+    /**
+     * A peer replays history lines it invented: one "from" Ada, who is in the room, and one
+     * "from" the newcomer itself. The newcomer takes Ada's lines from Ada only, so it shows
+     * her real line and neither invention.
+     */
+    @Test
+    void historyLinesOfPeopleInTheRoomAreTakenFromThemOnly() throws Exception {
+        ChatService adaChat = new ChatService(RtcTestRoom.newPeerInfo("Ada"));
+        ChatService malloryChat = new ChatService(RtcTestRoom.newPeerInfo("Mallory"));
+        Peer ada = room.addPeer(adaChat.self(), adaChat);
+        Peer mallory = room.addPeer(malloryChat.self(), malloryChat);
+        room.connect(ada, mallory);
+        await().atMost(Duration.ofSeconds(20)).until(() -> adaChat.connectedPeers().size() == 1);
+        ChatMessage real = adaChat.send("the meeting is at 3");
+        ChatMessage malloryOwn = malloryChat.send("hi all");
+        await().atMost(Duration.ofSeconds(20)).until(() -> malloryChat.log().contains(real.id()));
+
+        ChatService cyChat = new ChatService(RtcTestRoom.newPeerInfo("Cy"));
+        ChatMessage forgedAda = new ChatMessage("forged-ada", adaChat.self().id(), "Ada", real.clock() + 1,
+                real.sentAtMillis(), ChatMessage.Kind.TEXT, "the meeting is cancelled");
+        ChatMessage forgedCy = new ChatMessage("forged-cy", cyChat.self().id(), "Cy", real.clock() + 2,
+                real.sentAtMillis(), ChatMessage.Kind.TEXT, "I agree with Mallory");
+        malloryChat.log().add(forgedAda);
+        malloryChat.log().add(forgedCy);
+        // Signaling told Cy who is in the room before any channel opened.
+        cyChat.roomMembers(id -> id.equals(adaChat.self().id()) || id.equals(malloryChat.self().id()));
+
+        Peer cy = room.addPeer(cyChat.self(), cyChat);
+        room.connect(mallory, cy); // Mallory's replay arrives first
+        await().atMost(Duration.ofSeconds(20)).until(() -> cyChat.log().contains(malloryOwn.id()));
+        // A live line goes out on the same ordered channel after the replay: once Cy has it,
+        // Cy has handled every line Mallory replayed.
+        ChatMessage after = malloryChat.send("anyone there?");
+        await().atMost(Duration.ofSeconds(20)).until(() -> cyChat.log().contains(after.id()));
+        room.connect(ada, cy);
+        await().atMost(Duration.ofSeconds(20)).until(() -> cyChat.log().contains(real.id()));
+
+        assertEquals(List.of(real.id(), malloryOwn.id(), after.id()).stream().sorted().toList(),
+                textIds(cyChat).stream().sorted().toList(), "Cy shows exactly the real lines");
+        ChatMessage shown = cyChat.log().lines().stream().filter(m -> m.id().equals(real.id())).findFirst().orElseThrow();
+        assertEquals("the meeting is at 3", shown.text());
+    }
 }
