@@ -44,12 +44,11 @@ public final class ChatService implements ChannelPlugin {
 
     /**
      * Who is in the room now, as signaling reports it: known before their chat channels open, so
-     * their history lines are taken only from themselves (see {@link #receive}). Without it, a
-     * peer counts as present once its channel is open.
+     * their history lines are taken only from themselves. Without it, a peer counts as present
+     * once its channel is open.
      */
     public void roomMembers(Predicate<PeerId> present) {
-        PeerId me = self.id();
-        this.inRoom = id -> channels.containsKey(id) || !id.equals(me) && present.test(id);
+        this.inRoom = id -> channels.containsKey(id) || present.test(id);
     }
 
     @Override
