@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class PartialFileJournal {
     private static final Logger LOG = LoggerFactory.getLogger(PartialFileJournal.class);
     private static final String ENTRY_SUFFIX = ".download";
+    /** A process id and one path: far below this. */
+    private static final long MAX_NOTE_BYTES = 8 * 1024;
     private static final PartialFileJournal NONE = new PartialFileJournal(null);
 
     private final Path directory;
@@ -80,7 +82,7 @@ public final class PartialFileJournal {
         int deleted = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*" + ENTRY_SUFFIX)) {
             for (Path entry : entries) {
-                List<String> note = Files.readAllLines(entry, StandardCharsets.UTF_8);
+                List<String> note = read(entry);
                 if (writerStillRuns(note)) {
                     continue; // being received right now, by this or another instance of the app
                 }
@@ -96,6 +98,19 @@ public final class PartialFileJournal {
             LOG.info("Deleted {} unfinished download(s) left by an earlier run", deleted);
         }
         return deleted;
+    }
+
+    /** A note's lines; an unreadable or oversized note reads as empty and is dropped. */
+    private static List<String> read(Path entry) {
+        try {
+            if (Files.size(entry) > MAX_NOTE_BYTES) {
+                return List.of();
+            }
+            return Files.readAllLines(entry, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.warn("Could not read the download note {}", entry, e);
+            return List.of();
+        }
     }
 
     private static boolean writerStillRuns(List<String> note) {

@@ -87,6 +87,8 @@ class PartialFileJournalTest {
         Files.writeString(journalDir.resolve("b.download"), gone + "\nrelative/.x.part");
         Files.writeString(journalDir.resolve("c.download"), gone + "\n\u0000 not a path");
         Files.writeString(journalDir.resolve("d.download"), "just some text");
+        Files.write(journalDir.resolve("e.download"), new byte[] {(byte) 0xC3, (byte) 0x28}); // not UTF-8
+        Files.writeString(journalDir.resolve("f.download"), gone + "\n/" + "x".repeat(10_000) + "/.big.part");
 
         assertEquals(0, PartialFileJournal.in(journalDir).sweep());
 
