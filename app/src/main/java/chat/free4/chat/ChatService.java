@@ -9,6 +9,7 @@ import chat.free4.signaling.PeerInfo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -32,6 +33,8 @@ public final class ChatService implements ChannelPlugin {
     private final ChatLog log = new ChatLog();
     private final Map<PeerId, PeerChannel> channels = new ConcurrentHashMap<>();
     private volatile Predicate<PeerId> inRoom = channels::containsKey;
+    /** Message id -> display name of the peer that relayed it, for lines whose author had left. */
+    private final Map<String, String> relayers = new ConcurrentHashMap<>();
 
     public ChatService(PeerInfo self) {
         this(self, Clock.systemUTC());
@@ -131,12 +134,24 @@ public final class ChatService implements ChannelPlugin {
             LOG.warn("Dropped a chat message from {} that claimed to be from {}", from.id(), m.sender());
             return;
         }
-        if (frame.history() && !m.sender().equals(from.id()) && !trustRelayed(m)) {
+        boolean relayed = frame.history() && !m.sender().equals(from.id());
+        if (relayed && !trustRelayed(m)) {
             LOG.debug("Dropped {}'s history line relayed by {}: it is taken from its author only", m.sender(), from.id());
             return;
         }
         clock.witness(m.clock());
+        if (relayed && !log.contains(m.id())) {
+            relayers.putIfAbsent(m.id(), from.displayName()); // before the log tells the UI
+        }
         log.add(m);
+    }
+
+    /**
+     * Who passed on this line, if it came relayed: its author had left before we arrived, so
+     * nothing shows it is really theirs. Empty for lines we got from their author.
+     */
+    public Optional<String> relayedBy(String messageId) {
+        return Optional.ofNullable(relayers.get(messageId));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -185,5 +186,32 @@ class ThreePeersChatTest {
                 textIds(cyChat).stream().sorted().toList(), "Cy shows exactly the real lines");
         ChatMessage shown = cyChat.log().lines().stream().filter(m -> m.id().equals(real.id())).findFirst().orElseThrow();
         assertEquals("the meeting is at 3", shown.text());
+    }
+
+    /** Lines of someone who left before the newcomer arrived come relayed, and say by whom. */
+    @Test
+    void linesOfSomeoneWhoLeftArriveMarkedWithWhoRelayedThem() throws Exception {
+        ChatService adaChat = new ChatService(RtcTestRoom.newPeerInfo("Ada"));
+        ChatService bobChat = new ChatService(RtcTestRoom.newPeerInfo("Bob"));
+        Peer ada = room.addPeer(adaChat.self(), adaChat);
+        Peer bob = room.addPeer(bobChat.self(), bobChat);
+        room.connect(ada, bob);
+        await().atMost(Duration.ofSeconds(20)).until(() -> bobChat.connectedPeers().size() == 1);
+        ChatMessage fromAda = adaChat.send("bye all");
+        ChatMessage fromBob = bobChat.send("bye Ada");
+        await().atMost(Duration.ofSeconds(20)).until(() -> bobChat.log().contains(fromAda.id()));
+        room.disconnect(ada, bob); // Ada leaves
+        await().atMost(Duration.ofSeconds(20)).until(() -> bobChat.connectedPeers().isEmpty());
+
+        ChatService cyChat = new ChatService(RtcTestRoom.newPeerInfo("Cy"));
+        cyChat.roomMembers(id -> id.equals(bobChat.self().id()));
+        Peer cy = room.addPeer(cyChat.self(), cyChat);
+        room.connect(bob, cy);
+        await().atMost(Duration.ofSeconds(20)).until(() -> cyChat.log().contains(fromAda.id())
+                && cyChat.log().contains(fromBob.id()));
+
+        assertEquals(Optional.of("Bob"), cyChat.relayedBy(fromAda.id()));
+        assertEquals(Optional.empty(), cyChat.relayedBy(fromBob.id()), "Bob's own line came from Bob");
+        assertEquals(Optional.empty(), bobChat.relayedBy(fromAda.id()), "Bob had it from Ada herself");
     }
 }

@@ -3,6 +3,7 @@ package chat.free4.ui.chat;
 import chat.free4.chat.ChatLog;
 import chat.free4.chat.ChatLogListener;
 import chat.free4.chat.ChatMessage;
+import java.util.Optional;
 import chat.free4.chat.ChatService;
 import chat.free4.chat.MessageTooLongException;
 import javafx.application.Platform;
@@ -68,6 +69,11 @@ public final class ChatModel {
 
     public ObservableList<ChatMessage> lines() {
         return lines;
+    }
+
+    /** The peer that passed this line on, when its author had already left (unverifiable). */
+    public Optional<String> relayedBy(ChatMessage message) {
+        return chat.relayedBy(message.id());
     }
 
     public ReadOnlyIntegerProperty unreadProperty() {

@@ -74,7 +74,7 @@ public final class ChatPane extends BorderPane {
     private Node messageList() {
         messages.setId("chat-messages");
         messages.setItems(chat.lines());
-        messages.setCellFactory(list -> new ChatMessageCell(actions::openLink));
+        messages.setCellFactory(list -> new ChatMessageCell(actions::openLink, chat::relayedBy));
         messages.setPlaceholder(new Label("No messages yet. Say hello!"));
         messages.getStyleClass().add("chat-list");
         chat.lines().addListener((ListChangeListener<ChatMessage>) c -> {

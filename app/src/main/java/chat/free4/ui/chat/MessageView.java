@@ -6,6 +6,7 @@ import chat.free4.chat.TextPart;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
@@ -20,7 +21,8 @@ public final class MessageView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
     static final double EMOJI_SIZE = 20;
 
-    public MessageView(ChatMessage message, Consumer<String> openLink) {
+    /** @param relayedBy who passed this line on, when its author had left and it cannot be checked */
+    public MessageView(ChatMessage message, Optional<String> relayedBy, Consumer<String> openLink) {
         getStyleClass().add("chat-message");
         if (message.isSystem()) {
             getStyleClass().add("chat-system-line");
@@ -35,6 +37,14 @@ public final class MessageView extends VBox {
         Label time = new Label(TIME.format(Instant.ofEpochMilli(message.sentAtMillis())));
         time.getStyleClass().addAll("text-muted", "text-small");
         HBox header = new HBox(8, sender, time);
+        relayedBy.ifPresent(relayer -> {
+            Label relayed = new Label("shared by " + relayer);
+            relayed.setId("chat-relayed");
+            relayed.getStyleClass().addAll("text-muted", "text-small");
+            relayed.setTooltip(new Tooltip(message.senderName() + " had left before you joined; " + relayer
+                    + " passed this on, so nothing proves " + message.senderName() + " wrote it."));
+            header.getChildren().add(relayed);
+        });
         header.setAlignment(Pos.BASELINE_LEFT);
         TextFlow body = new TextFlow();
         body.getStyleClass().add("chat-body");

@@ -193,4 +193,18 @@ class ChatPaneTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup(".chat-system-text").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().equals("Cy joined the room")));
     }
+
+    @Test
+    void aRelayedLineSaysWhoSharedItAndALineFromItsAuthorDoesNot() throws Exception {
+        ChatMessage line = fromBob("m-bob-0002", 2, "see you");
+        Optional<String> relayedCaption = fx(() -> captionOf(new MessageView(line, Optional.of("Cy"), url -> { })));
+        assertEquals(Optional.of("shared by Cy"), relayedCaption);
+        assertEquals(Optional.empty(), fx(() -> captionOf(new MessageView(line, Optional.empty(), url -> { }))));
+        // The line already in the pane came from its author.
+        assertEquals(0, robot.lookup("#chat-relayed").queryAll().size());
+    }
+
+    private static Optional<String> captionOf(MessageView view) {
+        return Optional.ofNullable(view.lookup("#chat-relayed")).map(n -> ((Label) n).getText());
+    }
 }
