@@ -31,6 +31,22 @@ class ThreePeersChatTest {
         room.close();
     }
 
+    /** Someone in the test room: their chat and their WebRTC peer. */
+    private record Member(ChatService chat, Peer peer) {
+    }
+
+    private Member member(String name) throws Exception {
+        ChatService chat = new ChatService(RtcTestRoom.newPeerInfo(name));
+        return new Member(chat, room.addPeer(chat.self(), chat));
+    }
+
+    /** Connects two members and waits until each has the other's chat channel open. */
+    private void connect(Member a, Member b) throws Exception {
+        room.connect(a.peer(), b.peer());
+        await().atMost(Duration.ofSeconds(20)).until(() -> a.chat().connectedPeers().contains(b.chat().self())
+                && b.chat().connectedPeers().contains(a.chat().self()));
+    }
+
     private static List<String> textIds(ChatService chat) {
         return chat.log().lines().stream().filter(m -> !m.isSystem()).map(ChatMessage::id).toList();
     }
@@ -108,24 +124,20 @@ class ThreePeersChatTest {
 
     @Test
     void lateJoinerReceivesTheRecentHistoryAndLeavesAreShown() throws Exception {
-        ChatService adaChat = new ChatService(RtcTestRoom.newPeerInfo("Ada"));
-        ChatService bobChat = new ChatService(RtcTestRoom.newPeerInfo("Bob"));
-        Peer ada = room.addPeer(adaChat.self(), adaChat);
-        Peer bob = room.addPeer(bobChat.self(), bobChat);
-        room.connect(ada, bob);
-        await().atMost(Duration.ofSeconds(20)).until(() -> adaChat.connectedPeers().size() == 1
-                && bobChat.connectedPeers().size() == 1);
+        Member ada = member("Ada");
+        Member bob = member("Bob");
+        connect(ada, bob);
         for (int i = 0; i < 130; i++) {
-            adaChat.send("from ada " + i);
-            bobChat.send("from bob " + i);
+            ada.chat().send("from ada " + i);
+            bob.chat().send("from bob " + i);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> textIds(adaChat).size() == 260 && textIds(bobChat).size() == 260);
+        await().atMost(Duration.ofSeconds(20)).until(() -> textIds(ada.chat()).size() == 260 && textIds(bob.chat()).size() == 260);
 
         ChatService cyChat = new ChatService(RtcTestRoom.newPeerInfo("Cy"));
         Peer cy = room.addPeer(cyChat.self(), cyChat);
-        room.connect(ada, cy);
-        room.connect(bob, cy);
-        List<String> expected = adaChat.log().recentHistory().stream().map(ChatMessage::id).toList();
+        room.connect(ada.peer(), cy);
+        room.connect(bob.peer(), cy);
+        List<String> expected = ada.chat().log().recentHistory().stream().map(ChatMessage::id).toList();
         assertEquals(ChatLog.HISTORY_SIZE, expected.size());
         await().atMost(Duration.ofSeconds(20)).until(() -> textIds(cyChat).size() == ChatLog.HISTORY_SIZE);
         assertEquals(expected, textIds(cyChat));
@@ -133,14 +145,14 @@ class ThreePeersChatTest {
         // A reply from the newcomer sorts after everything it was shown, on every peer.
         ChatMessage reply = cyChat.send("hello, I just got here :wave:");
         assertEquals("hello, I just got here \uD83D\uDC4B", reply.text());
-        for (ChatService chat : List.of(adaChat, bobChat)) {
+        for (ChatService chat : List.of(ada.chat(), bob.chat())) {
             await().atMost(Duration.ofSeconds(10)).until(() -> chat.log().contains(reply.id()));
             List<String> ids = textIds(chat);
             assertEquals(reply.id(), ids.get(ids.size() - 1));
         }
 
-        room.disconnect(bob, cy);
-        room.disconnect(ada, bob);
+        room.disconnect(bob.peer(), cy);
+        room.disconnect(ada.peer(), bob.peer());
         await().atMost(Duration.ofSeconds(10)).until(() -> cyChat.log().lines().stream()
                 .anyMatch(m -> m.isSystem() && m.text().equals("Bob left the room")));
     }
@@ -152,34 +164,31 @@ class ThreePeersChatTest {
      */
     @Test
     void historyLinesOfPeopleInTheRoomAreTakenFromThemOnly() throws Exception {
-        ChatService adaChat = new ChatService(RtcTestRoom.newPeerInfo("Ada"));
-        ChatService malloryChat = new ChatService(RtcTestRoom.newPeerInfo("Mallory"));
-        Peer ada = room.addPeer(adaChat.self(), adaChat);
-        Peer mallory = room.addPeer(malloryChat.self(), malloryChat);
-        room.connect(ada, mallory);
-        await().atMost(Duration.ofSeconds(20)).until(() -> adaChat.connectedPeers().size() == 1);
-        ChatMessage real = adaChat.send("the meeting is at 3");
-        ChatMessage malloryOwn = malloryChat.send("hi all");
-        await().atMost(Duration.ofSeconds(20)).until(() -> malloryChat.log().contains(real.id()));
+        Member ada = member("Ada");
+        Member mallory = member("Mallory");
+        connect(ada, mallory);
+        ChatMessage real = ada.chat().send("the meeting is at 3");
+        ChatMessage malloryOwn = mallory.chat().send("hi all");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mallory.chat().log().contains(real.id()));
 
         ChatService cyChat = new ChatService(RtcTestRoom.newPeerInfo("Cy"));
-        ChatMessage forgedAda = new ChatMessage("forged-ada", adaChat.self().id(), "Ada", real.clock() + 1,
+        ChatMessage forgedAda = new ChatMessage("forged-ada", ada.chat().self().id(), "Ada", real.clock() + 1,
                 real.sentAtMillis(), ChatMessage.Kind.TEXT, "the meeting is cancelled");
         ChatMessage forgedCy = new ChatMessage("forged-cy", cyChat.self().id(), "Cy", real.clock() + 2,
                 real.sentAtMillis(), ChatMessage.Kind.TEXT, "I agree with Mallory");
-        malloryChat.log().add(forgedAda);
-        malloryChat.log().add(forgedCy);
+        mallory.chat().log().add(forgedAda);
+        mallory.chat().log().add(forgedCy);
         // Signaling told Cy who is in the room before any channel opened.
-        cyChat.roomMembers(id -> id.equals(adaChat.self().id()) || id.equals(malloryChat.self().id()));
+        cyChat.roomMembers(id -> id.equals(ada.chat().self().id()) || id.equals(mallory.chat().self().id()));
 
         Peer cy = room.addPeer(cyChat.self(), cyChat);
-        room.connect(mallory, cy); // Mallory's replay arrives first
+        room.connect(mallory.peer(), cy); // Mallory's replay arrives first
         await().atMost(Duration.ofSeconds(20)).until(() -> cyChat.log().contains(malloryOwn.id()));
         // A live line goes out on the same ordered channel after the replay: once Cy has it,
         // Cy has handled every line Mallory replayed.
-        ChatMessage after = malloryChat.send("anyone there?");
+        ChatMessage after = mallory.chat().send("anyone there?");
         await().atMost(Duration.ofSeconds(20)).until(() -> cyChat.log().contains(after.id()));
-        room.connect(ada, cy);
+        room.connect(ada.peer(), cy);
         await().atMost(Duration.ofSeconds(20)).until(() -> cyChat.log().contains(real.id()));
 
         assertEquals(List.of(real.id(), malloryOwn.id(), after.id()).stream().sorted().toList(),
@@ -191,27 +200,24 @@ class ThreePeersChatTest {
     /** Lines of someone who left before the newcomer arrived come relayed, and say by whom. */
     @Test
     void linesOfSomeoneWhoLeftArriveMarkedWithWhoRelayedThem() throws Exception {
-        ChatService adaChat = new ChatService(RtcTestRoom.newPeerInfo("Ada"));
-        ChatService bobChat = new ChatService(RtcTestRoom.newPeerInfo("Bob"));
-        Peer ada = room.addPeer(adaChat.self(), adaChat);
-        Peer bob = room.addPeer(bobChat.self(), bobChat);
-        room.connect(ada, bob);
-        await().atMost(Duration.ofSeconds(20)).until(() -> bobChat.connectedPeers().size() == 1);
-        ChatMessage fromAda = adaChat.send("bye all");
-        ChatMessage fromBob = bobChat.send("bye Ada");
-        await().atMost(Duration.ofSeconds(20)).until(() -> bobChat.log().contains(fromAda.id()));
-        room.disconnect(ada, bob); // Ada leaves
-        await().atMost(Duration.ofSeconds(20)).until(() -> bobChat.connectedPeers().isEmpty());
+        Member ada = member("Ada");
+        Member bob = member("Bob");
+        connect(ada, bob);
+        ChatMessage fromAda = ada.chat().send("bye all");
+        ChatMessage fromBob = bob.chat().send("bye Ada");
+        await().atMost(Duration.ofSeconds(20)).until(() -> bob.chat().log().contains(fromAda.id()));
+        room.disconnect(ada.peer(), bob.peer()); // Ada leaves
+        await().atMost(Duration.ofSeconds(20)).until(() -> bob.chat().connectedPeers().isEmpty());
 
         ChatService cyChat = new ChatService(RtcTestRoom.newPeerInfo("Cy"));
-        cyChat.roomMembers(id -> id.equals(bobChat.self().id()));
+        cyChat.roomMembers(id -> id.equals(bob.chat().self().id()));
         Peer cy = room.addPeer(cyChat.self(), cyChat);
-        room.connect(bob, cy);
+        room.connect(bob.peer(), cy);
         await().atMost(Duration.ofSeconds(20)).until(() -> cyChat.log().contains(fromAda.id())
                 && cyChat.log().contains(fromBob.id()));
 
         assertEquals(Optional.of("Bob"), cyChat.relayedBy(fromAda.id()));
         assertEquals(Optional.empty(), cyChat.relayedBy(fromBob.id()), "Bob's own line came from Bob");
-        assertEquals(Optional.empty(), bobChat.relayedBy(fromAda.id()), "Bob had it from Ada herself");
+        assertEquals(Optional.empty(), bob.chat().relayedBy(fromAda.id()), "Bob had it from Ada herself");
     }
 }
