@@ -1,9 +1,7 @@
 package chat.free4.packaging;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,7 +22,7 @@ final class InstallTimeArchive {
         try {
             Files.copy(classList, appJars.resolve(CLASS_LIST), StandardCopyOption.REPLACE_EXISTING);
             Path script = appJars.resolve(SCRIPT);
-            Files.writeString(script, resource(SCRIPT));
+            Files.writeString(script, BuildResources.text(SCRIPT));
             script.toFile().setExecutable(true, false);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage the start-up archive script in " + appJars, e);
@@ -37,19 +35,10 @@ final class InstallTimeArchive {
         Files2.deleteRecursively(dir);
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("postinst"), resource("deb/postinst").replace("@APP_DIR@", DEB_APP_DIR));
+            Files.writeString(dir.resolve("postinst"), BuildResources.text("deb/postinst").replace("@APP_DIR@", DEB_APP_DIR));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the .deb resources in " + dir, e);
         }
         return dir;
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = InstallTimeArchive.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing build resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package chat.free4.packaging;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +20,8 @@ final class LinuxLauncherScript {
         if (!Files.isRegularFile(launcher)) {
             throw new IllegalStateException("jpackage made no launcher at " + launcher);
         }
-        try (InputStream script = LinuxLauncherScript.class.getResourceAsStream(RESOURCE)) {
-            if (script == null) {
-                throw new IllegalStateException("Missing build resource " + RESOURCE);
-            }
-            Files.write(launcher, script.readAllBytes());
+        try {
+            Files.writeString(launcher, BuildResources.text(RESOURCE));
             Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the launcher " + launcher, e);
