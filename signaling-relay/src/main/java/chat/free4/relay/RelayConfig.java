@@ -1,5 +1,6 @@
 package chat.free4.relay;
 
+import chat.free4.relay.ice.IceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,7 +24,8 @@ public record RelayConfig(
         Duration idleTimeout,
         int maxOutboundQueue,
         Duration shutdownGrace,
-        boolean trustForwardedFor) {
+        boolean trustForwardedFor,
+        IceConfig ice) {
 
     public static final String DEFAULT_BIND = "::";
     public static final int DEFAULT_PORT = 8443;
@@ -32,6 +34,7 @@ public record RelayConfig(
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(ice, "ice");
         requireRange("port", port, 0, 65535);
         requireRange("maxFrameBytes", maxFrameBytes, 256, 16 * 1024 * 1024);
         requireRange("rateBurst", rateBurst, 1, Integer.MAX_VALUE);
@@ -55,7 +58,7 @@ public record RelayConfig(
     public static RelayConfig defaults() {
         return new RelayConfig(DEFAULT_BIND, DEFAULT_PORT, null, null,
                 64 * 1024, 50, 20.0, 20, 8, 10_000, 32,
-                Duration.ofSeconds(60), 256, Duration.ofSeconds(2), false);
+                Duration.ofSeconds(60), 256, Duration.ofSeconds(2), false, IceConfig.none());
     }
 
     public boolean tls() {
@@ -65,78 +68,78 @@ public record RelayConfig(
     public RelayConfig withBind(String value) {
         return new RelayConfig(value, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace, trustForwardedFor);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor, ice);
     }
 
     /** Port 0 picks a free ephemeral port; {@link RelayServer#port()} tells which. */
     public RelayConfig withPort(int value) {
         return new RelayConfig(bind, value, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace, trustForwardedFor);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor, ice);
     }
 
     /** Serves wss:// from a PKCS12 keystore. */
     public RelayConfig withTls(Path keystore, String password) {
         return new RelayConfig(bind, port, keystore, password, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace, trustForwardedFor);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor, ice);
     }
 
     public RelayConfig withMaxFrameBytes(int value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, value, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace, trustForwardedFor);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor, ice);
     }
 
     /** Token bucket per connection: {@code burst} messages at once, refilled at {@code perSecond}. */
     public RelayConfig withRate(int burst, double perSecond) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, burst, perSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace, trustForwardedFor);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor, ice);
     }
 
     public RelayConfig withRateViolationsBeforeClose(int value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 value, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace, trustForwardedFor);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor, ice);
     }
 
     public RelayConfig withMaxPeersPerRoom(int value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, value, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace, trustForwardedFor);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor, ice);
     }
 
     public RelayConfig withMaxRooms(int value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, value, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace, trustForwardedFor);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor, ice);
     }
 
     public RelayConfig withMaxConnectionsPerAddress(int value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, value, idleTimeout,
-                maxOutboundQueue, shutdownGrace, trustForwardedFor);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor, ice);
     }
 
     public RelayConfig withIdleTimeout(Duration value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, value,
-                maxOutboundQueue, shutdownGrace, trustForwardedFor);
+                maxOutboundQueue, shutdownGrace, trustForwardedFor, ice);
     }
 
     /** Messages waiting to be written to one client before it is dropped as too slow. */
     public RelayConfig withMaxOutboundQueue(int value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                value, shutdownGrace, trustForwardedFor);
+                value, shutdownGrace, trustForwardedFor, ice);
     }
 
     /** How long {@link RelayServer#stop()} waits for clients to acknowledge the close frame. */
     public RelayConfig withShutdownGrace(Duration value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, value, trustForwardedFor);
+                maxOutboundQueue, value, trustForwardedFor, ice);
     }
 
     /**
@@ -147,7 +150,14 @@ public record RelayConfig(
     public RelayConfig withTrustForwardedFor(boolean value) {
         return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
                 rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
-                maxOutboundQueue, shutdownGrace, value);
+                maxOutboundQueue, shutdownGrace, value, ice);
+    }
+
+    /** The STUN/TURN servers handed to clients in {@code joined} (docs/PROTOCOL.md). */
+    public RelayConfig withIce(IceConfig value) {
+        return new RelayConfig(bind, port, tlsKeystore, tlsPassword, maxFrameBytes, rateBurst, ratePerSecond,
+                rateViolationsBeforeClose, maxPeersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeout,
+                maxOutboundQueue, shutdownGrace, trustForwardedFor, value);
     }
 
     private static void requireRange(String name, long value, long min, long max) {
@@ -164,6 +174,6 @@ public record RelayConfig(
                 + ", rateViolationsBeforeClose=" + rateViolationsBeforeClose + ", maxPeersPerRoom=" + maxPeersPerRoom
                 + ", maxRooms=" + maxRooms + ", maxConnectionsPerAddress=" + maxConnectionsPerAddress
                 + ", idleTimeout=" + idleTimeout + ", maxOutboundQueue=" + maxOutboundQueue
-                + ", shutdownGrace=" + shutdownGrace + ", trustForwardedFor=" + trustForwardedFor + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", trustForwardedFor=" + trustForwardedFor + ", ice=" + ice + "]";
     }
 }

@@ -1,6 +1,9 @@
 package chat.free4.relay;
 
+import chat.free4.relay.ice.IceConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -64,6 +67,23 @@ public final class RelayMain implements Callable<Integer> {
             + "client by the last X-Forwarded-For address (the one the proxy added) instead of the proxy's address.")
     boolean trustForwardedFor = DEFAULTS.trustForwardedFor();
 
+    @Option(names = "--stun", paramLabel = "URL", split = ",", description = "A STUN server handed to clients in "
+            + "'joined', e.g. stun:stun.example.org:3478 (repeatable, or comma-separated).")
+    List<String> stun = new ArrayList<>();
+
+    @Option(names = "--turn", paramLabel = "URL", split = ",", description = "A TURN server handed to clients with "
+            + "fresh credentials, e.g. turn:turn.example.org:3478?transport=udp (repeatable, or comma-separated). "
+            + "Needs --turn-secret.")
+    List<String> turn = new ArrayList<>();
+
+    @Option(names = "--turn-secret", paramLabel = "SECRET", defaultValue = "${env:RELAY_TURN_SECRET}",
+            description = "The TURN server's static-auth-secret (coturn use-auth-secret), or environment variable "
+                    + "RELAY_TURN_SECRET. Never sent to clients.", showDefaultValue = CommandLine.Help.Visibility.NEVER)
+    String turnSecret;
+
+    @Option(names = "--turn-ttl-seconds", paramLabel = "N", description = "How long issued TURN credentials stay valid.")
+    long turnTtlSeconds = DEFAULTS.ice().turnTtl().toSeconds();
+
     public static void main(String[] args) {
         int exit = new CommandLine(new RelayMain()).execute(args);
         if (exit != 0) {
@@ -84,7 +104,8 @@ public final class RelayMain implements Callable<Integer> {
                 .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .withMaxOutboundQueue(maxOutboundQueue)
                 .withShutdownGrace(Duration.ofMillis(shutdownGraceMillis))
-                .withTrustForwardedFor(trustForwardedFor);
+                .withTrustForwardedFor(trustForwardedFor)
+                .withIce(new IceConfig(stun, turn, turnSecret, Duration.ofSeconds(turnTtlSeconds)));
         return tlsKeystore == null ? config : config.withTls(tlsKeystore, tlsPassword == null ? "" : tlsPassword);
     }
 

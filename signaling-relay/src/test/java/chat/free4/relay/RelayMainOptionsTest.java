@@ -72,6 +72,36 @@ class RelayMainOptionsTest {
     }
 
     @Test
+    void stunAndTurnOptionsAndTheirEnvironmentVariables() {
+        RelayConfig config = parse("--stun", "stun:198.19.0.10:3478", "--stun", "stun:198.19.0.11",
+                "--turn", "turn:198.19.0.10:3478?transport=udp,turn:198.19.0.10:3478?transport=tcp",
+                "--turn-secret", "s3cr3t-turn", "--turn-ttl-seconds", "120");
+        assertEquals(java.util.List.of("stun:198.19.0.10:3478", "stun:198.19.0.11"), config.ice().stun());
+        assertEquals(java.util.List.of("turn:198.19.0.10:3478?transport=udp", "turn:198.19.0.10:3478?transport=tcp"),
+                config.ice().turn());
+        assertEquals("s3cr3t-turn", config.ice().turnSecret());
+        assertEquals(Duration.ofSeconds(120), config.ice().turnTtl());
+        assertFalse(config.toString().contains("s3cr3t-turn"), "the TURN secret is never printed");
+        assertEquals(Duration.ofSeconds(3600), parse().ice().turnTtl(), "documented default");
+
+        RelayMain main = new RelayMain();
+        new CommandLine(main).setDefaultValueProvider(new chat.free4.relay.container.EnvironmentDefaults(java.util.Map.of(
+                "RELAY_STUN", "stun:198.19.0.10:3478", "RELAY_TURN", "turn:198.19.0.10?transport=tcp,turns:198.19.0.10:5349",
+                "RELAY_TURN_SECRET", "env-secret-1", "RELAY_TURN_TTL_SECONDS", "60"))).parseArgs();
+        assertEquals(java.util.List.of("stun:198.19.0.10:3478"), main.config().ice().stun());
+        assertEquals(java.util.List.of("turn:198.19.0.10?transport=tcp", "turns:198.19.0.10:5349"), main.config().ice().turn());
+        assertEquals("env-secret-1", main.config().ice().turnSecret());
+        assertEquals(Duration.ofSeconds(60), main.config().ice().turnTtl());
+        assertFalse(new CommandLine(new RelayMain()).getUsageMessage().contains("env-secret-1"));
+    }
+
+    @Test
+    void turnWithoutSecretOrABadUrlIsRefusedWithExitCode2() {
+        assertEquals(2, new CommandLine(new RelayMain()).execute("--turn", "turn:198.19.0.10:3478", "--port", "0"));
+        assertEquals(2, new CommandLine(new RelayMain()).execute("--stun", "198.19.0.10:3478", "--port", "0"));
+    }
+
+    @Test
     void impossibleValuesAreRefusedWithExitCode2() {
         assertEquals(2, new CommandLine(new RelayMain()).execute("--max-peers-per-room", "0"));
         assertEquals(2, new CommandLine(new RelayMain()).execute("--port", "70000"));

@@ -1,12 +1,14 @@
 package chat.free4.relay.connection;
 
 import chat.free4.relay.RelayConfig;
+import chat.free4.relay.ice.IceServerOffer;
 import chat.free4.relay.limits.AddressLimiter;
 import chat.free4.relay.metrics.RelayMetrics;
 import chat.free4.relay.protocol.ErrorCode;
 import chat.free4.relay.protocol.InboundParser;
 import chat.free4.relay.rooms.RoomRegistry;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +38,8 @@ public final class RelayCore {
 
     public RelayCore(RelayConfig config) {
         this.config = config;
-        this.rooms = new RoomRegistry(config.maxRooms(), config.maxPeersPerRoom(), metrics);
+        this.rooms = new RoomRegistry(config.maxRooms(), config.maxPeersPerRoom(), metrics,
+                new IceServerOffer(config.ice(), Clock.systemUTC()));
         this.addressLimiter = new AddressLimiter(config.maxConnectionsPerAddress());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("relay-timer"));
         long sweepMillis = Math.max(20, Math.min(1000, config.idleTimeout().toMillis() / 4));

@@ -20,6 +20,11 @@ public final class Outbound {
     }
 
     public static String joined(String room, String peerId, List<PeerView> peers, int maxPeers) {
+        return joined(room, peerId, peers, maxPeers, new JsonArray());
+    }
+
+    /** @param iceServers {@code [{urls, username?, credential?}]} for this peer; always sent, empty when none */
+    public static String joined(String room, String peerId, List<PeerView> peers, int maxPeers, JsonArray iceServers) {
         JsonObject m = typed("joined");
         m.addProperty("room", room);
         m.addProperty("peerId", peerId);
@@ -27,6 +32,7 @@ public final class Outbound {
         peers.forEach(p -> array.add(peer(p)));
         m.add("peers", array);
         m.addProperty("maxPeers", maxPeers);
+        m.add("iceServers", iceServers);
         return m.toString();
     }
 

@@ -1,5 +1,7 @@
 package chat.free4.relay.rooms;
 
+import chat.free4.relay.ice.IceConfig;
+import chat.free4.relay.ice.IceServerOffer;
 import chat.free4.relay.metrics.RelayMetrics;
 import chat.free4.relay.protocol.ErrorCode;
 import chat.free4.relay.protocol.Inbound;
@@ -7,6 +9,7 @@ import chat.free4.relay.protocol.Outbound;
 import chat.free4.relay.protocol.RefusedException;
 import com.google.gson.JsonObject;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -28,11 +31,17 @@ public final class RoomRegistry {
     private final int maxRooms;
     private final int maxPeersPerRoom;
     private final RelayMetrics metrics;
+    private final IceServerOffer iceServers;
 
     public RoomRegistry(int maxRooms, int maxPeersPerRoom, RelayMetrics metrics) {
+        this(maxRooms, maxPeersPerRoom, metrics, new IceServerOffer(IceConfig.none(), Clock.systemUTC()));
+    }
+
+    public RoomRegistry(int maxRooms, int maxPeersPerRoom, RelayMetrics metrics, IceServerOffer iceServers) {
         this.maxRooms = maxRooms;
         this.maxPeersPerRoom = maxPeersPerRoom;
         this.metrics = metrics;
+        this.iceServers = iceServers;
     }
 
     /**
@@ -59,7 +68,8 @@ public final class RoomRegistry {
                     replaced = existing.channel;
                     existing.channel = channel;
                     membership = new Membership(room, existing);
-                    channel.send(Outbound.joined(room.name, peerId, room.viewsExcept(existing), maxPeersPerRoom));
+                    channel.send(Outbound.joined(room.name, peerId, room.viewsExcept(existing), maxPeersPerRoom,
+                            iceServers.forPeer(peerId)));
                 } else {
                     if (room.members.size() >= maxPeersPerRoom) {
                         throw new RefusedException(ErrorCode.ROOM_FULL,
@@ -76,7 +86,7 @@ public final class RoomRegistry {
                     List<Outbound.PeerView> others = room.viewsExcept(member);
                     room.members.put(peerId, member);
                     room.size = room.members.size();
-                    channel.send(Outbound.joined(room.name, peerId, others, maxPeersPerRoom));
+                    channel.send(Outbound.joined(room.name, peerId, others, maxPeersPerRoom, iceServers.forPeer(peerId)));
                     replaced = null;
                     membership = new Membership(room, member);
                 }
