@@ -30,6 +30,11 @@ public record ChatMessage(String id, PeerId sender, String senderName, long cloc
         }
     }
 
+    /** The same line under another name: the one signaling knows for its sender. */
+    public ChatMessage withSenderName(String name) {
+        return name.equals(senderName) ? this : new ChatMessage(id, sender, name, clock, sentAtMillis, kind, text);
+    }
+
     public boolean isSystem() {
         return kind == Kind.SYSTEM;
     }

@@ -4,6 +4,8 @@ import chat.free4.data.ChannelClosedException;
 import chat.free4.data.ChannelPlugin;
 import chat.free4.data.DataChannelSpec;
 import chat.free4.data.PeerChannel;
+import chat.free4.data.ThrottledWarnings;
+import chat.free4.data.Untrusted;
 import chat.free4.signaling.PeerId;
 import chat.free4.signaling.PeerInfo;
 import java.time.Clock;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class ChatService implements ChannelPlugin {
     public static final DataChannelSpec SPEC = DataChannelSpec.reliable("chat");
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+    private final ThrottledWarnings warnings = new ThrottledWarnings(LOG);
 
     private final PeerInfo self;
     private final Clock wallClock;
@@ -77,12 +80,12 @@ public final class ChatService implements ChannelPlugin {
      * it locally. Peers not connected right now get it with the history when they connect.
      *
      * @throws MessageTooLongException if the text is over {@link MessageLimits}
-     * @throws IllegalArgumentException if the text is blank
+     * @throws EmptyMessageException if the text is blank
      */
     public ChatMessage send(String rawText) {
         String text = Shortcodes.replace(rawText.strip());
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("Type a message first.");
+            throw new EmptyMessageException("Type a message first.");
         }
         MessageLimits.check(text);
         ChatMessage m = new ChatMessage(newId(), self.id(), self.displayName(), clock.tick(),
@@ -126,12 +129,12 @@ public final class ChatService implements ChannelPlugin {
         try {
             frame = ChatWireCodec.decode(data);
         } catch (MalformedFrameException e) {
-            LOG.warn("Dropped a chat frame from {}: {}", from.id(), e.getMessage());
+            warnings.warn(from.id(), "Dropped a chat frame from {}: {}", from.id(), Untrusted.forLog(e));
             return;
         }
         ChatMessage m = frame.message();
         if (!frame.history() && !m.sender().equals(from.id())) {
-            LOG.warn("Dropped a chat message from {} that claimed to be from {}", from.id(), m.sender());
+            warnings.warn(from.id(), "Dropped a chat message from {} that claimed to be from {}", from.id(), m.sender());
             return;
         }
         boolean relayed = frame.history() && !m.sender().equals(from.id());
@@ -139,7 +142,16 @@ public final class ChatService implements ChannelPlugin {
             LOG.debug("Dropped {}'s history line relayed by {}: it is taken from its author only", m.sender(), from.id());
             return;
         }
-        clock.witness(m.clock());
+        if (!clock.witness(m.clock())) {
+            // Taking it would let one frame push every later line of the room towards the ceiling.
+            warnings.warn(from.id(), "Dropped a chat line from {}: its clock {} is too far ahead of ours ({})",
+                    from.id(), m.clock(), clock.current());
+            return;
+        }
+        if (!relayed) {
+            // The author is the peer on this channel: show the name signaling knows, not the frame's.
+            m = m.withSenderName(from.displayName());
+        }
         if (relayed && !log.contains(m.id())) {
             relayers.putIfAbsent(m.id(), from.displayName()); // before the log tells the UI
         }

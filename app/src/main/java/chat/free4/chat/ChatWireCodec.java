@@ -64,7 +64,7 @@ public final class ChatWireCodec {
             throw new MalformedFrameException("chat frame has an unknown version");
         }
         if (w.id == null || !ID.matcher(w.id).matches() || w.sender == null || w.text == null
-                || w.name == null || w.clock < 1) {
+                || w.name == null || w.clock < 1 || w.clock > LamportClock.MAX_CLOCK) {
             throw new MalformedFrameException("chat frame lacks a valid id, sender, name, clock or text");
         }
         try {

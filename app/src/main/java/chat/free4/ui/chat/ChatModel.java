@@ -5,6 +5,7 @@ import chat.free4.chat.ChatLogListener;
 import chat.free4.chat.ChatMessage;
 import java.util.Optional;
 import chat.free4.chat.ChatService;
+import chat.free4.chat.EmptyMessageException;
 import chat.free4.chat.MessageTooLongException;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -16,6 +17,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The chat as the FX thread sees it: the room's lines in order, how many arrived unread while the
@@ -23,6 +26,7 @@ import javafx.collections.ObservableList;
  * here and nowhere else.
  */
 public final class ChatModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatModel.class);
     private final ChatService chat;
     private final ObservableList<ChatMessage> lines = FXCollections.observableArrayList();
     private final IntegerProperty unread = new SimpleIntegerProperty();
@@ -99,10 +103,12 @@ public final class ChatModel {
             chat.send(text);
             error.set("");
             return true;
-        } catch (MessageTooLongException e) {
-            error.set(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+        } catch (MessageTooLongException | EmptyMessageException e) {
+            error.set(e.getMessage()); // written for the person
+        } catch (RuntimeException e) {
+            // Anything else is our bug, not something the person can act on: a sentence, not its text.
+            LOG.warn("Sending a chat message failed", e);
+            error.set("The message could not be sent. Try again; if it keeps failing, leave the room and join again.");
         }
         return false;
     }

@@ -1,0 +1,44 @@
+package chat.free4.chat;
+
+import static chat.free4.chat.ChatFrames.frame;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import chat.free4.data.RawChannel;
+import chat.free4.data.RtcTestRoom;
+import chat.free4.signaling.PeerInfo;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A peer's lines show the name signaling knows for that peer, whatever name its frames carry. */
+class ChatShowsSignalingNamesTest {
+    private final RtcTestRoom room = new RtcTestRoom();
+
+    @AfterEach
+    void closeRoom() {
+        room.close();
+    }
+
+    @Test
+    void aFrameCannotChooseTheNameItIsShownUnder() throws Exception {
+        ChatService bob = new ChatService(RtcTestRoom.newPeerInfo("Bob"));
+        PeerInfo mallory = RtcTestRoom.newPeerInfo("Mallory");
+        RawChannel raw = new RawChannel("chat");
+        room.connect(room.addPeer(mallory, raw), room.addPeer(bob.self(), bob));
+        raw.opened().get(20, TimeUnit.SECONDS);
+        String m = mallory.id().value();
+
+        raw.sendText(frame("live-as-ada-1", m, "Ada", 1, "transfer the money", false));
+        raw.sendText(frame("hist-as-ada-1", m, "Ada", 2, "I said so earlier", true));
+        await().atMost(Duration.ofSeconds(20)).until(() -> bob.log().contains("live-as-ada-1")
+                && bob.log().contains("hist-as-ada-1"));
+
+        for (ChatMessage line : bob.log().lines()) {
+            if (!line.isSystem()) {
+                assertEquals("Mallory", line.senderName(), "line " + line.id());
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package chat.free4.chat;
+
+import static chat.free4.chat.ChatFrames.frame;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.free4.data.RawChannel;
+import chat.free4.data.RtcTestRoom;
+import chat.free4.data.RtcTestRoom.Peer;
+import chat.free4.signaling.PeerInfo;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hostile peer sends chat frames whose Lamport clock is as large as the wire allows, live and
+ * as history. The room must go on: later lines are sent, late joiners still get the history.
+ */
+class HostileChatClockTest {
+    private final RtcTestRoom room = new RtcTestRoom();
+
+    @AfterEach
+    void closeRoom() {
+        room.close();
+    }
+
+    @Test
+    void aFrameWithTheLargestClockDoesNotSilenceTheRoom() throws Exception {
+        ChatService ada = new ChatService(RtcTestRoom.newPeerInfo("Ada"));
+        PeerInfo mallory = RtcTestRoom.newPeerInfo("Mallory");
+        RawChannel raw = new RawChannel("chat");
+        Peer adaPeer = room.addPeer(ada.self(), ada);
+        room.connect(room.addPeer(mallory, raw), adaPeer);
+        raw.opened().get(20, TimeUnit.SECONDS);
+        String m = mallory.id().value();
+
+        raw.sendText(frame("poison-live-1", m, "Mallory", Long.MAX_VALUE, "tick", false));
+        raw.sendText(frame("poison-hist-1", m, "Mallory", Long.MAX_VALUE - 1, "tock", true));
+        raw.sendText(frame("poison-near-1", m, "Mallory", Long.MAX_VALUE / 2, "tack", false));
+        raw.sendText(frame("marker-0001", m, "Mallory", 3, "hello", false));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ada.log().contains("marker-0001"));
+
+        // Every local line still gets a clock: the next send works and sorts after what was seen.
+        ChatMessage after = ada.send("still talking");
+        assertTrue(after.clock() > 3 && after.clock() < 1_000_000_000L, "clock " + after.clock());
+        assertFalse(ada.log().contains("poison-live-1"), "a clock far ahead is not taken");
+        assertFalse(ada.log().contains("poison-hist-1"));
+        assertFalse(ada.log().contains("poison-near-1"));
+
+        // A late joiner still gets the room's history: the replay runs when its channel opens.
+        ChatService cy = new ChatService(RtcTestRoom.newPeerInfo("Cy"));
+        room.connect(adaPeer, room.addPeer(cy.self(), cy));
+        await().atMost(Duration.ofSeconds(20)).until(() -> cy.log().contains(after.id()) && cy.log().contains("marker-0001"));
+        ChatMessage reply = cy.send("hi Ada");
+        await().atMost(Duration.ofSeconds(20)).until(() -> ada.log().contains(reply.id()));
+    }
+}
