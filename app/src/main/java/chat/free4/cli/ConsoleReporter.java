@@ -121,7 +121,7 @@ final class ConsoleReporter implements EngineListener {
         line("joining room \"" + room + "\"");
     }
 
-    private synchronized void line(String text) {
+    synchronized void line(String text) {
         out.printf(Locale.ROOT, "[%6.2fs] %s%n", (System.nanoTime() - start) / 1e9, text);
         out.flush();
     }

@@ -9,6 +9,7 @@ import chat.free4.audio.WavReader;
 import chat.free4.audio.WavSource;
 import chat.free4.engine.VoiceEngine;
 import chat.free4.mesh.MeshConfig;
+import chat.free4.signaling.ConfiguredIceServers;
 import chat.free4.signaling.PeerId;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.Signaling;
@@ -81,6 +82,9 @@ public class JoinCommand implements Callable<Integer> {
     @Mixin
     LanOptions lanOptions = new LanOptions();
 
+    @Mixin
+    IceOptions iceOptions = new IceOptions();
+
     @Override
     public Integer call() throws Exception {
         PcmSource source = source();
@@ -102,11 +106,17 @@ public class JoinCommand implements Callable<Integer> {
         MixRecorder recorder = record == null ? null : openRecorder();
         RemotePcmListener heard = recorder == null ? RemotePcmListener.none() : recorder;
         ConsoleReporter reporter = new ConsoleReporter(out, err, levelsEvery);
+        ConfiguredIceServers ice = iceOptions.check();
+        // A bad server is left out with a sentence; the join goes on with the others.
+        ice.problems().forEach(err::println);
+        err.flush();
+        MeshConfig meshConfig = MeshConfig.defaults().withIceServers(ice.servers()).withRelayOnly(iceOptions.relayOnly);
         CountDownLatch stop = new CountDownLatch(1);
         Thread onCtrlC = new Thread(stop::countDown, "ctrl-c");
-        try (VoiceEngine engine = new VoiceEngine(new HeadlessAudio(source, heard), MeshConfig.defaults(), List.of())) {
+        try (VoiceEngine engine = new VoiceEngine(new HeadlessAudio(source, heard), meshConfig, List.of())) {
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             engine.addListener(reporter);
+            engine.addListener(new RouteReporter(engine, reporter));
             reporter.joining(request.room());
             engine.join(request, signaling);
             ConsoleReporter.JoinOutcome outcome = awaitJoin(reporter);

@@ -2,6 +2,7 @@ package chat.free4.mesh;
 
 import chat.free4.audio.AudioBackend;
 import chat.free4.audio.RemoteAudio;
+import chat.free4.signaling.IceServer;
 import chat.free4.signaling.PeerId;
 import chat.free4.signaling.PeerInfo;
 import chat.free4.signaling.RoomRequest;
@@ -44,6 +45,9 @@ public final class Mesh implements AutoCloseable {
     private PeerId self;
     private SignalingState signalingState = SignalingState.CLOSED;
     private int maxPeers;
+    /** From the last {@code joined}; a re-join replaces them (fresh TURN credentials for new connections). */
+    private List<IceServer> relayIceServers = List.of();
+    private List<String> iceServerProblems = List.of();
     private volatile boolean closed;
     private volatile Thread loopThread;
 
@@ -132,6 +136,11 @@ public final class Mesh implements AutoCloseable {
         members.clear();
         present.forEach(p -> members.add(p.id()));
         listener.onJoined(me, present, limit);
+        // After onJoined, so a warning about the relay's servers never reads as a refused join.
+        for (String problem : iceServerProblems) {
+            listener.onError("bad_ice_server", problem);
+        }
+        iceServerProblems = List.of();
         // A re-join after a relay restart: keep links that still work, drop those to peers that
         // are gone and were not connected anyway.
         for (PeerLink link : List.copyOf(links.values())) {
@@ -231,6 +240,11 @@ public final class Mesh implements AutoCloseable {
         }
 
         @Override
+        public dev.onvoid.webrtc.RTCConfiguration rtcConfiguration() {
+            return config.rtcConfiguration(relayIceServers);
+        }
+
+        @Override
         public List<DataChannelPlugin> plugins() {
             return plugins;
         }
@@ -278,6 +292,15 @@ public final class Mesh implements AutoCloseable {
         @Override
         public void onJoined(PeerId me, List<PeerInfo> present, int limit) {
             loop.execute(() -> Mesh.this.onJoined(me, present, limit));
+        }
+
+        @Override
+        public void onIceServers(List<IceServer> servers, List<String> problems) {
+            loop.execute(() -> {
+                relayIceServers = List.copyOf(servers);
+                iceServerProblems = List.copyOf(problems);
+                problems.forEach(p -> LOG.warn("Relay's ICE servers: {}", p));
+            });
         }
 
         @Override

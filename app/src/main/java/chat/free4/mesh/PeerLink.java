@@ -50,6 +50,9 @@ final class PeerLink {
 
         MeshConfig config();
 
+        /** The configuration for a new connection: the mesh's, plus the servers of the last {@code joined}. */
+        dev.onvoid.webrtc.RTCConfiguration rtcConfiguration();
+
         List<DataChannelPlugin> plugins();
 
         void send(PeerId to, SignalPayload payload);
@@ -217,7 +220,7 @@ final class PeerLink {
         trackAdded = false;
         pendingLocalCandidates.clear();
         send = host.audio().openSend();
-        pc = host.audio().factory().createPeerConnection(host.config().rtcConfiguration(), new Observer(gen));
+        pc = host.audio().factory().createPeerConnection(host.rtcConfiguration(), new Observer(gen));
         if (offerer) {
             try (SinkChangeGate.Ticket adding = send.beginSinkChange()) {
                 pc.addTrack(send.track(), List.of("stream"));

@@ -19,6 +19,14 @@ public interface SignalingListener {
         onJoined(self, members);
     }
 
+    /**
+     * The STUN/TURN servers this transport offers for the room (the relay's {@code iceServers}),
+     * already checked, with a sentence for each entry that was dropped. Comes just before each
+     * {@code onJoined}; transports without servers never call it.
+     */
+    default void onIceServers(List<IceServer> servers, List<String> problems) {
+    }
+
     void onPeerJoined(PeerInfo peer);
 
     void onPeerLeft(PeerId peer);

@@ -21,6 +21,7 @@ import chat.free4.engine.PeerView;
 import chat.free4.engine.RoomView;
 import chat.free4.engine.VoiceEngine;
 import chat.free4.mesh.MeshConfig;
+import chat.free4.signaling.ConfiguredIceServers;
 import chat.free4.signaling.PeerId;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.Signaling;
@@ -358,12 +359,15 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             throw new MicrophoneUnavailable(FailureAdvice.microphone(e));
         }
         Settings now = settings.current();
-        List<String> ice = new ArrayList<>(now.stunServers());
-        ice.addAll(now.turnServers());
-        MeshConfig defaults = MeshConfig.defaults();
+        List<ConfiguredIceServers.Entry> entries = new ArrayList<>(ConfiguredIceServers.urls(now.stunServers()));
+        entries.addAll(ConfiguredIceServers.urls(now.turnServers()));
+        ConfiguredIceServers ice = ConfiguredIceServers.check(entries);
+        if (!ice.problems().isEmpty()) {
+            String problems = String.join(" ", ice.problems());
+            Platform.runLater(() -> room.errorProperty().set(problems));
+        }
         data = new RoomDataFeatures(FileLimits.DEFAULT, downloads);
-        VoiceEngine created = new VoiceEngine(audio, new MeshConfig(ice, defaults.connectTimeout(),
-                defaults.disconnectGrace(), defaults.maxRepairs()), data.meshPlugins());
+        VoiceEngine created = new VoiceEngine(audio, MeshConfig.defaults().withIceServers(ice.servers()), data.meshPlugins());
         data.peerNames(id -> created.room().peers().stream().filter(p -> p.id().equals(id))
                 .map(PeerView::name).findFirst().orElse(""));
         data.roomMembers(id -> created.room().peers().stream().anyMatch(p -> p.id().equals(id)));

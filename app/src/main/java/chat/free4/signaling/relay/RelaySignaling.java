@@ -232,6 +232,8 @@ public final class RelaySignaling implements Signaling {
                 PeerId self = new PeerId(RelayMessages.text(msg, "peerId"));
                 int maxPeers = msg.has("maxPeers") ? msg.get("maxPeers").getAsInt() : 0;
                 state(SignalingState.JOINED, "");
+                RelayIceServers.Result ice = RelayIceServers.read(msg);
+                listener.onIceServers(ice.servers(), ice.problems());
                 listener.onJoined(self, RelayMessages.peers(msg, "peers"), maxPeers);
                 long every = config.pingInterval().toMillis();
                 ping = thread.scheduleAtFixedRate(() -> {
