@@ -35,6 +35,31 @@ public final class Untrusted {
         return out.toString();
     }
 
+    /**
+     * A peer's sentence (a reason it gives) made fit to show a person: controls, format and
+     * separator characters removed, spaces collapsed, at most {@code max} characters.
+     */
+    public static String forDisplay(String s, int max) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), max));
+        boolean space = false;
+        for (int i = 0; i < s.length() && out.length() < max; ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                if (!space && out.length() > 0) {
+                    out.append(' ');
+                }
+                space = true;
+            } else if (cp != '\\' && !visible(cp)) {
+                continue;
+            } else {
+                out.appendCodePoint(cp);
+                space = false;
+            }
+        }
+        return out.toString().strip();
+    }
+
     /** The reason of an exception that may quote peer input (Type.valueOf, UUID.fromString). */
     public static String forLog(Throwable e) {
         return forLog(e.getMessage());

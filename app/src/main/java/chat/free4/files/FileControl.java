@@ -1,5 +1,6 @@
 package chat.free4.files;
 
+import chat.free4.data.Untrusted;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import java.nio.charset.StandardCharsets;
@@ -59,9 +60,15 @@ public record FileControl(Type type, UUID id, String name, long size, String sha
         if (w == null || w.type == null || w.id == null) {
             throw new IllegalArgumentException("file control message lacks type or id");
         }
-        Type type = Type.valueOf(w.type.toUpperCase());
-        UUID id = UUID.fromString(w.id);
-        String reason = w.reason == null ? "" : truncate(w.reason, 300);
+        // Our own reasons, not the parsers': theirs quote the peer's text (up to the frame size).
+        Type type = parseType(w.type);
+        UUID id;
+        try {
+            id = UUID.fromString(w.id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("file control message has an invalid id");
+        }
+        String reason = w.reason == null ? "" : Untrusted.forDisplay(w.reason, 300);
         if (type == Type.OFFER) {
             if (w.name == null || w.name.isBlank() || w.size < 0 || w.sha256 == null
                     || !HEX64.matcher(w.sha256).matches()) {
@@ -72,19 +79,17 @@ public record FileControl(Type type, UUID id, String name, long size, String sha
         return new FileControl(type, id, "", 0, "", reason);
     }
 
-    /** A peer's file name, made safe to suggest in a save dialog: no folders, no control chars. */
+    /** A peer's file name, made safe to show and to suggest in a save dialog ({@link SafeFileName}). */
     static String safeName(String name) {
-        String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1);
-        base = base.replaceAll("[\\p{Cntrl}<>:\"|?*]", "_").strip();
-        while (base.startsWith(".")) {
-            base = base.substring(1);
-        }
-        base = truncate(base, 200);
-        return base.isEmpty() ? "shared-file" : base;
+        return SafeFileName.of(name);
     }
 
-    private static String truncate(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
+    private static Type parseType(String type) {
+        for (Type t : Type.values()) {
+            if (t.name().equalsIgnoreCase(type)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("file control message has an unknown type");
     }
 }

@@ -4,6 +4,8 @@ import chat.free4.data.ChannelClosedException;
 import chat.free4.data.ChannelPlugin;
 import chat.free4.data.DataChannelSpec;
 import chat.free4.data.PeerChannel;
+import chat.free4.data.ThrottledWarnings;
+import chat.free4.data.Untrusted;
 import chat.free4.files.FileControl.Type;
 import chat.free4.signaling.PeerId;
 import chat.free4.signaling.PeerInfo;
@@ -14,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,10 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
     /** Far below the 16 MiB at which libwebrtc closes a channel whose buffer overflows. */
     public static final long HIGH_WATER_BYTES = 4 * 1024 * 1024;
     public static final long LOW_WATER_BYTES = 1024 * 1024;
+    /** Offers from one peer waiting for an answer; more are declined before anyone sees them. */
+    public static final int MAX_PENDING_OFFERS_PER_PEER = 10;
+    /** Finished transfers still listed (for their "saved to" line); older ones are forgotten. */
+    public static final int MAX_FINISHED_KEPT = 50;
     private static final long PROGRESS_STEP_BYTES = 512 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(FileSharingService.class);
 
@@ -41,6 +49,9 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
     private final Map<PeerId, PeerChannel> channels = new ConcurrentHashMap<>();
     private final Map<UUID, Transfer> transfers = new ConcurrentHashMap<>();
     private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
+    /** Finished transfers, oldest first: beyond {@link #MAX_FINISHED_KEPT} they are forgotten. */
+    private final Queue<UUID> finished = new ConcurrentLinkedQueue<>();
+    private final ThrottledWarnings warnings = new ThrottledWarnings(LOG);
 
     public FileSharingService() {
         this(FileLimits.DEFAULT);
@@ -229,7 +240,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         try {
             msg = FileControl.decode(data);
         } catch (IllegalArgumentException e) {
-            LOG.warn("Dropped a malformed file message from {}: {}", c.peer().id(), e.getMessage());
+            warnings.warn(c.peer().id(), "Dropped a malformed file message from {}: {}", c.peer().id(), Untrusted.forLog(e));
             return;
         }
         if (msg.type() == Type.OFFER) {
@@ -273,7 +284,19 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
 
     private void onOffer(PeerChannel c, FileControl offer) {
         if (transfers.containsKey(offer.id())) {
-            LOG.warn("Ignored a repeated file offer id from {}", c.peer().id());
+            warnings.warn(c.peer().id(), "Ignored a repeated file offer id from {}", c.peer().id());
+            return;
+        }
+        if (pendingOffersFrom(c) >= MAX_PENDING_OFFERS_PER_PEER) {
+            // Declined unseen: a peer cannot bury the person in offers (or notifications).
+            warnings.warn(c.peer().id(), "Declined a file offer from {}: {} of its offers are already waiting",
+                    c.peer().id(), MAX_PENDING_OFFERS_PER_PEER);
+            try {
+                c.send(FileControl.of(Type.DECLINE, offer.id(), "Too many of your offers are waiting for an answer. "
+                        + "Offer this file again once they are answered.").encode(), false);
+            } catch (ChannelClosedException e) {
+                LOG.debug("Could not decline an offer from {}: {}", c.peer().id(), e.getMessage());
+            }
             return;
         }
         Transfer t = new Transfer(offer.id(), c, TransferDirection.INCOMING, offer.name(), offer.size(), offer.sha256());
@@ -290,12 +313,17 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         }
     }
 
+    private long pendingOffersFrom(PeerChannel c) {
+        return transfers.values().stream().filter(t -> t.channel == c && t.direction == TransferDirection.INCOMING
+                && t.state == TransferState.OFFERED).count();
+    }
+
     private void onChunk(PeerChannel c, byte[] data) {
         ChunkFrame chunk;
         try {
             chunk = ChunkFrame.decode(data);
         } catch (IllegalArgumentException e) {
-            LOG.warn("Dropped a malformed file chunk from {}: {}", c.peer().id(), e.getMessage());
+            warnings.warn(c.peer().id(), "Dropped a malformed file chunk from {}: {}", c.peer().id(), Untrusted.forLog(e));
             return;
         }
         Transfer t = transfers.get(chunk.transferId());
@@ -394,6 +422,22 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
             t.outgoing = null;
         }
         notify(t);
+        retire(t);
+    }
+
+    /** Keeps the last {@link #MAX_FINISHED_KEPT} finished transfers; older ones are forgotten. */
+    private void retire(Transfer t) {
+        if (t.retired) {
+            return;
+        }
+        t.retired = true;
+        finished.add(t.id);
+        while (finished.size() > MAX_FINISHED_KEPT) {
+            UUID oldest = finished.poll();
+            if (oldest != null) {
+                transfers.remove(oldest);
+            }
+        }
     }
 
     /** Returns false (and ends the transfer) if the peer's channel is gone. */
@@ -451,6 +495,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         long lastNotified;
         volatile String reason = "";
         volatile Path savedTo;
+        boolean retired;
 
         Transfer(UUID id, PeerChannel channel, TransferDirection direction, String fileName, long size, String sha256) {
             this.id = id;

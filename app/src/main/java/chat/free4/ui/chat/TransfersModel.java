@@ -3,6 +3,8 @@ package chat.free4.ui.chat;
 import chat.free4.files.FileSharingService;
 import chat.free4.files.TransferListener;
 import chat.free4.files.TransferStatus;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +17,8 @@ public final class TransfersModel {
     private final FileSharingService files;
     private final ObservableList<TransferItem> items = FXCollections.observableArrayList();
     private final Map<UUID, TransferItem> byId = new HashMap<>();
+    /** Finished transfers still shown, oldest first. FX thread only. */
+    private final Deque<UUID> finished = new ArrayDeque<>();
     private final TransferListener listener = s -> Platform.runLater(() -> update(s));
 
     public TransfersModel(FileSharingService files) {
@@ -32,6 +36,14 @@ public final class TransfersModel {
         } else {
             item.statusProperty().set(s);
         }
+        if (s.state().isFinal() && !finished.contains(s.id())) {
+            finished.add(s.id());
+            // As the service does: the list shows the last finished transfers, not all of them.
+            while (finished.size() > FileSharingService.MAX_FINISHED_KEPT) {
+                TransferItem old = byId.remove(finished.poll());
+                items.remove(old);
+            }
+        }
     }
 
     public ObservableList<TransferItem> items() {
@@ -46,6 +58,7 @@ public final class TransfersModel {
     public void clearFinished() {
         items.removeIf(i -> i.status().state().isFinal());
         byId.values().removeIf(i -> i.status().state().isFinal());
+        finished.clear();
     }
 
     public void dispose() {

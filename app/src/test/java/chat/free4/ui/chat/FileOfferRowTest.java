@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import chat.free4.chat.ChatService;
+import chat.free4.data.RawChannel;
 import chat.free4.data.RtcTestRoom;
 import chat.free4.data.RtcTestRoom.Peer;
 import chat.free4.files.FileSharingService;
@@ -89,5 +90,59 @@ class FileOfferRowTest {
         assertEquals(Sha256.of(source), Sha256.of(target));
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup(".transfer-detail").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().equals("Saved to " + target.toAbsolutePath())));
+    }
+
+    /** The name a hostile peer offers is shown and suggested without its bidi override. */
+    @Test
+    void aDisguisedFileNameIsShownAndSuggestedAsItReallyIs() throws Exception {
+        FileSharingService bobFiles = new FileSharingService();
+        RawChannel mallory = new RawChannel("files");
+        Peer bob = room.addPeer(RtcTestRoom.newPeerInfo("Bob"), bobFiles);
+        room.connect(room.addPeer(RtcTestRoom.newPeerInfo("Mallory"), mallory), bob);
+        mallory.opened().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        java.util.List<String> suggested = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ChatPaneActions actions = new ChatPaneActions() {
+            @Override
+            public void openLink(String url) {
+            }
+
+            @Override
+            public Optional<Path> chooseSaveTarget(String suggestedName) {
+                suggested.add(suggestedName);
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseFileToShare() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseTranscriptTarget() {
+                return Optional.empty();
+            }
+        };
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            ChatPane pane = new ChatPane(new ChatModel(new ChatService(bob.info)), new TransfersModel(bobFiles), actions);
+            s.setScene(new Scene(pane, 420, 640));
+            s.show();
+        });
+
+        com.google.gson.JsonObject offer = new com.google.gson.JsonObject();
+        offer.addProperty("type", "offer");
+        offer.addProperty("id", java.util.UUID.randomUUID().toString());
+        offer.addProperty("name", "invoice\u202Efdp.exe");
+        offer.addProperty("size", 4096);
+        offer.addProperty("sha256", "ab".repeat(32));
+        mallory.sendText(offer.toString());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("Save…").tryQuery().isPresent());
+        Label title = robot.lookup("#transfers").lookup(".text-bold").queryAs(Label.class);
+        assertEquals("From Mallory: invoicefdp.exe", title.getText());
+        robot.clickOn("Save…");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !suggested.isEmpty());
+        assertEquals(java.util.List.of("invoicefdp.exe"), suggested);
     }
 }
