@@ -9,11 +9,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The room's chat as this peer shows it: kept in {@link ChatMessage#ORDER}, each message once.
- * Memory only; bounded so a long session cannot grow without limit (oldest lines go first).
+ * Memory only; bounded so a long session cannot grow without limit (oldest lines go first), ids
+ * of seen lines included.
  */
 public final class ChatLog {
     /** How many recent messages a late joiner receives. */
     public static final int HISTORY_SIZE = 200;
+    /** Lines a room's chat keeps. */
+    public static final int DEFAULT_CAPACITY = 5_000;
 
     private final int capacity;
     private final List<ChatMessage> lines = new ArrayList<>();
@@ -21,7 +24,7 @@ public final class ChatLog {
     private final List<ChatLogListener> listeners = new CopyOnWriteArrayList<>();
 
     public ChatLog() {
-        this(5_000);
+        this(DEFAULT_CAPACITY);
     }
 
     public ChatLog(int capacity) {
@@ -45,15 +48,20 @@ public final class ChatLog {
      * they must not block.
      */
     public synchronized boolean add(ChatMessage message) {
-        if (!seenIds.add(message.id())) {
+        if (seenIds.contains(message.id())) {
             return false;
         }
+        if (lines.size() >= capacity && ChatMessage.ORDER.compare(message, lines.get(0)) < 0) {
+            // Older than everything a full log keeps: it would fall out at once. This is also what
+            // stops a forgotten line coming back, so only the ids of kept lines are remembered.
+            return false;
+        }
+        seenIds.add(message.id());
         int index = Collections.binarySearch(lines, message, ChatMessage.ORDER);
         index = index >= 0 ? index : -index - 1;
         lines.add(index, message);
         if (lines.size() > capacity) {
-            // The id stays in seenIds so an old duplicate cannot come back.
-            lines.remove(0);
+            seenIds.remove(lines.remove(0).id());
             index--;
             for (ChatLogListener l : listeners) {
                 l.onOldestRemoved();
@@ -78,8 +86,18 @@ public final class ChatLog {
         return List.copyOf(texts.subList(Math.max(0, texts.size() - HISTORY_SIZE), texts.size()));
     }
 
+    /** How many lines it keeps at most. */
+    public int capacity() {
+        return capacity;
+    }
+
     public synchronized int size() {
         return lines.size();
+    }
+
+    /** How many ids the duplicate check holds; never more than the capacity. */
+    synchronized int rememberedIds() {
+        return seenIds.size();
     }
 
     public synchronized boolean contains(String id) {

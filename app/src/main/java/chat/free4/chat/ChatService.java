@@ -9,6 +9,8 @@ import chat.free4.data.Untrusted;
 import chat.free4.signaling.PeerId;
 import chat.free4.signaling.PeerInfo;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +39,7 @@ public final class ChatService implements ChannelPlugin {
     private final Map<PeerId, PeerChannel> channels = new ConcurrentHashMap<>();
     private volatile Predicate<PeerId> inRoom = channels::containsKey;
     /** Message id -> display name of the peer that relayed it, for lines whose author had left. */
-    private final Map<String, String> relayers = new ConcurrentHashMap<>();
+    private final Map<String, String> relayers = Collections.synchronizedMap(new BoundedMap<>(ChatLog.DEFAULT_CAPACITY));
 
     public ChatService(PeerInfo self) {
         this(self, Clock.systemUTC());
@@ -194,5 +196,19 @@ public final class ChatService implements ChannelPlugin {
 
     private static String newId() {
         return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Forgets the oldest entries: relayed lines older than the log's capacity are gone anyway. */
+    private static final class BoundedMap<K, V> extends LinkedHashMap<K, V> {
+        private final int max;
+
+        BoundedMap(int max) {
+            this.max = max;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+            return size() > max;
+        }
     }
 }

@@ -1,12 +1,12 @@
 package chat.free4.ui.chat;
 
 import chat.free4.chat.ChatLog;
-import chat.free4.chat.ChatLogListener;
 import chat.free4.chat.ChatMessage;
-import java.util.Optional;
 import chat.free4.chat.ChatService;
 import chat.free4.chat.EmptyMessageException;
 import chat.free4.chat.MessageTooLongException;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -32,26 +32,23 @@ public final class ChatModel {
     private final IntegerProperty unread = new SimpleIntegerProperty();
     private final BooleanProperty collapsed = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
-    private final ChatLogListener listener = new ChatLogListener() {
-        @Override
-        public void onAdded(ChatMessage message, int index) {
-            Platform.runLater(() -> added(message, index));
-        }
-
-        @Override
-        public void onOldestRemoved() {
-            Platform.runLater(() -> {
-                if (!lines.isEmpty()) {
-                    lines.remove(0);
-                }
-            });
-        }
-    };
+    private final PendingLines listener;
 
     /** Call on the FX thread. */
     public ChatModel(ChatService chat) {
+        this(chat, Platform::runLater);
+    }
+
+    /** @param fx runs a task on the FX thread (tests pass a queue they run by hand) */
+    ChatModel(ChatService chat, Executor fx) {
         this.chat = chat;
         ChatLog log = chat.log();
+        listener = new PendingLines(log, fx, lines, m -> !m.isSystem() && !m.sender().equals(chat.self().id()),
+                count -> {
+                    if (collapsed.get()) {
+                        unread.set(unread.get() + count);
+                    }
+                });
         // Snapshot and subscribe atomically: ChatLog adds under its own monitor.
         synchronized (log) {
             lines.setAll(log.lines());
@@ -62,13 +59,6 @@ public final class ChatModel {
                 unread.set(0);
             }
         });
-    }
-
-    private void added(ChatMessage message, int index) {
-        lines.add(Math.min(index, lines.size()), message);
-        if (collapsed.get() && !message.isSystem() && !message.sender().equals(chat.self().id())) {
-            unread.set(unread.get() + 1);
-        }
     }
 
     public ObservableList<ChatMessage> lines() {
