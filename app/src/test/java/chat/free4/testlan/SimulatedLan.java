@@ -1,6 +1,5 @@
 package chat.free4.testlan;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,37 +89,11 @@ public final class SimulatedLan implements AutoCloseable {
 
     /** Starts {@code mainClass} of the test classpath in a JVM on {@code host}. */
     public ChildPeer start(LanHost host, String label, String mainClass, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", host.namespace(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-Dlogback.configurationFile=" + logConfig(),
-                "-Dfree4chat.log.level=" + System.getProperty("free4chat.log.level", "INFO"),
-                "-cp", classpath(), mainClass));
-        command.addAll(args);
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        ChildPeer child = new ChildPeer(label, process, started);
+        ChildPeer child = NamespaceProcess.java(host.namespace(), label, mainClass, args);
         synchronized (children) {
             children.add(child);
         }
         return child;
-    }
-
-    private static String logConfig() {
-        try {
-            return Path.of(SimulatedLan.class.getResource("/lan-peers-logback.xml").toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String classpath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        if (cp == null || cp.isBlank()) {
-            cp = System.getProperty("java.class.path");
-        }
-        return String.join(File.pathSeparator, cp.split(File.pathSeparator));
     }
 
     @Override

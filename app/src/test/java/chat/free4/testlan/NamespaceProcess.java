@@ -1,0 +1,51 @@
+package chat.free4.testlan;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts a program, or a JVM with the test class path, inside a network namespace, its output collected. */
+final class NamespaceProcess {
+    private NamespaceProcess() {
+    }
+
+    /** Starts {@code mainClass} of the test classpath in a JVM in {@code namespace}. */
+    static ChildPeer java(String namespace, String label, String mainClass, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-Dlogback.configurationFile=" + logConfig(),
+                "-Dfree4chat.log.level=" + System.getProperty("free4chat.log.level", "INFO"),
+                "-cp", classpath(), mainClass));
+        command.addAll(args);
+        return program(namespace, label, command);
+    }
+
+    /** Starts any program in {@code namespace} ({@code ip netns exec} execs it, so the process is the program). */
+    static ChildPeer program(String namespace, String label, List<String> command) throws IOException {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        full.addAll(command);
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+        return new ChildPeer(label, process, started);
+    }
+
+    private static String logConfig() {
+        try {
+            return Path.of(NamespaceProcess.class.getResource("/lan-peers-logback.xml").toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String classpath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        return String.join(File.pathSeparator, cp.split(File.pathSeparator));
+    }
+}

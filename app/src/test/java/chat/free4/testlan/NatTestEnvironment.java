@@ -1,0 +1,59 @@
+package chat.free4.testlan;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What the simulated-internet tests need: root, and the programs {@code ip}, {@code iptables} and
+ * {@code turnserver} (Debian iproute2, iptables, coturn). Missing any, a test is skipped with the
+ * reason on a developer's machine, but fails when {@code CI=true}: CI must run them all.
+ */
+public final class NatTestEnvironment {
+    private NatTestEnvironment() {
+    }
+
+    public static void require() {
+        List<String> missing = new ArrayList<>();
+        if (!isRoot()) {
+            missing.add("root (network namespaces)");
+        }
+        for (String program : List.of("ip", "iptables", "turnserver")) {
+            if (onPath(program) == null) {
+                missing.add("the program " + program + (program.equals("turnserver") ? " (Debian coturn)" : ""));
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String reason = "The simulated internet needs " + String.join(", ", missing) + ".";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(reason + " CI=true: this test must run here.");
+        }
+        Assumptions.abort(reason);
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("Uid:")).anyMatch(l -> l.split("\\s+")[1].equals("0"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    static Path onPath(String program) {
+        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+        dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin"));
+        for (String dir : dirs) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}
