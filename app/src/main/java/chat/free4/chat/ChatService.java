@@ -3,6 +3,7 @@ package chat.free4.chat;
 import chat.free4.data.ChannelClosedException;
 import chat.free4.data.ChannelPlugin;
 import chat.free4.data.DataChannelSpec;
+import chat.free4.data.InboundRate;
 import chat.free4.data.PeerChannel;
 import chat.free4.data.ThrottledWarnings;
 import chat.free4.data.Untrusted;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * after the room is left unless the person saves a transcript ({@link TranscriptWriter}).
  */
 public final class ChatService implements ChannelPlugin {
-    public static final DataChannelSpec SPEC = DataChannelSpec.reliable("chat");
+    public static final DataChannelSpec SPEC = DataChannelSpec.reliable("chat", InboundRate.CHAT);
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
     private final ThrottledWarnings warnings = new ThrottledWarnings(LOG);
 

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * ("app"), so a whiteboard or game never delays chat or audio. Subscribers pick a topic.
  */
 public final class AppDataService implements ChannelPlugin {
-    public static final DataChannelSpec SPEC = DataChannelSpec.reliable("app");
+    public static final DataChannelSpec SPEC = DataChannelSpec.reliable("app", InboundRate.APP);
     private static final Logger LOG = LoggerFactory.getLogger(AppDataService.class);
 
+    private final ThrottledWarnings warnings = new ThrottledWarnings(LOG);
     private final Map<PeerId, PeerChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, List<AppDataListener>> listeners = new ConcurrentHashMap<>();
 
@@ -89,7 +90,7 @@ public final class AppDataService implements ChannelPlugin {
         try {
             frame = AppDataFrame.decode(data);
         } catch (IllegalArgumentException e) {
-            LOG.warn("Dropped malformed application data from {}: {}", from.id(), e.getMessage());
+            warnings.warn(from.id(), "Dropped malformed application data from {}: {}", from.id(), Untrusted.forLog(e));
             return;
         }
         for (AppDataListener l : listeners.getOrDefault(frame.topic(), List.of())) {

@@ -48,7 +48,8 @@ final class MeshChannelBridge implements DataChannelPlugin {
         if (plugin == null) {
             return; // Not in a room as far as data features go; the mesh still owns the channel.
         }
-        RtcPeerChannel c = new RtcPeerChannel(channel, new PeerInfo(peer, names.apply(peer)), new SerialExecutor(events));
+        RtcPeerChannel c = new RtcPeerChannel(channel, new PeerInfo(peer, names.apply(peer)), new SerialExecutor(events),
+                spec.inbound());
         wrapped.put(channel, c);
         plugin.attach(c);
     }

@@ -11,7 +11,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,23 @@ public final class RtcPeerChannel implements PeerChannel {
     });
     private static final long DRAIN_POLL_MILLIS = 2;
 
+    /**
+     * Bytes copied off the native thread but not yet handled: beyond it messages are dropped
+     * (a reliable channel then loses them; a file transfer fails its size/hash check).
+     */
+    static final long MAX_QUEUED_BYTES = 16L * 1024 * 1024;
+    /**
+     * Half a {@link SerialExecutor}'s default queue: the other half stays free for the few state
+     * and backpressure events, so those are never refused.
+     */
+    static final int MAX_QUEUED_MESSAGES = SerialExecutor.DEFAULT_CAPACITY / 2;
+    private final InboundLimit limit;
+    private final ThrottledWarnings warnings = new ThrottledWarnings(LOG);
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicInteger queuedMessages = new AtomicInteger();
     private final AtomicBoolean openReported = new AtomicBoolean();
     private final AtomicBoolean closedReported = new AtomicBoolean();
     private volatile Listener listener;
@@ -45,8 +65,18 @@ public final class RtcPeerChannel implements PeerChannel {
     private long lowThreshold = -1;
     private boolean pollScheduled;
 
-    /** {@code events} must run tasks one at a time, in order. */
+    /** {@code events} must run tasks one at a time, in order; the inbound rate is {@link InboundRate#APP}. */
     public RtcPeerChannel(RTCDataChannel channel, PeerInfo peer, Executor events) {
+        this(channel, peer, events, InboundRate.APP);
+    }
+
+    /**
+     * @param events runs tasks one at a time, in order; may refuse them when full
+     *     ({@link SerialExecutor})
+     * @param inbound how much the peer may send on this channel; more is dropped unread
+     */
+    public RtcPeerChannel(RTCDataChannel channel, PeerInfo peer, Executor events, InboundRate inbound) {
+        this.limit = new InboundLimit(inbound, System::nanoTime);
         this.channel = Objects.requireNonNull(channel);
         this.peer = Objects.requireNonNull(peer);
         this.events = Objects.requireNonNull(events);
@@ -54,25 +84,76 @@ public final class RtcPeerChannel implements PeerChannel {
         channel.registerObserver(new RTCDataChannelObserver() {
             @Override
             public void onBufferedAmountChange(long previousAmount) {
-                events.execute(RtcPeerChannel.this::checkBufferedAmountLow);
+                control(RtcPeerChannel.this::checkBufferedAmountLow);
             }
 
             @Override
             public void onStateChange() {
                 RTCDataChannelState state = channel.getState();
-                events.execute(() -> fireState(state));
+                control(() -> fireState(state));
             }
 
             @Override
             public void onMessage(RTCDataChannelBuffer buffer) {
-                // The native buffer is only valid during this call: copy it now.
                 ByteBuffer data = buffer.data;
-                byte[] copy = new byte[data.remaining()];
+                int size = data.remaining();
+                received.incrementAndGet();
+                // Checked before copying: a flood costs a counter, not an allocation.
+                if (!limit.admit(size)) {
+                    drop("it sends faster than this channel allows");
+                    return;
+                }
+                if (queuedBytes.get() + size > MAX_QUEUED_BYTES || queuedMessages.get() >= MAX_QUEUED_MESSAGES) {
+                    drop("its messages wait unhandled");
+                    return;
+                }
+                // The native buffer is only valid during this call: copy it now.
+                byte[] copy = new byte[size];
                 data.get(copy);
                 boolean binary = buffer.binary;
-                events.execute(() -> fireMessage(copy, binary));
+                queuedBytes.addAndGet(size);
+                queuedMessages.incrementAndGet();
+                try {
+                    events.execute(() -> {
+                        queuedBytes.addAndGet(-size);
+                        queuedMessages.decrementAndGet();
+                        fireMessage(copy, binary);
+                        delivered.incrementAndGet();
+                    });
+                } catch (RejectedExecutionException e) {
+                    queuedBytes.addAndGet(-size);
+                    queuedMessages.decrementAndGet();
+                    drop("its messages wait unhandled");
+                }
             }
         });
+    }
+
+    /** Counts of this channel's inbound messages, for tests and diagnostics. */
+    public record InboundStats(long received, long delivered, long dropped) {
+    }
+
+    public InboundStats inbound() {
+        return new InboundStats(received.get(), delivered.get(), dropped.get());
+    }
+
+    /**
+     * Queues a state or backpressure event. Inbound messages never take more than half the queue,
+     * so this is not refused; if it were, the channel is stuck and we say so rather than throw
+     * into a native callback.
+     */
+    private void control(Runnable task) {
+        try {
+            events.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.error("Channel '{}' to {} lost an event: its queue is full", label, peer.id());
+        }
+    }
+
+    /** On the native thread: counts and (throttled) logs a message dropped unread. */
+    private void drop(String why) {
+        dropped.incrementAndGet();
+        warnings.warn(peer.id(), "Dropped a message on channel '{}' from {}: {}", label, peer.id(), why);
     }
 
     @Override
@@ -115,7 +196,7 @@ public final class RtcPeerChannel implements PeerChannel {
 
     @Override
     public void notifyWhenBufferedAmountLow(long threshold) {
-        events.execute(() -> {
+        control(() -> {
             lowThreshold = threshold;
             checkBufferedAmountLow();
         });
@@ -134,7 +215,7 @@ public final class RtcPeerChannel implements PeerChannel {
             }
         } else if (!pollScheduled) {
             pollScheduled = true;
-            DRAIN_POLL.schedule(() -> events.execute(() -> {
+            DRAIN_POLL.schedule(() -> control(() -> {
                 pollScheduled = false;
                 checkBufferedAmountLow();
             }), DRAIN_POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -148,7 +229,7 @@ public final class RtcPeerChannel implements PeerChannel {
         synchronized (nativeLock) {
             state = closed ? RTCDataChannelState.CLOSED : channel.getState();
         }
-        events.execute(() -> fireState(state));
+        control(() -> fireState(state));
     }
 
     /**
@@ -160,7 +241,7 @@ public final class RtcPeerChannel implements PeerChannel {
             // After this no thread is inside, or will enter, a native call on the channel.
             closed = true;
         }
-        events.execute(this::fireClosed);
+        control(this::fireClosed);
     }
 
     private void fireState(RTCDataChannelState state) {
@@ -182,7 +263,9 @@ public final class RtcPeerChannel implements PeerChannel {
             try {
                 l.onMessage(this, data, binary);
             } catch (RuntimeException e) {
-                LOG.warn("Handler for channel '{}' from {} failed", label, peer.id(), e);
+                // Our bug, but the exception text may quote the peer: stack only at debug.
+                warnings.warn(peer.id(), "Handler for channel '{}' from {} failed: {}", label, peer.id(), Untrusted.forLog(e));
+                LOG.debug("Handler failure", e);
             }
         }
     }

@@ -3,6 +3,7 @@ package chat.free4.files;
 import chat.free4.data.ChannelClosedException;
 import chat.free4.data.ChannelPlugin;
 import chat.free4.data.DataChannelSpec;
+import chat.free4.data.InboundRate;
 import chat.free4.data.PeerChannel;
 import chat.free4.data.ThrottledWarnings;
 import chat.free4.data.Untrusted;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * cancel, failure or a peer leaving ends the transfer on both sides and deletes the partial file.
  */
 public final class FileSharingService implements ChannelPlugin, AutoCloseable {
-    public static final DataChannelSpec SPEC = DataChannelSpec.reliable("files");
+    public static final DataChannelSpec SPEC = DataChannelSpec.reliable("files", InboundRate.FILES);
     /** Far below the 16 MiB at which libwebrtc closes a channel whose buffer overflows. */
     public static final long HIGH_WATER_BYTES = 4 * 1024 * 1024;
     public static final long LOW_WATER_BYTES = 1024 * 1024;

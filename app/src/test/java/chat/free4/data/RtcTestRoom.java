@@ -20,6 +20,7 @@ import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,21 @@ public final class RtcTestRoom implements AutoCloseable {
     });
     private final List<Peer> peers = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
+    private final boolean inboundLimits;
+
+    /** Channels with the inbound limits of their specs, as in the app. */
+    public RtcTestRoom() {
+        this(true);
+    }
+
+    private RtcTestRoom(boolean inboundLimits) {
+        this.inboundLimits = inboundLimits;
+    }
+
+    /** For benchmarks of the transport: no inbound rate limits on any channel. */
+    public static RtcTestRoom withoutInboundLimits() {
+        return new RtcTestRoom(false);
+    }
 
     public static PeerInfo newPeerInfo(String name) {
         return new PeerInfo(PeerId.random(), name);
@@ -91,6 +107,16 @@ public final class RtcTestRoom implements AutoCloseable {
             link.closeSide(b);
             links.remove(link);
         }
+    }
+
+    /** {@code self}'s end of the channel {@code label} to {@code remote}, once it exists. */
+    public Optional<RtcPeerChannel> channel(Peer self, Peer remote, String label) {
+        Link link = find(self, remote);
+        if (link == null) {
+            return Optional.empty();
+        }
+        End end = link.offerer == self ? link.a : link.b;
+        return end.channels.keySet().stream().filter(c -> c.label().equals(label)).findFirst();
     }
 
     private Link find(Peer a, Peer b) {
@@ -201,7 +227,8 @@ public final class RtcTestRoom implements AutoCloseable {
             String label = channel.getLabel();
             ChannelPlugin plugin = self.plugins.stream().filter(p -> p.spec().label().equals(label))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no plugin for " + label));
-            RtcPeerChannel wrapped = new RtcPeerChannel(channel, remote.info, new SerialExecutor(events));
+            RtcPeerChannel wrapped = new RtcPeerChannel(channel, remote.info, new SerialExecutor(events),
+                    inboundLimits ? plugin.spec().inbound() : InboundRate.UNLIMITED);
             channels.put(wrapped, channel);
             plugin.attach(wrapped);
         }

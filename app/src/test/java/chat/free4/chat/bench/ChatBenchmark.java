@@ -57,7 +57,7 @@ public final class ChatBenchmark {
 
     /** {@code rate} 0 = burst: all messages as fast as send() returns. */
     private static void chatLatency(int count, int rate) throws Exception {
-        try (RtcTestRoom room = new RtcTestRoom()) {
+        try (RtcTestRoom room = RtcTestRoom.withoutInboundLimits()) {
             ChatService ada = new ChatService(RtcTestRoom.newPeerInfo("Ada"));
             ChatService bob = new ChatService(RtcTestRoom.newPeerInfo("Bob"));
             room.connect(room.addPeer(ada.self(), ada), room.addPeer(bob.self(), bob));
@@ -148,7 +148,7 @@ public final class ChatBenchmark {
 
     private static void fileThroughput(int megabytes, int receivers) throws Exception {
         Path dir = Files.createTempDirectory("chat-bench");
-        try (RtcTestRoom room = new RtcTestRoom()) {
+        try (RtcTestRoom room = RtcTestRoom.withoutInboundLimits()) {
             FileSharingService sender = new FileSharingService(FileLimits.DEFAULT);
             RtcTestRoom.Peer senderPeer = room.addPeer(RtcTestRoom.newPeerInfo("Sender"), sender);
             List<FileSharingService> targets = new ArrayList<>();
