@@ -360,7 +360,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         }
         Settings now = settings.current();
         List<ConfiguredIceServers.Entry> entries = new ArrayList<>(ConfiguredIceServers.urls(now.stunServers()));
-        entries.addAll(ConfiguredIceServers.urls(now.turnServers()));
+        now.turnServers().forEach(turn -> entries.add(turn.entry()));
         ConfiguredIceServers ice = ConfiguredIceServers.check(entries);
         if (!ice.problems().isEmpty()) {
             String problems = String.join(" ", ice.problems());

@@ -12,7 +12,7 @@ public record Settings(
         String outputDevice,
         String relayUrl,
         List<String> stunServers,
-        List<String> turnServers,
+        List<TurnServerSetting> turnServers,
         String pushToTalkKey,
         VoiceMode voiceMode,
         String lanInterface,
@@ -78,7 +78,7 @@ public record Settings(
                 voiceMode, lanInterface, theme, window);
     }
 
-    public Settings withIceServers(List<String> stun, List<String> turn) {
+    public Settings withIceServers(List<String> stun, List<TurnServerSetting> turn) {
         return new Settings(displayName, inputDevice, outputDevice, relayUrl, stun, turn, pushToTalkKey,
                 voiceMode, lanInterface, theme, window);
     }

@@ -2,6 +2,7 @@ package chat.free4.ui.settings;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import chat.free4.signaling.IceServerCheck;
 import chat.free4.ui.Icons;
 import chat.free4.ui.ScrollIntoView;
 import chat.free4.ui.room.LevelMeter;
@@ -170,11 +171,21 @@ public final class SettingsView extends ScrollPane {
             model.update(model.current().withRelayUrl(value));
         });
         TextArea stun = serverList("settings-stun", model.current().stunServers(), "stun:stun.example.org:3478");
-        TextArea turn = serverList("settings-turn", model.current().turnServers(),
-                "turn:user:password@turn.example.org:3478");
-        Runnable saveIce = () -> model.update(model.current().withIceServers(lines(stun.getText()), lines(turn.getText())));
-        commitOnExit(stun, saveIce);
-        commitOnExit(turn, saveIce);
+        commitOnExit(stun, () -> {
+            List<String> urls = lines(stun.getText());
+            for (String url : urls) {
+                try {
+                    IceServerCheck.check(url, "", "");
+                } catch (IllegalArgumentException bad) {
+                    model.problemProperty().set(bad.getMessage());
+                    return;
+                }
+            }
+            model.update(model.current().withIceServers(urls, model.current().turnServers()));
+        });
+        TurnServersEditor turn = new TurnServersEditor(model.current().turnServers(),
+                values -> model.update(model.current().withIceServers(model.current().stunServers(), values)),
+                sentence -> model.problemProperty().set(sentence));
         ComboBox<String> lan = deviceBox("settings-lan-interface", model.lanInterfaces(), model.current().lanInterface());
         lan.valueProperty().addListener((obs, old, now) -> model.update(model.current().withLanInterface(orDefault(now))));
         Label hint = new Label("Changes to the network take effect the next time you join a room.");

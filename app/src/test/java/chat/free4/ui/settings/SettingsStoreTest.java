@@ -18,11 +18,23 @@ class SettingsStoreTest {
     @Test
     void everyFieldSurvivesSaveAndLoad() {
         Settings written = new Settings("Ada", "USB Mic", "Headset", "ws://127.0.0.1:9000/v1",
-                List.of("stun:stun.example.org:3478"), List.of("turn:user:pw@turn.example.org"), "F8",
+                List.of("stun:stun.example.org:3478"), List.of(new TurnServerSetting("turn:turn.example.org?transport=tcp", "user", "pw")), "F8",
                 VoiceMode.PUSH_TO_TALK, "eth1", Theme.LIGHT, new WindowBounds(12.0, 34.0, 900, 600, true));
         new SettingsStore(dir).save(written);
 
         assertEquals(written, new SettingsStore(dir).load());
+    }
+
+    @Test
+    void turnLinesOfAnOlderFileBecomeEntriesWithTheirCredentials() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"displayName\":\"Bo\",\"turnServers\":"
+                + "[\"turn:user:password@turn.example.org:3478\",\"turn:turn.example.org\"]}");
+
+        Settings loaded = new SettingsStore(dir).load();
+
+        assertEquals("Bo", loaded.displayName());
+        assertEquals(List.of(new TurnServerSetting("turn:turn.example.org:3478", "user", "password"),
+                new TurnServerSetting("turn:turn.example.org", "", "")), loaded.turnServers());
     }
 
     @Test
