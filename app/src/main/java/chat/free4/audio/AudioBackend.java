@@ -26,8 +26,20 @@ public interface AudioBackend extends AutoCloseable {
 
     boolean microphoneMuted();
 
-    /** Level of what I send, 0 to 1. */
+    /** Level of my microphone, 0 to 1 (0 while muted or deafened). */
     double localLevel();
+
+    /** Deafened: I hear nobody, and my microphone sends silence. */
+    void setDeafened(boolean deafened);
+
+    boolean deafened();
+
+    /** The voice-activity gate on what I send (always open unless a threshold is set). */
+    VoiceGate voiceGate();
+
+    /** Echo cancellation, noise suppression, gain control; only the desktop path has them. */
+    default void setVoiceProcessing(VoiceProcessing processing) {
+    }
 
     /** What a new peer connection sends; by default the shared {@link #localTrack()}. */
     default LocalSend openSend() {

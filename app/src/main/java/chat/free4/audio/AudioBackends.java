@@ -13,7 +13,7 @@ public final class AudioBackends {
      */
     public static AudioBackend desktopOrSilent(RemotePcmListener listener, Consumer<String> warning) {
         try {
-            return new DeviceAudio(listener);
+            return new DeviceAudio(listener, VoiceProcessing.defaults(), warning);
         } catch (AudioUnavailableException e) {
             warning.accept(e.getMessage() + " You are in the room without microphone and speakers.");
             return new HeadlessAudio(PcmSource.silence(), listener);

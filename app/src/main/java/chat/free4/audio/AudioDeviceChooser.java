@@ -9,8 +9,12 @@ public interface AudioDeviceChooser {
 
     List<AudioDeviceInfo> outputs();
 
-    /** Switches the microphone; throws {@link IllegalArgumentException} with a sentence if unknown. */
+    /** Switches the microphone ({@code null}: the system default); problems are reported as notices. */
     void selectInput(AudioDeviceInfo device);
 
+    /** Switches the speaker ({@code null}: the system default). */
     void selectOutput(AudioDeviceInfo device);
+
+    /** Called (on a background thread) when a device is plugged in or removed. */
+    void addChangeListener(Runnable listener);
 }

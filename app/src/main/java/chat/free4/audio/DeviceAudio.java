@@ -2,66 +2,216 @@ package chat.free4.audio;
 
 import chat.free4.signaling.PeerId;
 import dev.onvoid.webrtc.PeerConnectionFactory;
-import dev.onvoid.webrtc.media.audio.AudioDevice;
-import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
-import dev.onvoid.webrtc.media.audio.AudioOptions;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
-import dev.onvoid.webrtc.media.audio.AudioTrackSource;
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The desktop path: webrtc-java's real audio device module records the chosen microphone and plays
- * the mixed remote audio on the chosen output. Per-peer mute disables the remote track; libwebrtc
- * offers no per-track playout gain in webrtc-java 0.14.0, so volume other than 0 plays unchanged
- * (see docs/decisions).
+ * The desktop path: the app owns its sound. The peer connection factory runs on a headless device
+ * module (libwebrtc decodes and encodes, but touches no sound card); the microphone and the speaker
+ * are streams of their own ({@link SoundStream}). The microphone goes through echo cancellation,
+ * noise suppression and gain control ({@link VoiceProcessor}), the voice gate and mute, then to
+ * every connection; each remote peer's audio is mixed in Java at that person's volume
+ * ({@link PlayoutMixer}) and the mix is what the echo canceller compares against. Decision 0011
+ * says why.
  */
 public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
-    private final AudioDeviceModule module;
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceAudio.class);
+
+    private final HeadlessAudioDeviceModule module;
     private final PeerConnectionFactory factory;
-    private final AudioTrackSource source;
+    private final CustomAudioSource source;
     private final AudioTrack track;
+    private final LocalSender sender;
     private final RemotePcmListener remoteListener;
+    private final PlayoutMixer mixer = new PlayoutMixer();
+    private final VoiceProcessor processor;
+    private final VoiceGate gate = new VoiceGate();
     private final LevelMeter localMeter = new LevelMeter();
+    private final MicrophoneChain microphoneChain;
+    private final SpeakerFeed speakerFeed;
+    private final SoundDevices devices;
+    private final Consumer<String> notices;
+    private Optional<AudioDeviceInfo> chosenInput = Optional.empty();
+    private Optional<AudioDeviceInfo> chosenOutput = Optional.empty();
+    private SoundStream microphone;
+    private SoundStream speaker;
+    private volatile String problem = "";
     private volatile boolean muted;
+    private volatile boolean deafened;
+    private boolean closed;
 
-    /** Throws {@link AudioUnavailableException} when the sound system cannot be opened. */
-    public DeviceAudio(RemotePcmListener remoteListener) {
-        this.remoteListener = remoteListener;
-        this.module = openModule();
+    /**
+     * Opens the default microphone and speaker. A device that cannot start is reported to
+     * {@code notices} in a sentence (and retried when devices change); only a sound system that
+     * cannot be loaded at all throws {@link AudioUnavailableException}.
+     *
+     * @param remoteListener also receives every remote peer's PCM (after my volume), e.g. for tests
+     */
+    public DeviceAudio(RemotePcmListener remoteListener, VoiceProcessing processing, Consumer<String> notices) {
+        this.notices = notices;
+        try {
+            this.module = new HeadlessAudioDeviceModule();
+            module.initPlayout();
+            module.startPlayout(); // pulls the decoded remote streams every 10 ms
+        } catch (Error | RuntimeException e) {
+            throw new AudioUnavailableException("The sound system could not be loaded (" + e.getMessage() + ").", e);
+        }
         this.factory = new PeerConnectionFactory(module);
-        AudioOptions options = new AudioOptions();
-        options.echoCancellation = true;
-        options.autoGainControl = true;
-        options.noiseSuppression = true;
-        options.highpassFilter = true;
-        this.source = factory.createAudioSource(options);
+        this.source = new CustomAudioSource();
         this.track = factory.createAudioTrack("mic", source);
-        track.addSink((data, bits, rate, channels, frames) -> {
-            short[] s = new short[frames * channels];
-            Pcm.toSamples(data, Math.min(data.length, frames * channels * 2), s);
-            localMeter.update(s, s.length);
-        });
+        this.sender = new LocalSender(factory);
+        this.processor = new VoiceProcessor(processing);
+        this.remoteListener = (from, samples, count) -> {
+            mixer.onPcm(from, samples, count);
+            remoteListener.onPcm(from, samples, count);
+        };
+        this.microphoneChain = new MicrophoneChain(sender, processor, gate, localMeter,
+                () -> (mixer.queuedFrames() + 2) * Pcm.FRAME_MILLIS);
+        this.speakerFeed = new SpeakerFeed(mixer, processor);
+        this.devices = SoundDevices.forThisComputer(this::devicesChanged);
+        synchronized (this) {
+            openSpeaker();
+            openMicrophone();
+        }
     }
 
-    private static AudioDeviceModule openModule() {
-        AudioDeviceModule adm;
+    /** With every voice processing switch on and no extra listener of remote audio. */
+    public DeviceAudio(Consumer<String> notices) {
+        this(RemotePcmListener.none(), VoiceProcessing.defaults(), notices);
+    }
+
+    // ---- the two sound streams ----
+
+    private void openSpeaker() {
+        closeSpeaker();
         try {
-            adm = new AudioDeviceModule();
-        } catch (Error | RuntimeException e) {
-            throw new AudioUnavailableException("No sound system could be opened (" + e.getMessage() + ").", e);
-        }
-        try {
-            adm.initPlayout();
-            adm.startPlayout();
-            adm.initRecording();
-            adm.startRecording();
-            return adm;
-        } catch (Error | RuntimeException e) {
-            adm.dispose();
-            throw new AudioUnavailableException("The sound devices could not be started (" + e.getMessage() + ").", e);
+            speaker = SoundStream.speaker(chosenOutput, speakerFeed);
+            problemSolved();
+        } catch (AudioUnavailableException e) {
+            LOG.warn("Speaker: {}", e.getMessage(), e.getCause());
+            report(e.getMessage());
         }
     }
+
+    private void openMicrophone() {
+        closeMicrophone();
+        try {
+            microphone = SoundStream.microphone(chosenInput, microphoneChain);
+            problemSolved();
+        } catch (AudioUnavailableException e) {
+            LOG.warn("Microphone: {}", e.getMessage(), e.getCause());
+            report(e.getMessage());
+        }
+    }
+
+    private void closeSpeaker() {
+        if (speaker != null) {
+            speaker.close();
+            speaker = null;
+            speakerFeed.close();
+        }
+    }
+
+    private void closeMicrophone() {
+        if (microphone != null) {
+            microphone.close();
+            microphone = null;
+            microphoneChain.close();
+        }
+    }
+
+    private void report(String sentence) {
+        problem = sentence;
+        notices.accept(sentence);
+    }
+
+    private void problemSolved() {
+        if (!problem.isEmpty() && microphone != null && speaker != null) {
+            problem = "";
+            notices.accept("");
+        }
+    }
+
+    /** What is wrong with the sound devices right now, in a sentence; empty when both work. */
+    public String problem() {
+        return problem;
+    }
+
+    /** On the sound-device-events thread: a device came or went. */
+    private synchronized void devicesChanged() {
+        if (closed) {
+            return;
+        }
+        List<AudioDeviceInfo> inputs = devices.inputs();
+        List<AudioDeviceInfo> outputs = devices.outputs();
+        if (chosenOutput.isPresent() && !contains(outputs, chosenOutput.get())) {
+            String gone = chosenOutput.get().name();
+            chosenOutput = Optional.empty();
+            openSpeaker();
+            if (speaker != null) {
+                report("\"" + gone + "\" was disconnected. You now hear the room on the system's default speaker.");
+            }
+        } else if (speaker == null) {
+            openSpeaker();
+        }
+        if (chosenInput.isPresent() && !contains(inputs, chosenInput.get())) {
+            String gone = chosenInput.get().name();
+            chosenInput = Optional.empty();
+            openMicrophone();
+            if (microphone != null) {
+                report("\"" + gone + "\" was disconnected. The others now hear you through the system's default microphone.");
+            }
+        } else if (microphone == null) {
+            openMicrophone();
+        }
+    }
+
+    private static boolean contains(List<AudioDeviceInfo> list, AudioDeviceInfo device) {
+        return list.stream().anyMatch(d -> d.descriptor().equals(device.descriptor()));
+    }
+
+    // ---- AudioDeviceChooser ----
+
+    @Override
+    public List<AudioDeviceInfo> inputs() {
+        return devices.inputs();
+    }
+
+    @Override
+    public List<AudioDeviceInfo> outputs() {
+        return devices.outputs();
+    }
+
+    @Override
+    public synchronized void selectInput(AudioDeviceInfo device) {
+        Optional<AudioDeviceInfo> wanted = Optional.ofNullable(device);
+        if (!wanted.equals(chosenInput) || microphone == null) {
+            chosenInput = wanted;
+            openMicrophone();
+        }
+    }
+
+    @Override
+    public synchronized void selectOutput(AudioDeviceInfo device) {
+        Optional<AudioDeviceInfo> wanted = Optional.ofNullable(device);
+        if (!wanted.equals(chosenOutput) || speaker == null) {
+            chosenOutput = wanted;
+            openSpeaker();
+        }
+    }
+
+    @Override
+    public void addChangeListener(Runnable listener) {
+        devices.addChangeListener(listener);
+    }
+
+    // ---- AudioBackend ----
 
     @Override
     public PeerConnectionFactory factory() {
@@ -74,8 +224,13 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     }
 
     @Override
+    public LocalSend openSend() {
+        return sender.open();
+    }
+
+    @Override
     public RemoteAudio attachRemote(PeerId peer, AudioTrack remoteTrack) {
-        RemoteAudio remote = new RemoteAudio(peer, remoteTrack, remoteListener, true);
+        RemoteAudio remote = new RemoteAudio(peer, remoteTrack, remoteListener, false);
         remote.attach();
         return remote;
     }
@@ -83,10 +238,7 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     @Override
     public void setMicrophoneMuted(boolean muted) {
         this.muted = muted;
-        track.setEnabled(!muted);
-        if (muted) {
-            localMeter.reset();
-        }
+        microphoneChain.setSilenced(muted || deafened);
     }
 
     @Override
@@ -95,8 +247,30 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     }
 
     @Override
+    public void setDeafened(boolean deafened) {
+        this.deafened = deafened;
+        mixer.setDeafened(deafened);
+        microphoneChain.setSilenced(muted || deafened);
+    }
+
+    @Override
+    public boolean deafened() {
+        return deafened;
+    }
+
+    @Override
+    public VoiceGate voiceGate() {
+        return gate;
+    }
+
+    @Override
+    public void setVoiceProcessing(VoiceProcessing processing) {
+        processor.apply(processing);
+    }
+
+    @Override
     public double localLevel() {
-        return muted ? 0 : localMeter.rms();
+        return muted || deafened ? 0 : localMeter.rms();
     }
 
     @Override
@@ -105,44 +279,19 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     }
 
     @Override
-    public List<AudioDeviceInfo> inputs() {
-        return module.getRecordingDevices().stream().map(d -> new AudioDeviceInfo(d.getName(), d.getDescriptor())).toList();
-    }
-
-    @Override
-    public List<AudioDeviceInfo> outputs() {
-        return module.getPlayoutDevices().stream().map(d -> new AudioDeviceInfo(d.getName(), d.getDescriptor())).toList();
-    }
-
-    @Override
-    public synchronized void selectInput(AudioDeviceInfo device) {
-        AudioDevice native_ = find(module.getRecordingDevices(), device);
-        module.stopRecording();
-        module.setRecordingDevice(native_);
-        module.initRecording();
-        module.startRecording();
-    }
-
-    @Override
-    public synchronized void selectOutput(AudioDeviceInfo device) {
-        AudioDevice native_ = find(module.getPlayoutDevices(), device);
-        module.stopPlayout();
-        module.setPlayoutDevice(native_);
-        module.initPlayout();
-        module.startPlayout();
-    }
-
-    private static AudioDevice find(List<AudioDevice> devices, AudioDeviceInfo wanted) {
-        return devices.stream().filter(d -> d.getDescriptor().equals(wanted.descriptor())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("The sound device \"" + wanted.name() + "\" is not connected any more."));
-    }
-
-    @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            closeMicrophone();
+            closeSpeaker();
+        }
+        devices.close();
+        sender.close();
+        processor.close();
+        // Order matters: track, then its source, then the factory, then the device module.
         track.dispose();
-        // The source has no dispose() in 0.14.0; it is released with the factory.
+        source.dispose();
         factory.dispose();
-        module.stopRecording();
         module.stopPlayout();
         module.dispose();
     }

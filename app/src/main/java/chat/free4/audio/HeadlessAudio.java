@@ -5,9 +5,6 @@ import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,21 +25,26 @@ public final class HeadlessAudio implements AudioBackend {
     private final LevelMeter localMeter = new LevelMeter();
     private final Thread pump;
     private volatile PcmSource pcmSource;
+    private final VoiceGate gate = new VoiceGate();
     private volatile boolean muted;
+    private volatile boolean deafened;
     private volatile boolean running = true;
-    private final Object pushLock = new Object();
-    private final AtomicInteger sendCounter = new AtomicInteger();
-    private final List<PeerSend> sends = new CopyOnWriteArrayList<>();
+    private final LocalSender sender;
 
     public HeadlessAudio(PcmSource pcmSource, RemotePcmListener remoteListener) {
         this.pcmSource = pcmSource;
-        this.remoteListener = remoteListener;
+        this.remoteListener = (from, samples, count) -> {
+            if (!deafened) {
+                remoteListener.onPcm(from, samples, count);
+            }
+        };
         this.module = new HeadlessAudioDeviceModule();
         module.initPlayout();
         module.startPlayout();
         this.factory = new PeerConnectionFactory(module);
         this.source = new CustomAudioSource();
         this.track = factory.createAudioTrack("mic", source);
+        this.sender = new LocalSender(factory);
         this.pump = new Thread(this::pumpLoop, "pcm-pump");
         pump.setDaemon(true);
         pump.setPriority(Thread.MAX_PRIORITY);
@@ -56,29 +58,19 @@ public final class HeadlessAudio implements AudioBackend {
 
     private void pumpLoop() {
         short[] frame = new short[Pcm.FRAME_SAMPLES];
-        byte[] bytes = new byte[Pcm.FRAME_SAMPLES * 2];
         long period = Pcm.FRAME_MILLIS * 1_000_000L;
         long next = System.nanoTime();
         while (running) {
             try {
                 pcmSource.read(frame);
-                if (muted) {
+                if (muted || deafened) {
                     java.util.Arrays.fill(frame, (short) 0);
                 }
                 localMeter.update(frame, frame.length);
-                Pcm.toBytes(frame, frame.length, bytes);
-                synchronized (pushLock) {
-                    // Checked under the lock: close() disposes the source only after this.
-                    if (!running) {
-                        break;
-                    }
-                    for (PeerSend send : sends) {
-                        if (!send.gate.closed()) {
-                            send.source.pushAudio(bytes, Pcm.BITS, Pcm.SAMPLE_RATE, 1, Pcm.FRAME_SAMPLES);
-                        } // else: that connection is changing its sinks; it misses this frame
-                    }
-
+                if (!gate.admit(frame, frame.length)) {
+                    java.util.Arrays.fill(frame, (short) 0);
                 }
+                sender.push(frame);
             } catch (RuntimeException e) {
                 LOG.warn("Could not send an audio frame", e);
             }
@@ -96,45 +88,7 @@ public final class HeadlessAudio implements AudioBackend {
 
     @Override
     public LocalSend openSend() {
-        PeerSend send = new PeerSend();
-        sends.add(send);
-        return send;
-    }
-
-    /** One connection's own source and track; the pump pushes the same frame to each. */
-    private final class PeerSend implements LocalSend {
-        private final CustomAudioSource source = new CustomAudioSource();
-        private final AudioTrack sendTrack = factory.createAudioTrack("mic-" + sendCounter.incrementAndGet(), source);
-        private final SinkChangeGate gate = new SinkChangeGate(pushLock);
-        private boolean closed;
-
-        @Override
-        public AudioTrack track() {
-            return sendTrack;
-        }
-
-        @Override
-        public SinkChangeGate.Ticket beginSinkChange() {
-            return gate.enter();
-        }
-
-        @Override
-        public void close() {
-            synchronized (pushLock) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                sends.remove(this);
-            }
-            try {
-                sendTrack.dispose();
-            } catch (Error e) {
-                // 0.14.0 keeps closed connections alive; better a small leak than a crash.
-                LOG.debug("A sent track could not be disposed", e);
-            }
-            source.dispose();
-        }
+        return sender.open();
     }
 
     @Override
@@ -165,24 +119,35 @@ public final class HeadlessAudio implements AudioBackend {
     }
 
     @Override
+    public void setDeafened(boolean deafened) {
+        this.deafened = deafened;
+    }
+
+    @Override
+    public boolean deafened() {
+        return deafened;
+    }
+
+    @Override
+    public VoiceGate voiceGate() {
+        return gate;
+    }
+
+    @Override
     public double localLevel() {
         return localMeter.rms();
     }
 
     @Override
     public void close() {
-        synchronized (pushLock) {
-            running = false;
-        }
+        running = false;
         LockSupport.unpark(pump);
         try {
             pump.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (PeerSend send : List.copyOf(sends)) {
-            send.close(); // normally none left: each connection closes its own
-        }
+        sender.close();
         // Order matters: track, then its source, then the factory, then the device module.
         track.dispose();
         source.dispose();

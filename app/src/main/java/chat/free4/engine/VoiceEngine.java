@@ -116,6 +116,23 @@ public final class VoiceEngine implements AutoCloseable {
         });
     }
 
+    /** Deafened: I hear nobody and my microphone sends silence; for me only. */
+    public void setDeafened(boolean deafened) {
+        audio.setDeafened(deafened);
+    }
+
+    /**
+     * Voice-activity sensitivity, 0 to 1 (1 sends even a whisper); {@code Double.NaN} sends
+     * everything, as push-to-talk and the command line do.
+     */
+    public void setVoiceSensitivity(double sensitivity) {
+        if (Double.isNaN(sensitivity)) {
+            audio.voiceGate().setThresholdDbfs(chat.free4.audio.VoiceGate.ALWAYS_OPEN);
+        } else {
+            audio.voiceGate().setSensitivity(sensitivity);
+        }
+    }
+
     /** Mutes one peer for me only. */
     public void setPeerMuted(PeerId peer, boolean muted) {
         onMesh(() -> model.mutePeer(peer, muted).ifPresent(this::peerChanged));

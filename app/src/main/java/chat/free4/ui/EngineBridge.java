@@ -375,29 +375,46 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         engine.setMicrophoneMuted(!microphoneOpen);
         engine.addListener(new ToFx());
         audio.devices().ifPresent(chooser -> {
-            List<String> inputs = chooser.inputs().stream().map(AudioDeviceInfo::name).toList();
-            List<String> outputs = chooser.outputs().stream().map(AudioDeviceInfo::name).toList();
-            Platform.runLater(() -> {
-                settings.inputDevices().setAll(inputs);
-                settings.outputDevices().setAll(outputs);
-                if (inputs.isEmpty()) {
-                    room.errorProperty().set(FailureAdvice.NO_MICROPHONE);
-                }
-            });
+            showDeviceLists(chooser);
+            chooser.addChangeListener(() -> showDeviceLists(chooser));
         });
         applyDevices(now);
         return engine;
     }
 
+    private void showDeviceLists(AudioDeviceChooser chooser) {
+        List<String> inputs = chooser.inputs().stream().map(AudioDeviceInfo::name).toList();
+        List<String> outputs = chooser.outputs().stream().map(AudioDeviceInfo::name).toList();
+        Platform.runLater(() -> {
+            settings.inputDevices().setAll(inputs);
+            settings.outputDevices().setAll(outputs);
+            if (inputs.isEmpty()) {
+                room.errorProperty().set(FailureAdvice.NO_MICROPHONE);
+            }
+        });
+    }
+
+    /** Puts the chosen devices to use; a chosen device that is not connected falls back to the default, with a word. */
     private void applyDevices(Settings now) {
         if (engine == null) {
             return;
         }
-        Optional<AudioDeviceChooser> chooser = engine.devices();
-        chooser.ifPresent(c -> {
-            c.inputs().stream().filter(d -> d.name().equals(now.inputDevice())).findFirst().ifPresent(c::selectInput);
-            c.outputs().stream().filter(d -> d.name().equals(now.outputDevice())).findFirst().ifPresent(c::selectOutput);
+        engine.devices().ifPresent(c -> {
+            c.selectInput(chosen(c.inputs(), now.inputDevice(), "microphone"));
+            c.selectOutput(chosen(c.outputs(), now.outputDevice(), "speaker"));
         });
+    }
+
+    private AudioDeviceInfo chosen(List<AudioDeviceInfo> devices, String wanted, String kind) {
+        if (wanted.isEmpty()) {
+            return null;
+        }
+        Optional<AudioDeviceInfo> found = devices.stream()
+                .filter(d -> d.descriptor().equals(wanted) || d.name().equals(wanted)).findFirst();
+        if (found.isEmpty()) {
+            audioWarning("Your " + kind + " \"" + wanted + "\" is not connected; the system default " + kind + " is used.");
+        }
+        return found.orElse(null);
     }
 
     /** Engine events (on the engine's thread) handed to the FX thread. */

@@ -1,6 +1,7 @@
 package chat.free4.engine;
 
 import chat.free4.audio.Goertzel;
+import chat.free4.audio.AudioBackend;
 import chat.free4.audio.HeadlessAudio;
 import chat.free4.audio.Pcm;
 import chat.free4.audio.PcmSource;
@@ -21,7 +22,7 @@ public final class HeadlessPeer implements AutoCloseable {
     public final String name;
     public final PeerId id = PeerId.random();
     final RecentAudio received = new RecentAudio(2.0);
-    final HeadlessAudio audio;
+    final AudioBackend audio;
     public final VoiceEngine engine;
     final List<String> errors = new CopyOnWriteArrayList<>();
 
@@ -35,12 +36,17 @@ public final class HeadlessPeer implements AutoCloseable {
     }
 
     public HeadlessPeer(String name, PcmSource source, RemotePcmListener alsoHeard, MeshConfig config) {
-        this.name = name;
-        this.audio = new HeadlessAudio(source, (from, samples, count) -> {
-            received.onPcm(from, samples, count);
+        this(name, heard -> new HeadlessAudio(source, (from, samples, count) -> {
+            heard.onPcm(from, samples, count);
             alsoHeard.onPcm(from, samples, count);
-        });
-        this.engine = new VoiceEngine(audio, config, List.of());
+        }), config);
+    }
+
+    /** A peer on another audio path (e.g. the desktop's sound devices); {@code audio} gets the listener to feed. */
+    public HeadlessPeer(String name, java.util.function.Function<RemotePcmListener, AudioBackend> audio, MeshConfig config) {
+        this.name = name;
+        this.audio = audio.apply(received::onPcm);
+        this.engine = new VoiceEngine(this.audio, config, List.of());
         engine.addListener(new EngineListener() {
             @Override
             public void onError(String sentence) {

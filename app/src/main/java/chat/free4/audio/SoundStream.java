@@ -1,0 +1,142 @@
+package chat.free4.audio;
+
+import dev.onvoid.webrtc.media.audio.AudioDevice;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.AudioSink;
+import dev.onvoid.webrtc.media.audio.AudioSource;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open stream on a sound card: the microphone (frames to an {@link AudioSink}) or the speaker
+ * (frames pulled from an {@link AudioSource}), each in an {@link AudioDeviceModule} of its own that
+ * no peer connection factory knows about (the factory runs on a headless module; see decision
+ * 0011). The device is set before init, as libwebrtc's Pulse, ALSA and CoreAudio modules require.
+ */
+final class SoundStream implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SoundStream.class);
+    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+
+    private final AudioDeviceModule module;
+    private final boolean recording;
+    private final Optional<AudioDeviceInfo> device;
+
+    private SoundStream(AudioDeviceModule module, boolean recording, Optional<AudioDeviceInfo> device) {
+        this.module = module;
+        this.recording = recording;
+        this.device = device;
+    }
+
+    /** Opens the microphone; {@code device} empty means the system default. */
+    static SoundStream microphone(Optional<AudioDeviceInfo> device, AudioSink sink) {
+        AudioDeviceModule module = newModule();
+        try {
+            module.setRecordingDevice(pick(module.getRecordingDevices(), device, "microphone"));
+            module.setAudioSink(sink);
+            module.initRecording();
+            module.startRecording();
+        } catch (Error | RuntimeException e) {
+            module.dispose();
+            throw new AudioUnavailableException(cannotStart("microphone", device, e), e);
+        }
+        SoundStream stream = new SoundStream(module, true, device);
+        stream.route(PulseStreamRouter.Direction.RECORDING);
+        return stream;
+    }
+
+    /** Opens the speaker; {@code device} empty means the system default. */
+    static SoundStream speaker(Optional<AudioDeviceInfo> device, AudioSource source) {
+        AudioDeviceModule module = newModule();
+        try {
+            module.setPlayoutDevice(pick(module.getPlayoutDevices(), device, "speaker"));
+            module.setAudioSource(source);
+            module.initPlayout();
+            module.startPlayout();
+        } catch (Error | RuntimeException e) {
+            module.dispose();
+            throw new AudioUnavailableException(cannotStart("speaker", device, e), e);
+        }
+        SoundStream stream = new SoundStream(module, false, device);
+        stream.route(PulseStreamRouter.Direction.PLAYBACK);
+        return stream;
+    }
+
+    Optional<AudioDeviceInfo> device() {
+        return device;
+    }
+
+    private static AudioDeviceModule newModule() {
+        try {
+            return new AudioDeviceModule();
+        } catch (Error | RuntimeException e) {
+            throw new AudioUnavailableException("No sound system could be opened on this computer.", e);
+        }
+    }
+
+    /**
+     * The module's entry for the wanted device. On Windows and macOS libwebrtc knows devices by the
+     * same id the device list shows; on Linux its ids are empty, so the stream opens on the default
+     * and {@link #route} moves it.
+     */
+    private static AudioDevice pick(List<AudioDevice> devices, Optional<AudioDeviceInfo> wanted, String kind) {
+        if (devices.isEmpty()) {
+            throw new AudioUnavailableException("No " + kind + " was found on this computer.", null);
+        }
+        if (wanted.isPresent() && !LINUX) {
+            AudioDeviceInfo w = wanted.get();
+            for (AudioDevice d : devices) {
+                if (w.descriptor().equals(d.getDescriptor()) || w.name().equals(d.getName())) {
+                    return d;
+                }
+            }
+        }
+        return devices.get(0);
+    }
+
+    private void route(PulseStreamRouter.Direction direction) {
+        if (!LINUX || device.isEmpty()) {
+            return;
+        }
+        String name = device.get().descriptor();
+        Optional<PulseStreamRouter> router = Pactl.find().map(PulseStreamRouter::new);
+        if (router.isEmpty()) {
+            close();
+            throw new AudioUnavailableException("Choosing \"" + device.get().name() + "\" needs the sound server's "
+                    + "pactl tool (package pulseaudio-utils). Install it, or choose \"System default\" in Settings → Audio.", null);
+        }
+        try {
+            if (router.get().moveOwnStreams(direction, name) == 0) {
+                LOG.warn("No {} stream of this process was found to move to {}", direction, name);
+            }
+        } catch (IOException e) {
+            close();
+            throw new AudioUnavailableException("\"" + device.get().name() + "\" could not be used (" + e.getMessage()
+                    + "). Choose another device in Settings → Audio.", e);
+        }
+    }
+
+    private static String cannotStart(String kind, Optional<AudioDeviceInfo> device, Throwable e) {
+        String which = device.map(d -> "\"" + d.name() + "\"").orElse("The default " + kind);
+        String what = device.isPresent() ? " " + kind : "";
+        return which + what + " could not be started (" + e.getMessage() + "). Check that it is connected and not "
+                + "used by another program, or choose another one in Settings → Audio.";
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (recording) {
+                module.stopRecording();
+            } else {
+                module.stopPlayout();
+            }
+        } catch (Error | RuntimeException e) {
+            LOG.debug("Stopping a sound stream failed", e);
+        }
+        module.dispose();
+    }
+}
