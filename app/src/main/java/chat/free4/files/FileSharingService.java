@@ -154,7 +154,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         Transfer t = require(id, TransferDirection.INCOMING);
         synchronized (t) {
             if (t.state != TransferState.OFFERED) {
-                throw new IllegalStateException("This file offer is no longer open (" + t.state + ").");
+                throw new IllegalStateException("This file offer is no longer open.");
             }
             t.incoming = new IncomingFile(target, t.size, t.sha256, journal);
             t.state = TransferState.TRANSFERRING;

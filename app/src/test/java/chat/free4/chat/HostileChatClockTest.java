@@ -39,6 +39,9 @@ class HostileChatClockTest {
         raw.sendText(frame("poison-live-1", m, "Mallory", Long.MAX_VALUE, "tick", false));
         raw.sendText(frame("poison-hist-1", m, "Mallory", Long.MAX_VALUE - 1, "tock", true));
         raw.sendText(frame("poison-near-1", m, "Mallory", Long.MAX_VALUE / 2, "tack", false));
+        // Within what the wire allows, but far ahead of the room: taken, it would pin every later line.
+        raw.sendText(frame("poison-ceil-1", m, "Mallory", LamportClock.MAX_CLOCK, "tuck", false));
+        raw.sendText(frame("poison-jump-1", m, "Mallory", 5_000_000, "tick", false));
         raw.sendText(frame("marker-0001", m, "Mallory", 3, "hello", false));
         await().atMost(Duration.ofSeconds(20)).until(() -> ada.log().contains("marker-0001"));
 
@@ -48,6 +51,8 @@ class HostileChatClockTest {
         assertFalse(ada.log().contains("poison-live-1"), "a clock far ahead is not taken");
         assertFalse(ada.log().contains("poison-hist-1"));
         assertFalse(ada.log().contains("poison-near-1"));
+        assertFalse(ada.log().contains("poison-ceil-1"));
+        assertFalse(ada.log().contains("poison-jump-1"));
 
         // A late joiner still gets the room's history: the replay runs when its channel opens.
         ChatService cy = new ChatService(RtcTestRoom.newPeerInfo("Cy"));
