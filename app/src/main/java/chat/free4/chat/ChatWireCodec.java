@@ -1,5 +1,6 @@
 package chat.free4.chat;
 
+import chat.free4.data.Untrusted;
 import chat.free4.signaling.PeerId;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
@@ -69,7 +70,9 @@ public final class ChatWireCodec {
         }
         try {
             MessageLimits.check(w.text);
-            String name = w.name.length() > MAX_NAME ? w.name.substring(0, MAX_NAME) : w.name;
+            // Shown only for relayed lines of people who left (others get signaling's name): clean it.
+            String name = Untrusted.forDisplay(w.name, MAX_NAME);
+            name = name.isEmpty() ? "Someone" : name;
             ChatMessage m = new ChatMessage(w.id, new PeerId(w.sender), name, w.clock, w.sentAt,
                     ChatMessage.Kind.TEXT, w.text);
             return new Frame(m, w.history);

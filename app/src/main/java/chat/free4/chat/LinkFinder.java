@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
  * link must never start a local program (file:, javascript:, custom schemes).
  */
 public final class LinkFinder {
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
+    /**
+     * A link ends at any space, control or format character: a bidi override inside it would
+     * show its end reversed, so the text shown as the link would not be what opens.
+     */
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"\\p{Z}\\p{Cc}\\p{Cf}]+", Pattern.CASE_INSENSITIVE);
     /** Sentence punctuation right after a link belongs to the sentence. */
     private static final String TRAILING = ".,;:!?)]}'";
 

@@ -41,4 +41,25 @@ class ChatShowsSignalingNamesTest {
             }
         }
     }
+
+    /**
+     * A line whose author left can only come relayed, with the frame's name (marked "shared by");
+     * that name is cleaned of controls and bidi overrides before anyone sees it.
+     */
+    @Test
+    void aRelayedLinesNameIsCleaned() throws Exception {
+        ChatService bob = new ChatService(RtcTestRoom.newPeerInfo("Bob"));
+        PeerInfo mallory = RtcTestRoom.newPeerInfo("Mallory");
+        RawChannel raw = new RawChannel("chat");
+        room.connect(room.addPeer(mallory, raw), room.addPeer(bob.self(), bob));
+        raw.opened().get(20, TimeUnit.SECONDS);
+        String leftAuthor = RtcTestRoom.newPeerInfo("Gone").id().value();
+
+        raw.sendText(frame("relayed-0001", leftAuthor, "Eve\n\u202Enimda", 1, "old news", true));
+        await().atMost(Duration.ofSeconds(20)).until(() -> bob.log().contains("relayed-0001"));
+
+        ChatMessage line = bob.log().lines().stream().filter(m -> m.id().equals("relayed-0001")).findFirst().orElseThrow();
+        assertEquals("Eve nimda", line.senderName());
+        assertEquals(java.util.Optional.of("Mallory"), bob.relayedBy("relayed-0001"));
+    }
 }

@@ -36,6 +36,10 @@ class ChatTextTest {
                 LinkFinder.split("https://en.wikipedia.org/wiki/Java_(language)"));
         assertEquals(List.of(new TextPart.Plain("file:///etc/passwd javascript:alert(1)")),
                 LinkFinder.split("file:///etc/passwd javascript:alert(1)"));
+        // A bidi override would show the link's end reversed ("...exe.jpg" as "...gpj.exe"):
+        // the link stops before it, so what is shown as the link is what opens.
+        assertEquals(List.of(new TextPart.Link("https://a.example/"), new TextPart.Plain("\u202Egpj.exe")),
+                LinkFinder.split("https://a.example/\u202Egpj.exe"));
     }
 
     @Test
