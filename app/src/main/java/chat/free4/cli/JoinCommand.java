@@ -76,6 +76,11 @@ public class JoinCommand implements Callable<Integer> {
             description = "Print peer levels this often in milliseconds, 0 for never (default ${DEFAULT-VALUE}).")
     long levelsEvery;
 
+    @Option(names = "--route-every", paramLabel = "MS", defaultValue = "0",
+            description = "Print each connection's route, round-trip time and loss this often in milliseconds "
+                    + "(default: once, when it connects).")
+    long routeEvery;
+
     @Option(names = "--verbose", description = "Show the engine's log.")
     boolean verbose;
 
@@ -113,10 +118,11 @@ public class JoinCommand implements Callable<Integer> {
         MeshConfig meshConfig = MeshConfig.defaults().withIceServers(ice.servers()).withRelayOnly(iceOptions.relayOnly);
         CountDownLatch stop = new CountDownLatch(1);
         Thread onCtrlC = new Thread(stop::countDown, "ctrl-c");
-        try (VoiceEngine engine = new VoiceEngine(new HeadlessAudio(source, heard), meshConfig, List.of())) {
+        try (VoiceEngine engine = new VoiceEngine(new HeadlessAudio(source, heard), meshConfig, List.of());
+             RouteReporter routes = new RouteReporter(engine, reporter, routeEvery)) {
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             engine.addListener(reporter);
-            engine.addListener(new RouteReporter(engine, reporter));
+            engine.addListener(routes);
             reporter.joining(request.room());
             engine.join(request, signaling);
             ConsoleReporter.JoinOutcome outcome = awaitJoin(reporter);

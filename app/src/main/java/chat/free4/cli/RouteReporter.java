@@ -5,27 +5,56 @@ import chat.free4.engine.PeerView;
 import chat.free4.engine.VoiceEngine;
 import chat.free4.mesh.ConnectionRoute;
 import chat.free4.mesh.PeerConnectionStatus;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Prints how each connection goes once it is up ("alice: route via relay server (TURN) [relay/host
- * udp], 3 ms"), read from WebRTC statistics, so a person or a test sees whether a call is direct,
- * through a router's mapping or through TURN.
+ * udp], 3 ms, 0.0 % loss"), read from WebRTC statistics, so a person or a test sees whether a call
+ * is direct, through a router's mapping or through TURN; with {@code everyMillis > 0} also again
+ * that often for every connected peer (round-trip time and loss change during a call).
  */
-final class RouteReporter implements EngineListener {
+final class RouteReporter implements EngineListener, AutoCloseable {
     private final VoiceEngine engine;
     private final ConsoleReporter out;
+    private final ScheduledExecutorService timer;
 
-    RouteReporter(VoiceEngine engine, ConsoleReporter out) {
+    RouteReporter(VoiceEngine engine, ConsoleReporter out, long everyMillis) {
         this.engine = engine;
         this.out = out;
+        if (everyMillis > 0) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "route-report");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleAtFixedRate(this::reportAll, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+        } else {
+            timer = null;
+        }
     }
 
     @Override
     public void onPeerStatus(PeerView peer) {
-        if (peer.status() != PeerConnectionStatus.CONNECTED) {
-            return;
+        if (peer.status() == PeerConnectionStatus.CONNECTED) {
+            report(peer);
         }
+    }
+
+    private void reportAll() {
+        engine.room().peers().stream().filter(p -> p.status() == PeerConnectionStatus.CONNECTED).forEach(this::report);
+    }
+
+    private void report(PeerView peer) {
         engine.stats(peer.id()).thenAccept(report -> ConnectionRoute.of(report)
                 .ifPresent(route -> out.line(peer.name() + ": route " + route.describe())));
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
     }
 }

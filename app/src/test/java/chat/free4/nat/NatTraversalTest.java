@@ -33,6 +33,7 @@ class NatTraversalTest {
     private static final String SECRET = "nat-test-secret-" + Long.toHexString(System.nanoTime());
     private static final double TONE_1 = 440;
     private static final double TONE_2 = 660;
+    private static final double TONE_3 = 880;
 
     @TempDir
     Path dir;
@@ -126,33 +127,134 @@ class NatTraversalTest {
         p1.awaitLine("h2: route through your router", TIMEOUT);
     }
 
+    @Test
+    void threeHomesBehindThreeKindsOfNatAllHearEachOther() throws Exception {
+        net = SimulatedInternet.create(NatKind.ENDPOINT_INDEPENDENT, NatKind.SYMMETRIC, NatKind.UDP_BLOCKED);
+        PublicServices.coturn(net, SECRET, dir);
+        PublicServices.relay(net, List.of("--stun", PublicServices.stunUrl(), "--turn", PublicServices.turnUrl("udp"),
+                "--turn", PublicServices.turnUrl("tcp"), "--turn-secret", SECRET));
+        double[] tones = {TONE_1, TONE_2, TONE_3};
+        List<ChildPeer> peers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            peers.add(peer(net.home(i + 1), "h" + (i + 1), tones[i]));
+        }
+        assertAllHearEachOther(peers, tones);
+    }
+
+    @Test
+    void tenPercentLossOnAHomeLinkStillCarriesTheToneAndShowsTheLoss() throws Exception {
+        net = SimulatedInternet.create(NatKind.ENDPOINT_INDEPENDENT, NatKind.ENDPOINT_INDEPENDENT);
+        net.loseIncoming(net.home(1), 0.10);
+        PublicServices.coturn(net, SECRET, dir);
+        PublicServices.relay(net, List.of("--stun", PublicServices.stunUrl()));
+        List<String> routes = List.of("--route-every", "2000");
+        ChildPeer p1 = peer(net.home(1), "h1", TONE_1, routes);
+        ChildPeer p2 = peer(net.home(2), "h2", TONE_2, routes);
+        assertHearEachOther(p1, p2);
+        // Only what reaches home 1 is dropped: h1 reports the loss (Opus FEC hides it from the ear), h2 none.
+        double h1Loss = lastLoss(p1, "h2");
+        double h2Loss = lastLoss(p2, "h1");
+        assertTrue(h1Loss >= 4 && h1Loss <= 20, "h1 shows about 10 % loss, showed " + h1Loss);
+        assertTrue(h2Loss < 2, "h2 shows no loss, showed " + h2Loss);
+    }
+
+    @Test
+    void coturnRefusesExpiredRestCredentialsAndAcceptsFreshOnes() throws Exception {
+        net = SimulatedInternet.create(NatKind.ENDPOINT_INDEPENDENT, NatKind.ENDPOINT_INDEPENDENT);
+        ChildPeer coturn = PublicServices.coturn(net, SECRET, dir);
+        PublicServices.relay(net, List.of()); // credentials given by hand, as a TURN operator would
+        long now = System.currentTimeMillis() / 1000;
+        ChildPeer old1 = peer(net.home(1), "h1", TONE_1, "expired", turnOnly("h1", now - 60));
+        ChildPeer old2 = peer(net.home(2), "h2", TONE_2, "expired", turnOnly("h2", now - 60));
+        old1.awaitLine("\\+ h2 joined|1 other already here", TIMEOUT);
+        Awaitility.await("no TURN allocation with expired credentials").during(Duration.ofSeconds(20))
+                .atMost(Duration.ofSeconds(35)).pollInterval(Duration.ofMillis(200))
+                .until(() -> old1.find(l -> l.contains("h2: connected")).isEmpty()
+                        && old2.find(l -> l.contains("h1: connected")).isEmpty());
+        // The same HMAC scheme with a past EXPIRY: coturn does not accept the user at all.
+        coturn.awaitLine("check_stun_auth: Cannot find credentials of user <" + (now - 60) + ":h1>", TIMEOUT);
+        old1.close();
+        old2.close();
+
+        ChildPeer p1 = peer(net.home(1), "h1", TONE_1, "fresh", turnOnly("h1", now + 600));
+        ChildPeer p2 = peer(net.home(2), "h2", TONE_2, "fresh", turnOnly("h2", now + 600));
+        assertHearEachOther(p1, p2);
+        p1.awaitLine("h2: route via relay server \\(TURN\\) \\[relay/relay udp\\]", TIMEOUT);
+    }
+
+    /** A hand-made coturn REST credential (EXPIRY:NAME, HMAC-SHA1 with the shared secret), relay candidates only. */
+    private static List<String> turnOnly(String name, long expiry) throws Exception {
+        String username = expiry + ":" + name;
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        String password = java.util.Base64.getEncoder().encodeToString(
+                mac.doFinal(username.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return List.of("--ice-server", PublicServices.turnUrl("udp"), "--ice-username", username,
+                "--ice-password", password, "--relay-candidates-only");
+    }
+
+    /** The loss figure of the last route line {@code p} printed for {@code other}. */
+    private static double lastLoss(ChildPeer p, String other) {
+        java.util.regex.Pattern loss = java.util.regex.Pattern.compile(other + ": route .*, (\\d+\\.\\d) % loss");
+        double last = -1;
+        for (String line : p.lines()) {
+            java.util.regex.Matcher m = loss.matcher(line);
+            if (m.find()) {
+                last = Double.parseDouble(m.group(1));
+            }
+        }
+        assertTrue(last >= 0, p.label() + " printed a loss figure for " + other);
+        return last;
+    }
+
     private ChildPeer peer(Home home, String name, double tone) throws Exception {
         return peer(home, name, tone, List.of());
     }
 
     private ChildPeer peer(Home home, String name, double tone, List<String> extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("join", "--relay", PublicServices.relayUrl(), "--room", "nat demo",
+        return peer(home, name, tone, "nat demo", extra);
+    }
+
+    private ChildPeer peer(Home home, String name, double tone, String room, List<String> extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("join", "--relay", PublicServices.relayUrl(), "--room", room,
                 "--name", name, "--tone", Double.toString(tone), "--record", dir.resolve(name + ".wav").toString(),
                 "--seconds", "25", "--levels-every", "500"));
         args.addAll(extra);
         ChildPeer peer = net.startJava(home.host(), name, Main.class.getName(), args);
-        peer.awaitLine("joined room \"nat demo\" as " + name, TIMEOUT);
+        peer.awaitLine("joined room \"" + room + "\" as " + name, TIMEOUT);
         return peer;
     }
 
     /** Both connect, both hear the other's tone (and never their own) in their recordings, both exit 0. */
     private void assertHearEachOther(ChildPeer p1, ChildPeer p2) throws Exception {
-        p1.awaitLine("h2: connected", TIMEOUT);
-        p2.awaitLine("h1: connected", TIMEOUT);
-        for (ChildPeer p : List.of(p1, p2)) {
+        assertAllHearEachOther(List.of(p1, p2), new double[] {TONE_1, TONE_2});
+    }
+
+    /**
+     * Every pair connects and stays connected; every peer's recording holds, in one half second, all
+     * the others' tones and not its own; every peer exits 0. Peer i is named h(i+1) and sends tones[i].
+     */
+    private void assertAllHearEachOther(List<ChildPeer> peers, double[] tones) throws Exception {
+        for (int i = 0; i < peers.size(); i++) {
+            for (int j = 0; j < peers.size(); j++) {
+                if (i != j) {
+                    peers.get(i).awaitLine("h" + (j + 1) + ": connected", TIMEOUT);
+                }
+            }
+        }
+        for (ChildPeer p : peers) {
             assertTrue(p.awaitExit(TIMEOUT), p.label() + " ends after --seconds");
             assertEquals(0, p.process().exitValue(), p.label() + " exit code; output: " + p.lines());
             p.awaitLine("recorded to", TIMEOUT);
         }
-        assertStayedConnected(p1, "h2");
-        assertStayedConnected(p2, "h1");
-        assertHeard("h1", TONE_2, TONE_1);
-        assertHeard("h2", TONE_1, TONE_2);
+        for (int i = 0; i < peers.size(); i++) {
+            for (int j = 0; j < peers.size(); j++) {
+                if (i != j) {
+                    assertStayedConnected(peers.get(i), "h" + (j + 1));
+                }
+            }
+            assertHeard(peers.get(i).label(), i, tones);
+        }
     }
 
     /** Once connected, the call never dropped back to "reconnecting" (it did, through a broken TURN allocation). */
@@ -169,15 +271,19 @@ class NatTraversalTest {
         assertTrue(drops.isEmpty(), p.label() + " lost " + other + " during the call: " + drops);
     }
 
-    private void assertHeard(String name, double other, double own) throws Exception {
+    private void assertHeard(String name, int self, double[] tones) throws Exception {
         short[] heard = WavReader.read(dir.resolve(name + ".wav"));
         int window = Pcm.SAMPLE_RATE / 2;
         boolean found = false;
         for (int start = 0; start + window <= heard.length && !found; start += window / 2) {
-            found = Goertzel.amplitude(heard, start, window, other, Pcm.SAMPLE_RATE) > 0.05
-                    && Goertzel.amplitude(heard, start, window, own, Pcm.SAMPLE_RATE) < 0.01;
+            boolean all = true;
+            for (int j = 0; j < tones.length; j++) {
+                double amplitude = Goertzel.amplitude(heard, start, window, tones[j], Pcm.SAMPLE_RATE);
+                all &= j == self ? amplitude < 0.01 : amplitude > 0.05;
+            }
+            found = all;
         }
-        assertTrue(found, name + " heard the other home's " + other + " Hz tone clearly, and not its own");
-        assertTrue(Goertzel.amplitude(heard, own) < 0.01, name + " never hears its own tone");
+        assertTrue(found, name + " heard every other home's tone clearly at once, and not its own");
+        assertTrue(Goertzel.amplitude(heard, tones[self]) < 0.01, name + " never hears its own tone");
     }
 }
