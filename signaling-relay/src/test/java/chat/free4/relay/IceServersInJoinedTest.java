@@ -82,6 +82,33 @@ class IceServersInJoinedTest {
     }
 
     @Test
+    void refreshIceMintsNewCredentialsForASeatedPeerOnly() throws Exception {
+        try (RelayFixture f = new RelayFixture(RelayFixture.loopback().withIce(ice(Duration.ofSeconds(600))))) {
+            TestClient bob = f.connect();
+            JsonObject notYet = new JsonObject();
+            notYet.addProperty("type", "refresh-ice");
+            bob.send(notYet);
+            assertEquals("refresh-ice", bob.expectError("not_joined").get("ref").getAsString());
+
+            JsonObject joined = bob.join("demo", "bob", "bob-00001");
+            String first = joined.getAsJsonArray("iceServers").get(1).getAsJsonObject().get("username").getAsString();
+            long firstExpiry = Long.parseLong(first.split(":")[0]);
+            Instant later = Instant.ofEpochSecond(firstExpiry - 600 + 1);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> !Instant.now().isBefore(later));
+            bob.send(notYet);
+            JsonObject refreshed = bob.expect("ice-servers");
+            JsonArray servers = refreshed.getAsJsonArray("iceServers");
+            assertEquals(3, servers.size());
+            JsonObject turn = servers.get(1).getAsJsonObject();
+            String username = turn.get("username").getAsString();
+            assertTrue(Long.parseLong(username.split(":")[0]) > firstExpiry, username + " expires later than " + first);
+            assertEquals("bob-00001", username.split(":")[1]);
+            assertEquals(expectedCredential(username), turn.get("credential").getAsString());
+            assertFalse(refreshed.toString().contains(SECRET));
+        }
+    }
+
+    @Test
     void withoutIceOptionsTheListIsEmpty() throws Exception {
         try (RelayFixture f = new RelayFixture(RelayFixture.loopback())) {
             TestClient bob = f.connect();

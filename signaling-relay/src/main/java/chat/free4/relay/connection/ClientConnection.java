@@ -164,7 +164,18 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
             send(core.rooms().list(list));
         } else if (message instanceof Inbound.Ping ping) {
             send(Outbound.pong(ping.id()));
+        } else if (message instanceof Inbound.RefreshIce) {
+            refreshIce();
         }
+    }
+
+    /** Long calls through TURN outlive their credentials; a seated peer may ask for fresh ones. */
+    private void refreshIce() throws RefusedException {
+        Membership current = membership;
+        if (current == null || !core.rooms().holds(this, current)) {
+            throw new RefusedException(ErrorCode.NOT_JOINED, "Join a room before asking for its ICE servers.", "refresh-ice");
+        }
+        send(Outbound.iceServers(core.rooms().iceServersFor(current)));
     }
 
     private void join(Inbound.Join join) throws RefusedException {

@@ -26,6 +26,10 @@ public sealed interface Inbound {
     record ListRooms(Optional<String> tag, int offset, int limit) implements Inbound {
     }
 
+    /** Asks for the room's STUN/TURN servers again, with freshly minted TURN credentials. */
+    record RefreshIce() implements Inbound {
+    }
+
     /** {@code id} is echoed as it came, or null. */
     record Ping(JsonElement id) implements Inbound {
     }

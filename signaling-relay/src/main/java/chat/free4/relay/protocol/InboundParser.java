@@ -42,6 +42,7 @@ public final class InboundParser {
             case "signal" -> signal(message);
             case "list" -> list(message);
             case "ping" -> new Inbound.Ping(message.get("id"));
+            case "refresh-ice" -> new Inbound.RefreshIce();
             default -> throw new RefusedException(ErrorCode.UNKNOWN_TYPE,
                     "This relay does not know the message type \"" + printable(type) + "\".", printable(type));
         };

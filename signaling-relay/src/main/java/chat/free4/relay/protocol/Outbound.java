@@ -73,6 +73,13 @@ public final class Outbound {
         return m.toString();
     }
 
+    /** The answer to {@code refresh-ice}: the same {@code iceServers} as in {@code joined}, minted now. */
+    public static String iceServers(JsonArray iceServers) {
+        JsonObject m = typed("ice-servers");
+        m.add("iceServers", iceServers);
+        return m.toString();
+    }
+
     public static String left() {
         return typed("left").toString();
     }

@@ -98,6 +98,11 @@ public final class RoomRegistry {
         }
     }
 
+    /** The {@code iceServers} for a seated peer, with TURN credentials minted now. */
+    public com.google.gson.JsonArray iceServersFor(Membership membership) {
+        return iceServers.forPeer(membership.peerId());
+    }
+
     private Room createRoom(Inbound.Join join) throws RefusedException {
         Room fresh = new Room(join.room(), join.isPublic(), join.tags());
         // Reserve a slot first so that concurrent creators cannot pass the limit together.
