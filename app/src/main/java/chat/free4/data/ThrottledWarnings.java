@@ -1,6 +1,7 @@
 package chat.free4.data;
 
 import chat.free4.signaling.PeerId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -64,7 +65,7 @@ public final class ThrottledWarnings {
     }
 
     private static Object[] append(Object[] args, Object last) {
-        Object[] out = java.util.Arrays.copyOf(args, args.length + 1);
+        Object[] out = Arrays.copyOf(args, args.length + 1);
         out[args.length] = last;
         return out;
     }
