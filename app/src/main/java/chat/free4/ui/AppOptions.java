@@ -8,13 +8,23 @@ import java.util.Optional;
  * The desktop app's command line: {@code --relay URL} (use this relay for this run, overriding the
  * setting), {@code --config-dir DIR} (keep settings there instead of the user's config folder) and
  * {@code --exit-after-start} (quit once the first frames are drawn, before any network starts: the
- * installer build runs this to record which classes start-up loads).
+ * installer build runs this to record which classes start-up loads). {@code --room ROOM} opens the
+ * app straight into that room (on the relay, or with {@code --lan} on this network), and
+ * {@code --name NAME} answers the first-run question: what a desktop shortcut or an invite needs.
  */
-public record AppOptions(Optional<String> relay, Optional<Path> configDir, boolean exitAfterStart) {
+public record AppOptions(Optional<String> relay, Optional<Path> configDir, boolean exitAfterStart,
+                         Optional<String> name, Optional<String> room, boolean lan) {
     private static final String EXIT_AFTER_START = "--exit-after-start";
+    private static final String LAN = "--lan";
+    private static final int MAX_NAME = 32;
+    private static final int MAX_ROOM = 64;
 
     public AppOptions(Optional<String> relay, Optional<Path> configDir) {
         this(relay, configDir, false);
+    }
+
+    public AppOptions(Optional<String> relay, Optional<Path> configDir, boolean exitAfterStart) {
+        this(relay, configDir, exitAfterStart, Optional.empty(), Optional.empty(), false);
     }
 
     public static AppOptions none() {
@@ -24,17 +34,25 @@ public record AppOptions(Optional<String> relay, Optional<Path> configDir, boole
     /** True when these arguments are for the desktop app rather than the command-line peer. */
     public static boolean isForDesktop(String[] args) {
         return args.length == 0 || args[0].startsWith("--relay") || args[0].startsWith("--config-dir")
-                || args[0].equals(EXIT_AFTER_START);
+                || args[0].equals(EXIT_AFTER_START) || args[0].startsWith("--name") || args[0].startsWith("--room")
+                || args[0].equals(LAN);
     }
 
     public static AppOptions parse(List<String> args) {
         Optional<String> relay = Optional.empty();
         Optional<Path> configDir = Optional.empty();
         boolean exitAfterStart = false;
+        Optional<String> name = Optional.empty();
+        Optional<String> room = Optional.empty();
+        boolean lan = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals(EXIT_AFTER_START)) {
                 exitAfterStart = true;
+                continue;
+            }
+            if (arg.equals(LAN)) {
+                lan = true;
                 continue;
             }
             String[] pair = arg.split("=", 2);
@@ -51,10 +69,24 @@ public record AppOptions(Optional<String> relay, Optional<Path> configDir, boole
                     relay = Optional.of(value);
                 }
                 case "--config-dir" -> configDir = Optional.of(Path.of(value));
+                case "--name" -> name = Optional.of(bounded("Your name", value, MAX_NAME));
+                case "--room" -> room = Optional.of(bounded("The room name", value, MAX_ROOM));
                 default -> throw new IllegalArgumentException("Unknown option " + pair[0]
-                        + ". The desktop app knows --relay URL and --config-dir DIR.");
+                        + ". The desktop app knows --relay URL, --room ROOM, --lan, --name NAME and --config-dir DIR.");
             }
         }
-        return new AppOptions(relay, configDir, exitAfterStart);
+        if (lan && room.isEmpty()) {
+            throw new IllegalArgumentException("--lan needs a room to join on this network, e.g. --lan --room kitchen");
+        }
+        return new AppOptions(relay, configDir, exitAfterStart, name, room, lan);
+    }
+
+    private static String bounded(String what, String value, int max) {
+        String v = value.strip();
+        if (v.isEmpty() || v.length() > max || v.codePoints().anyMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT)) {
+            throw new IllegalArgumentException(what + " must be 1 to " + max + " visible characters (got \"" + v + "\").");
+        }
+        return v;
     }
 }

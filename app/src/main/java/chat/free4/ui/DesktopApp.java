@@ -4,7 +4,9 @@ import chat.free4.audio.AudioBackend;
 import chat.free4.audio.AudioBackends;
 import chat.free4.audio.RemotePcmListener;
 import chat.free4.files.PartialFileJournal;
+import chat.free4.ui.lobby.CreateRoomRequest;
 import chat.free4.ui.lobby.LobbyViewModel;
+import chat.free4.ui.lobby.RoomSource;
 import chat.free4.ui.room.RoomViewModel;
 import chat.free4.ui.settings.ConfigDirectory;
 import chat.free4.ui.settings.Settings;
@@ -12,6 +14,7 @@ import chat.free4.ui.settings.SettingsStore;
 import chat.free4.ui.settings.SettingsViewModel;
 import chat.free4.ui.settings.WindowBounds;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -89,6 +92,8 @@ public class DesktopApp extends Application {
     public void start(Stage primaryStage) {
         stage = primaryStage;
         stage.setTitle("free4chat");
+        options.name().filter(n -> settings.current().needsFirstRun())
+                .ifPresent(n -> settings.update(settings.current().withDisplayName(n)));
         Settings current = settings.current();
         scene = new Scene(new javafx.scene.layout.Pane(), current.window().width(), current.window().height());
         ThemeManager.apply(current.theme(), scene);
@@ -151,6 +156,8 @@ public class DesktopApp extends Application {
             Platform.runLater(() -> {
                 if (bridge == starting && !options.exitAfterStart()) {
                     starting.start();
+                    options.room().ifPresent(name -> starting.join(new CreateRoomRequest(name,
+                            options.lan() ? RoomSource.LAN : RoomSource.RELAY, false, List.of())));
                 }
             });
         };

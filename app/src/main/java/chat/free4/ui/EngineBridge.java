@@ -40,6 +40,7 @@ import chat.free4.ui.room.RoomViewModel;
 import chat.free4.ui.settings.AudioTestActions;
 import chat.free4.ui.settings.Settings;
 import chat.free4.ui.settings.SettingsViewModel;
+import chat.free4.ui.settings.VoiceMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,6 +82,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     private LanDiscovery lan;
     private volatile String audioWarning = "";
     private volatile boolean microphoneOpen = true;
+    private volatile boolean deafened;
     private ScheduledFuture<?> micTest;
     /** Set on the FX thread while a leave we asked for is under way, so CLOSED is not an error. */
     private boolean leaving;
@@ -119,6 +121,9 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             }
             if (!old.inputDevice().equals(now.inputDevice()) || !old.outputDevice().equals(now.outputDevice())) {
                 worker.execute(() -> applyDevices(now));
+            }
+            if (!old.sound().equals(now.sound()) || old.voiceMode() != now.voiceMode()) {
+                worker.execute(() -> applySound(now));
             }
         });
     }
@@ -192,6 +197,16 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     }
 
     // ---- room ----
+
+    @Override
+    public void setDeafened(boolean deafened) {
+        this.deafened = deafened;
+        worker.execute(() -> {
+            if (engine != null) {
+                engine.setDeafened(deafened);
+            }
+        });
+    }
 
     @Override
     public void setMicrophoneOpen(boolean open) {
@@ -373,13 +388,24 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         data.roomMembers(id -> created.room().peers().stream().anyMatch(p -> p.id().equals(id)));
         engine = created;
         engine.setMicrophoneMuted(!microphoneOpen);
+        engine.setDeafened(deafened);
         engine.addListener(new ToFx());
         audio.devices().ifPresent(chooser -> {
             showDeviceLists(chooser);
             chooser.addChangeListener(() -> showDeviceLists(chooser));
         });
         applyDevices(now);
+        applySound(now);
         return engine;
+    }
+
+    /** Voice processing switches, and the voice gate in voice-activity mode (push-to-talk sends while held). */
+    private void applySound(Settings now) {
+        if (engine == null) {
+            return;
+        }
+        engine.audio().setVoiceProcessing(now.sound().processing());
+        engine.setVoiceSensitivity(now.voiceMode() == VoiceMode.VOICE_ACTIVITY ? now.sound().voiceSensitivity() : Double.NaN);
     }
 
     private void showDeviceLists(AudioDeviceChooser chooser) {

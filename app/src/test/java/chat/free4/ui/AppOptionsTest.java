@@ -45,4 +45,29 @@ class AppOptionsTest {
                 () -> AppOptions.parse(List.of("--config-dir")));
         assertTrue(missing.getMessage().contains("needs a value"), missing.getMessage());
     }
+
+    @Test
+    void aShortcutOrInviteOpensTheAppStraightIntoARoom() {
+        String[] args = {"--name", "Ada", "--room", "kitchen", "--relay", "ws://relay.test:8443/v1"};
+        assertTrue(AppOptions.isForDesktop(args));
+        AppOptions options = AppOptions.parse(List.of(args));
+        assertEquals(Optional.of("Ada"), options.name());
+        assertEquals(Optional.of("kitchen"), options.room());
+        assertFalse(options.lan());
+        AppOptions lan = AppOptions.parse(List.of("--lan", "--room=kitchen"));
+        assertTrue(AppOptions.isForDesktop(new String[] {"--lan", "--room=kitchen"}));
+        assertTrue(lan.lan());
+        assertEquals(Optional.of("kitchen"), lan.room());
+    }
+
+    @Test
+    void roomAndNameOptionsAreChecked() {
+        IllegalArgumentException lanAlone = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--lan")));
+        assertTrue(lanAlone.getMessage().contains("--room"), lanAlone.getMessage());
+        IllegalArgumentException hidden = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--name", "ev\u202Eil")));
+        assertTrue(hidden.getMessage().contains("visible characters"), hidden.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--room", "x".repeat(65))));
+    }
 }

@@ -5,6 +5,10 @@ public interface RoomActions {
 
     void setMicrophoneOpen(boolean open);
 
+    /** Deafened: hear nobody and send nothing. */
+    default void setDeafened(boolean deafened) {
+    }
+
     void setParticipantVolume(String participantId, double volume);
 
     void setParticipantMuted(String participantId, boolean muted);

@@ -102,6 +102,23 @@ public final class RoomView extends BorderPane {
                 e.consume();
             }
         });
+        // A key released in another window never reaches us: let go when the window loses focus.
+        javafx.beans.value.ChangeListener<Boolean> focus = (obs, was, focused) -> {
+            if (!focused) {
+                model.pushToTalkHeldProperty().set(false);
+            }
+        };
+        if (scene.getWindow() != null) {
+            scene.getWindow().focusedProperty().addListener(focus);
+        }
+        scene.windowProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.focusedProperty().removeListener(focus);
+            }
+            if (now != null) {
+                now.focusedProperty().addListener(focus);
+            }
+        });
     }
 
     private static boolean isPushToTalkKey(RoomViewModel model, KeyEvent e, javafx.scene.Scene scene) {
@@ -205,6 +222,15 @@ public final class RoomView extends BorderPane {
         mute.setTooltip(new Tooltip("Mute or unmute yourself (Ctrl+M)"));
         mute.setAccessibleText("Mute yourself");
 
+        ToggleButton deafen = new ToggleButton();
+        deafen.setId("self-deafen");
+        deafen.getStyleClass().addAll(Styles.BUTTON_CIRCLE, "mute-button");
+        deafen.selectedProperty().bindBidirectional(model.deafenedProperty());
+        deafen.graphicProperty().bind(Bindings.when(model.deafenedProperty())
+                .then(Icons.of(Feather.VOLUME_X, 18)).otherwise(Icons.of(Feather.HEADPHONES, 18)));
+        deafen.setTooltip(new Tooltip("Deafen: hear nobody and say nothing (Ctrl+D)"));
+        deafen.setAccessibleText("Deafen yourself");
+
         ToggleGroup modes = new ToggleGroup();
         ToggleButton voice = new ToggleButton("Voice activity", Icons.of(Feather.RADIO));
         voice.setId("mode-voice");
@@ -229,7 +255,7 @@ public final class RoomView extends BorderPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(16, me, who, meterBox, grow, modeBox, mute);
+        HBox bar = new HBox(16, me, who, meterBox, grow, modeBox, mute, deafen);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("control-bar");
         bar.setPadding(new Insets(14, 32, 14, 32));

@@ -31,6 +31,7 @@ public final class RoomViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<ParticipantViewModel> participants = FXCollections.observableArrayList();
     private final BooleanProperty selfMuted = new SimpleBooleanProperty(false);
+    private final BooleanProperty deafened = new SimpleBooleanProperty(false);
     private final ObjectProperty<VoiceMode> voiceMode = new SimpleObjectProperty<>(VoiceMode.VOICE_ACTIVITY);
     private final BooleanProperty pushToTalkHeld = new SimpleBooleanProperty(false);
     private final DoubleProperty micLevel = new SimpleDoubleProperty(0);
@@ -40,8 +41,12 @@ public final class RoomViewModel {
     private RoomActions actions;
 
     public RoomViewModel() {
-        microphoneOpen = selfMuted.not().and(voiceMode.isEqualTo(VoiceMode.VOICE_ACTIVITY).or(pushToTalkHeld));
+        microphoneOpen = selfMuted.not().and(deafened.not())
+                .and(voiceMode.isEqualTo(VoiceMode.VOICE_ACTIVITY).or(pushToTalkHeld));
         microphoneText = Bindings.createStringBinding(() -> {
+            if (deafened.get()) {
+                return "Deafened: you hear nobody";
+            }
             if (selfMuted.get()) {
                 return "You are muted";
             }
@@ -49,7 +54,12 @@ public final class RoomViewModel {
                 return pushToTalkHeld.get() ? "Talking…" : "Hold " + keyName(pushToTalkKey.get()) + " to talk";
             }
             return "Voice activity";
-        }, selfMuted, voiceMode, pushToTalkHeld, pushToTalkKey);
+        }, selfMuted, deafened, voiceMode, pushToTalkHeld, pushToTalkKey);
+        deafened.addListener((obs, old, now) -> {
+            if (actions != null) {
+                actions.setDeafened(now);
+            }
+        });
         microphoneOpen.addListener((obs, old, open) -> {
             if (actions != null) {
                 actions.setMicrophoneOpen(open);
@@ -152,6 +162,10 @@ public final class RoomViewModel {
 
     public ObjectProperty<VoiceMode> voiceModeProperty() {
         return voiceMode;
+    }
+
+    public BooleanProperty deafenedProperty() {
+        return deafened;
     }
 
     public BooleanProperty pushToTalkHeldProperty() {

@@ -17,7 +17,8 @@ public record Settings(
         VoiceMode voiceMode,
         String lanInterface,
         Theme theme,
-        WindowBounds window) {
+        WindowBounds window,
+        AudioPreferences sound) {
 
     public static final String DEFAULT_PUSH_TO_TALK_KEY = "SPACE";
 
@@ -33,10 +34,11 @@ public record Settings(
         lanInterface = orEmpty(lanInterface);
         theme = theme == null ? Theme.DARK : theme;
         window = window == null ? WindowBounds.DEFAULT : window;
+        sound = sound == null ? AudioPreferences.defaults() : sound;
     }
 
     public static Settings defaults() {
-        return new Settings("", "", "", "", List.of(), List.of(), null, null, "", null, null);
+        return new Settings("", "", "", "", List.of(), List.of(), null, null, "", null, null, null);
     }
 
     /** The first start asks for a display name; nothing else is needed to use the app. */
@@ -50,47 +52,52 @@ public record Settings(
 
     public Settings withDisplayName(String value) {
         return new Settings(value, inputDevice, outputDevice, relayUrl, stunServers, turnServers, pushToTalkKey,
-                voiceMode, lanInterface, theme, window);
+                voiceMode, lanInterface, theme, window, sound);
     }
 
     public Settings withRelayUrl(String value) {
         return new Settings(displayName, inputDevice, outputDevice, value, stunServers, turnServers, pushToTalkKey,
-                voiceMode, lanInterface, theme, window);
+                voiceMode, lanInterface, theme, window, sound);
     }
 
     public Settings withTheme(Theme value) {
         return new Settings(displayName, inputDevice, outputDevice, relayUrl, stunServers, turnServers, pushToTalkKey,
-                voiceMode, lanInterface, value, window);
+                voiceMode, lanInterface, value, window, sound);
     }
 
     public Settings withVoiceMode(VoiceMode value) {
         return new Settings(displayName, inputDevice, outputDevice, relayUrl, stunServers, turnServers, pushToTalkKey,
-                value, lanInterface, theme, window);
+                value, lanInterface, theme, window, sound);
     }
 
     public Settings withWindow(WindowBounds value) {
         return new Settings(displayName, inputDevice, outputDevice, relayUrl, stunServers, turnServers, pushToTalkKey,
-                voiceMode, lanInterface, theme, value);
+                voiceMode, lanInterface, theme, value, sound);
     }
 
     public Settings withDevices(String input, String output) {
         return new Settings(displayName, input, output, relayUrl, stunServers, turnServers, pushToTalkKey,
-                voiceMode, lanInterface, theme, window);
+                voiceMode, lanInterface, theme, window, sound);
     }
 
     public Settings withIceServers(List<String> stun, List<TurnServerSetting> turn) {
         return new Settings(displayName, inputDevice, outputDevice, relayUrl, stun, turn, pushToTalkKey,
-                voiceMode, lanInterface, theme, window);
+                voiceMode, lanInterface, theme, window, sound);
     }
 
     public Settings withPushToTalkKey(String value) {
         return new Settings(displayName, inputDevice, outputDevice, relayUrl, stunServers, turnServers, value,
-                voiceMode, lanInterface, theme, window);
+                voiceMode, lanInterface, theme, window, sound);
     }
 
     public Settings withLanInterface(String value) {
         return new Settings(displayName, inputDevice, outputDevice, relayUrl, stunServers, turnServers, pushToTalkKey,
-                voiceMode, value, theme, window);
+                voiceMode, value, theme, window, sound);
+    }
+
+    public Settings withSound(AudioPreferences value) {
+        return new Settings(displayName, inputDevice, outputDevice, relayUrl, stunServers, turnServers, pushToTalkKey,
+                voiceMode, lanInterface, theme, window, value);
     }
 
     private static String orEmpty(String value) {

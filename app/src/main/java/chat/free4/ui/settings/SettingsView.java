@@ -12,14 +12,17 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -110,8 +113,20 @@ public final class SettingsView extends ScrollPane {
         Button testSound = new Button("Play test sound", Icons.of(Feather.VOLUME_2));
         testSound.setId("settings-test-sound");
         testSound.setOnAction(e -> model.audioTests().playTestSound(model.current().outputDevice()));
+        CheckBox echo = soundSwitch("settings-echo-cancellation", "Echo cancellation",
+                "Keeps the others from hearing themselves through your speakers", model.current().sound().echoCancellation());
+        CheckBox noise = soundSwitch("settings-noise-suppression", "Noise suppression",
+                "Takes out fans, hum and street noise", model.current().sound().noiseSuppression());
+        CheckBox gain = soundSwitch("settings-auto-gain", "Automatic gain",
+                "Keeps your voice at an even level", model.current().sound().autoGain());
+        Runnable commit = () -> model.update(model.current().withSound(
+                model.current().sound().withProcessing(echo.isSelected(), noise.isSelected(), gain.isSelected())));
+        echo.selectedProperty().addListener((obs, old, now) -> commit.run());
+        noise.selectedProperty().addListener((obs, old, now) -> commit.run());
+        gain.selectedProperty().addListener((obs, old, now) -> commit.run());
+        VBox processing = new VBox(8, echo, noise, gain);
         return section("Audio", Feather.HEADPHONES, row("Microphone", input), row("", meterRow),
-                row("Speakers", output), row("", testSound));
+                row("Speakers", output), row("", testSound), row("Voice processing", processing));
     }
 
     private Node voice() {
@@ -155,7 +170,19 @@ public final class SettingsView extends ScrollPane {
             });
         });
         HBox modeBox = new HBox(0, activity, ptt);
-        return section("Voice", Feather.RADIO, row("Mode", modeBox), row("Push-to-talk key", key));
+        Slider sensitivity = new Slider(0, 1, model.current().sound().voiceSensitivity());
+        sensitivity.setId("settings-voice-sensitivity");
+        sensitivity.setTooltip(new Tooltip("Right: even quiet speech opens the microphone. Left: only loud speech does."));
+        sensitivity.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                model.update(model.current().withSound(model.current().sound().withVoiceSensitivity(sensitivity.getValue())));
+            }
+        });
+        sensitivity.setOnMouseReleased(e -> model.update(
+                model.current().withSound(model.current().sound().withVoiceSensitivity(sensitivity.getValue()))));
+        sensitivity.disableProperty().bind(ptt.selectedProperty());
+        return section("Voice", Feather.RADIO, row("Mode", modeBox), row("Push-to-talk key", key),
+                row("Voice activity sensitivity", sensitivity));
     }
 
     private Node network() {
@@ -272,6 +299,14 @@ public final class SettingsView extends ScrollPane {
         if (field instanceof TextField text) {
             text.setOnAction(e -> commit.run());
         }
+    }
+
+    private static CheckBox soundSwitch(String id, String text, String tip, boolean on) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        box.setSelected(on);
+        box.setTooltip(new Tooltip(tip));
+        return box;
     }
 
     private static Node section(String title, Feather icon, Node... rows) {

@@ -1,0 +1,96 @@
+package chat.free4.ui;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.free4.audio.Goertzel;
+import chat.free4.audio.ToneGenerator;
+import chat.free4.engine.HeadlessPeer;
+import chat.free4.relay.RelayConfig;
+import chat.free4.relay.RelayServer;
+import chat.free4.testaudio.PrivatePulseServer;
+import chat.free4.ui.settings.AudioPreferences;
+import chat.free4.ui.settings.Settings;
+import chat.free4.ui.settings.SettingsStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The desktop app as a person starts it from a shortcut ({@code --name --room --relay}), with its
+ * own audio path (no test double): a private PulseAudio server whose microphone is a 660 Hz sine
+ * and whose speaker is a null sink. A headless peer in the room sends 440 Hz. The peer hears the
+ * app's microphone, the app's speaker plays the peer, and the room bar's deafen button stops both.
+ */
+class DesktopAppSoundOnPulseAudioTest {
+    private static final double MIC_TONE = 660;
+    private static final double PEER_TONE = 440;
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path configDir;
+    private PrivatePulseServer pulse;
+    private RelayServer relay;
+    private DesktopAppHarness ui;
+    private HeadlessPeer peer;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (ui != null) {
+            ui.close();
+        }
+        if (peer != null) {
+            peer.close();
+        }
+        if (relay != null) {
+            relay.close();
+        }
+        if (pulse != null) {
+            pulse.close();
+        }
+    }
+
+    private double speaker(double frequency) {
+        short[] played = pulse.record("spk.monitor", 0.5);
+        return Goertzel.amplitude(played, 0, played.length, frequency, 48_000);
+    }
+
+    @Test
+    void theAppOpensStraightIntoTheRoomAndItsSoundCardCarriesTheCall() throws Exception {
+        pulse = PrivatePulseServer.start(List.of(
+                "load-module module-null-sink sink_name=spk rate=48000 sink_properties=device.description=Speakers",
+                "load-module module-sine-source source_name=mic frequency=" + (int) MIC_TONE + " rate=48000"),
+                "spk", "mic");
+        relay = RelayServer.start(RelayConfig.defaults().withBind("127.0.0.1").withPort(0));
+        // A steady sine is what noise suppression removes: switch processing off, as a person can in Settings.
+        new SettingsStore(configDir).save(Settings.defaults()
+                .withSound(AudioPreferences.defaults().withProcessing(false, false, false)));
+
+        ui = DesktopAppHarness.start(new AppOptions(Optional.of(relay.uri().toString()), Optional.of(configDir), false,
+                Optional.of("Ada"), Optional.of("kitchen"), false));
+        await().atMost(WAIT).until(() -> ui.exists("#room") && ui.text("#room-status").startsWith("In the room"));
+        assertEquals("kitchen", ui.text("#room-name"), "the app opened straight into the room from its command line");
+        assertEquals("Ada", ui.app.settings().current().displayName(), "--name answered the first-run question");
+
+        peer = new HeadlessPeer("Bob", new ToneGenerator(PEER_TONE, 0.3));
+        peer.join(relay.uri(), "kitchen");
+        await().atMost(WAIT).untilAsserted(() ->
+                assertTrue(peer.hears(MIC_TONE) > 0.05, "the peer hears the app's microphone: " + peer.hears(MIC_TONE)));
+        await().atMost(WAIT).untilAsserted(() ->
+                assertTrue(speaker(PEER_TONE) > 0.05, "the app's speaker plays the peer: " + speaker(PEER_TONE)));
+        await().atMost(WAIT).until(() -> ui.app.room().micLevelProperty().get() > 0.1);
+
+        ui.click("#self-deafen");
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertTrue(speaker(PEER_TONE) < 0.01, "deafened: the speaker is silent: " + speaker(PEER_TONE));
+            assertTrue(peer.hears(MIC_TONE) < 0.01, "deafened: nothing is sent: " + peer.hears(MIC_TONE));
+        });
+        ui.click("#self-deafen");
+        await().atMost(WAIT).until(() -> speaker(PEER_TONE) > 0.05 && peer.hears(MIC_TONE) > 0.05);
+    }
+}
