@@ -10,14 +10,15 @@ enum InstallerType {
             "--linux-menu-group", "Network;AudioVideo;Telephony",
             "--linux-app-category", "net",
             "--linux-shortcut",
-            // webrtc-java's native library links libpulse.so.0 even when no sound device is used.
-            "--linux-package-deps", "libpulse0")),
+            // webrtc-java's native library links libpulse.so.0 even when no sound device is used;
+            // pactl lists the sound devices and puts the app's streams on the chosen one (decision 0012).
+            "--linux-package-deps", "libpulse0, pulseaudio-utils")),
     RPM("rpm", Platform.LINUX, List.of("rpmbuild"), List.of(
             "--linux-package-name", AppIdentity.PACKAGE_NAME,
             "--linux-menu-group", "Network;AudioVideo;Telephony",
             "--linux-app-category", "Applications/Internet",
             "--linux-shortcut",
-            "--linux-package-deps", "pulseaudio-libs")),
+            "--linux-package-deps", "pulseaudio-libs, pulseaudio-utils")),
     MSI("msi", Platform.WINDOWS, List.of(), List.of(
             "--win-menu",
             "--win-menu-group", AppIdentity.NAME,

@@ -46,6 +46,7 @@ class InstalledDebIT {
         String depends = ProcessRun.run(List.of("dpkg-deb", "-f", deb.toString(), "Depends"), Duration.ofSeconds(30))
                 .assertSuccess("dpkg-deb -f").output();
         assertTrue(depends.matches("(?s).*\\blibpulse0\\b.*"), "Depends: " + depends);
+        assertTrue(depends.matches("(?s).*\\bpulseaudio-utils\\b.*"), "Depends names pactl's package: " + depends);
     }
 
     @Test
