@@ -37,6 +37,16 @@ final class Pactl {
         return Optional.empty();
     }
 
+    /** True when a PulseAudio-compatible server (PulseAudio, PipeWire-Pulse) is running for us. */
+    boolean serverAnswers() {
+        try {
+            run("info");
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Runs {@code pactl ARGS}; its output, or an {@link IOException} with the server's words. */
     String run(String... args) throws IOException {
         Process process = builder(args).redirectErrorStream(true).start();

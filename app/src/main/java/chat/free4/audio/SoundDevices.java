@@ -19,11 +19,14 @@ interface SoundDevices extends AutoCloseable {
     @Override
     void close();
 
-    /** The sound server's own client on Linux when it is installed, else webrtc-java's device manager. */
+    /**
+     * The sound server's own client on Linux when it is installed and a server answers, else
+     * webrtc-java's device manager (Windows, macOS, plain ALSA).
+     */
     static SoundDevices forThisComputer(Runnable onChange) {
         boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         if (linux) {
-            var pactl = Pactl.find();
+            var pactl = Pactl.find().filter(Pactl::serverAnswers);
             if (pactl.isPresent()) {
                 return new PulseSoundDevices(pactl.get(), onChange);
             }

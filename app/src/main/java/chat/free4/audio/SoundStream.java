@@ -102,11 +102,12 @@ final class SoundStream implements AutoCloseable {
             return;
         }
         String name = device.get().descriptor();
-        Optional<PulseStreamRouter> router = Pactl.find().map(PulseStreamRouter::new);
+        Optional<PulseStreamRouter> router = Pactl.find().filter(Pactl::serverAnswers).map(PulseStreamRouter::new);
         if (router.isEmpty()) {
             close();
-            throw new AudioUnavailableException("Choosing \"" + device.get().name() + "\" needs the sound server's "
-                    + "pactl tool (package pulseaudio-utils). Install it, or choose \"System default\" in Settings → Audio.", null);
+            throw new AudioUnavailableException("Choosing \"" + device.get().name() + "\" needs a PulseAudio or PipeWire "
+                    + "sound server and its pactl tool (package pulseaudio-utils). Install them, or choose \"System default\" "
+                    + "in Settings → Audio.", null);
         }
         try {
             if (router.get().moveOwnStreams(direction, name) == 0) {
