@@ -30,7 +30,7 @@ final class NativeSoundDevices implements SoundDevices {
         return t;
     });
 
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
 
     NativeSoundDevices(Runnable onChange) {
         listeners.add(onChange);
@@ -65,13 +65,7 @@ final class NativeSoundDevices implements SoundDevices {
     }
 
     private void changed() {
-        for (Runnable r : listeners) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                LOG.warn("A device change listener failed", e);
-            }
-        }
+        listeners.fire();
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,7 @@ final class PulseSoundDevices implements SoundDevices {
     private static final int MAX_RESTARTS = 5;
 
     private final Pactl pactl;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
     private final Thread watcher;
     private volatile Process subscription;
     private volatile boolean closed;
@@ -116,13 +115,7 @@ final class PulseSoundDevices implements SoundDevices {
     }
 
     private void changed() {
-        for (Runnable r : listeners) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                LOG.warn("A device change listener failed", e);
-            }
-        }
+        listeners.fire();
     }
 
     @Override
