@@ -45,9 +45,8 @@ public final class Mesh implements AutoCloseable {
     private PeerId self;
     private SignalingState signalingState = SignalingState.CLOSED;
     private int maxPeers;
-    /** From the last {@code joined}; a re-join replaces them (fresh TURN credentials for new connections). */
+    /** From the last {@code joined} or refresh: fresh TURN credentials for new connections and ICE restarts. */
     private List<IceServer> relayIceServers = List.of();
-    private List<String> iceServerProblems = List.of();
     private volatile boolean closed;
     private volatile Thread loopThread;
 
@@ -136,11 +135,6 @@ public final class Mesh implements AutoCloseable {
         members.clear();
         present.forEach(p -> members.add(p.id()));
         listener.onJoined(me, present, limit);
-        // After onJoined, so a warning about the relay's servers never reads as a refused join.
-        for (String problem : iceServerProblems) {
-            listener.onError("bad_ice_server", problem);
-        }
-        iceServerProblems = List.of();
         // A re-join after a relay restart: keep links that still work, drop those to peers that
         // are gone and were not connected anyway.
         for (PeerLink link : List.copyOf(links.values())) {
@@ -151,6 +145,25 @@ public final class Mesh implements AutoCloseable {
         }
         for (PeerInfo peer : present) {
             addPeer(peer);
+        }
+    }
+
+    /**
+     * The relay's servers, on joining or refreshed. Comes after the signaling state turned JOINED,
+     * so a warning here never reads as a refused join. Open connections take the new servers for
+     * their next ICE restart; what they use now goes on (TURN servers keep an allocation alive on
+     * the credentials it was made with).
+     */
+    private void onIceServers(List<IceServer> servers, List<String> problems) {
+        boolean changed = !servers.equals(relayIceServers);
+        relayIceServers = List.copyOf(servers);
+        for (String problem : problems) {
+            LOG.warn("Relay's ICE servers: {}", problem);
+            listener.onError("bad_ice_server", problem);
+        }
+        if (changed) {
+            LOG.info("ICE servers from the relay: {}", servers);
+            links.values().forEach(PeerLink::iceServersChanged);
         }
     }
 
@@ -296,11 +309,7 @@ public final class Mesh implements AutoCloseable {
 
         @Override
         public void onIceServers(List<IceServer> servers, List<String> problems) {
-            loop.execute(() -> {
-                relayIceServers = List.copyOf(servers);
-                iceServerProblems = List.copyOf(problems);
-                problems.forEach(p -> LOG.warn("Relay's ICE servers: {}", p));
-            });
+            loop.execute(() -> Mesh.this.onIceServers(servers, problems));
         }
 
         @Override

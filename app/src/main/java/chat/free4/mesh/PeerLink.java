@@ -129,6 +129,19 @@ final class PeerLink {
         return result;
     }
 
+    /** The mesh has new ICE servers (fresh TURN credentials): the next ICE restart gathers with them. */
+    void iceServersChanged() {
+        if (pc == null || closed) {
+            return; // the next connection is built with them anyway
+        }
+        try {
+            pc.setConfiguration(host.rtcConfiguration());
+        } catch (RuntimeException e) {
+            // E.g. TCP candidates would change, which libwebrtc refuses on a live connection.
+            LOG.info("The connection to {} keeps its ICE servers until it is rebuilt: {}", remote, e.getMessage());
+        }
+    }
+
     /** Starts connecting: the offerer sends an offer, the answerer waits for one. */
     void start() {
         startedAtNanos = System.nanoTime();

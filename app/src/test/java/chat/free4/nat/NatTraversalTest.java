@@ -182,6 +182,46 @@ class NatTraversalTest {
         p1.awaitLine("h2: route via relay server \\(TURN\\) \\[relay/relay udp\\]", TIMEOUT);
     }
 
+    @Test
+    void aLongCallThroughTurnIsRepairedWithRefreshedCredentials() throws Exception {
+        net = SimulatedInternet.create(NatKind.SYMMETRIC, NatKind.SYMMETRIC);
+        ChildPeer coturn = PublicServices.coturn(net, SECRET, dir);
+        PublicServices.relay(net, List.of("--turn", PublicServices.turnUrl("udp"), "--turn-secret", SECRET,
+                "--turn-ttl-seconds", "20"));
+        List<String> longCall = List.of("--seconds", "75", "--verbose");
+        ChildPeer p1 = peer(net.home(1), "h1", TONE_1, longCall);
+        ChildPeer p2 = peer(net.home(2), "h2", TONE_2, longCall);
+        p1.awaitLine("h2: connected", TIMEOUT);
+        p2.awaitLine("h1: connected", TIMEOUT);
+        // Each peer refreshes at 80 % of the 20 s lifetime: by the third set, the join's credentials
+        // have expired (coturn refuses them for any new allocation).
+        for (ChildPeer p : List.of(p1, p2)) {
+            Awaitility.await(p.label() + " refreshed its TURN credentials twice").atMost(TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> p.lines().stream().filter(l -> l.contains("ICE servers from the relay")).count() >= 3);
+        }
+        // The TURN server restarts: every allocation is gone, the call must be rebuilt through TURN.
+        int m1 = p1.mark();
+        int m2 = p2.mark();
+        coturn.close();
+        PublicServices.coturn(net, SECRET, dir);
+        p1.awaitLine("h2: reconnecting", TIMEOUT, m1);
+        p1.awaitLine("h2: connected", TIMEOUT, m1);
+        p2.awaitLine("h1: connected", TIMEOUT, m2);
+        p1.awaitLine("h2: route via relay server \\(TURN\\)", TIMEOUT, m1);
+        for (ChildPeer p : List.of(p1, p2)) {
+            assertTrue(p.awaitExit(TIMEOUT), p.label() + " ends after --seconds");
+            assertEquals(0, p.process().exitValue(), p.label() + " exit code; output: " + p.lines());
+        }
+        for (String name : List.of("h1", "h2")) {
+            short[] heard = WavReader.read(dir.resolve(name + ".wav"));
+            int lastThreeSeconds = heard.length - 3 * Pcm.SAMPLE_RATE;
+            double other = name.equals("h1") ? TONE_2 : TONE_1;
+            assertTrue(Goertzel.amplitude(heard, lastThreeSeconds, 2 * Pcm.SAMPLE_RATE, other, Pcm.SAMPLE_RATE) > 0.05,
+                    name + " hears the other home again at the end of the call");
+        }
+    }
+
     /** A hand-made coturn REST credential (EXPIRY:NAME, HMAC-SHA1 with the shared secret), relay candidates only. */
     private static List<String> turnOnly(String name, long expiry) throws Exception {
         String username = expiry + ":" + name;
@@ -218,7 +258,10 @@ class NatTraversalTest {
     private ChildPeer peer(Home home, String name, double tone, String room, List<String> extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("join", "--relay", PublicServices.relayUrl(), "--room", room,
                 "--name", name, "--tone", Double.toString(tone), "--record", dir.resolve(name + ".wav").toString(),
-                "--seconds", "25", "--levels-every", "500"));
+                "--levels-every", "500"));
+        if (!extra.contains("--seconds")) {
+            args.addAll(List.of("--seconds", "25"));
+        }
         args.addAll(extra);
         ChildPeer peer = net.startJava(home.host(), name, Main.class.getName(), args);
         peer.awaitLine("joined room \"" + room + "\" as " + name, TIMEOUT);

@@ -21,14 +21,21 @@ public final class PublicServices {
 
     /** coturn on 198.19.0.10:3478 (UDP and TCP), its pid file and database in {@code dir}. */
     public static ChildPeer coturn(SimulatedInternet net, String secret, Path dir) throws IOException {
+        return coturn(net, secret, dir, List.of());
+    }
+
+    /** coturn with extra options (e.g. {@code --max-allocate-lifetime=20}). */
+    public static ChildPeer coturn(SimulatedInternet net, String secret, Path dir, List<String> extra) throws IOException {
         String ip = SimulatedInternet.PUBLIC_IP;
-        ChildPeer turn = net.startProgram(net.publicHost(), "coturn", List.of(
+        List<String> command = new ArrayList<>(List.of(
                 NatTestEnvironment.onPath("turnserver").toString(), "-n",
                 "--listening-ip=" + ip, "--relay-ip=" + ip, "--external-ip=" + ip,
                 "--listening-port=" + TURN_PORT, "--min-port=49152", "--max-port=49400",
                 "--use-auth-secret", "--static-auth-secret=" + secret, "--realm=free4chat.test",
                 "--no-tls", "--no-dtls", "--no-cli", "--log-file=stdout", "--simple-log",
                 "--pidfile=" + dir.resolve("turnserver.pid"), "--userdb=" + dir.resolve("turndb")));
+        command.addAll(extra);
+        ChildPeer turn = net.startProgram(net.publicHost(), "coturn", command);
         turn.awaitLine("Total General servers", START);
         return turn;
     }

@@ -21,7 +21,17 @@ final class RelayIceServers {
 
     /** What was accepted, and a sentence for each entry that was not. */
     record Result(List<IceServer> servers, List<String> problems) {
+        /**
+         * The earliest EXPIRY (Unix seconds) among TURN usernames of the coturn REST form
+         * {@code EXPIRY:PEERID}; empty when there is none (no TURN, or credentials of another kind).
+         */
+        java.util.OptionalLong earliestExpiry() {
+            return servers.stream().filter(IceServer::isTurn).map(s -> EXPIRY.matcher(s.username()))
+                    .filter(java.util.regex.Matcher::find).mapToLong(m -> Long.parseLong(m.group(1))).min();
+        }
     }
+
+    private static final java.util.regex.Pattern EXPIRY = java.util.regex.Pattern.compile("^(\\d{1,12}):");
 
     private RelayIceServers() {
     }

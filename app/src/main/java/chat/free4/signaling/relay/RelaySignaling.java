@@ -38,8 +38,12 @@ public final class RelaySignaling implements Signaling {
     private RoomRequest request;
     private SignalingListener listener;
     private Connection connection;
+    /** Never ask for fresh credentials more often than this, whatever lifetime the relay gives. */
+    static final long MIN_ICE_REFRESH_MILLIS = 5_000;
     private ScheduledFuture<?> ping;
     private ScheduledFuture<?> reconnect;
+    /** Asks the relay for fresh TURN credentials before the ones we hold expire (long calls). */
+    private ScheduledFuture<?> iceRefresh;
     private int failures;
     private boolean everJoined;
     private boolean active;
@@ -189,6 +193,33 @@ public final class RelaySignaling implements Signaling {
             reconnect.cancel(false);
             reconnect = null;
         }
+        if (iceRefresh != null) {
+            iceRefresh.cancel(false);
+            iceRefresh = null;
+        }
+    }
+
+    /**
+     * TURN servers check the credentials' EXPIRY whenever a connection needs a new allocation (an ICE
+     * restart, a rebuilt connection): ask for fresh ones when 80 % of the shortest lifetime we hold
+     * has passed, so a call that outlives them can still be repaired through TURN.
+     */
+    private void scheduleIceRefresh(RelayIceServers.Result ice) {
+        if (iceRefresh != null) {
+            iceRefresh.cancel(false);
+            iceRefresh = null;
+        }
+        java.util.OptionalLong expiry = ice.earliestExpiry();
+        if (expiry.isEmpty()) {
+            return;
+        }
+        long leftMillis = expiry.getAsLong() * 1000 - System.currentTimeMillis();
+        long delay = Math.max(MIN_ICE_REFRESH_MILLIS, leftMillis * 4 / 5);
+        iceRefresh = thread.schedule(() -> {
+            if (connection != null && connection.joined) {
+                connection.send(RelayMessages.simple("refresh-ice"));
+            }
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     private void state(SignalingState state, String reason) {
@@ -234,6 +265,7 @@ public final class RelaySignaling implements Signaling {
                 state(SignalingState.JOINED, "");
                 RelayIceServers.Result ice = RelayIceServers.read(msg);
                 listener.onIceServers(ice.servers(), ice.problems());
+                scheduleIceRefresh(ice);
                 listener.onJoined(self, RelayMessages.peers(msg, "peers"), maxPeers);
                 long every = config.pingInterval().toMillis();
                 ping = thread.scheduleAtFixedRate(() -> {
@@ -241,6 +273,11 @@ public final class RelaySignaling implements Signaling {
                         connection.send(RelayMessages.simple("ping"));
                     }
                 }, every, every, TimeUnit.MILLISECONDS);
+            }
+            case "ice-servers" -> {
+                RelayIceServers.Result ice = RelayIceServers.read(msg);
+                listener.onIceServers(ice.servers(), ice.problems());
+                scheduleIceRefresh(ice);
             }
             case "peer-joined" -> listener.onPeerJoined(RelayMessages.peer(msg.getAsJsonObject("peer")));
             case "peer-left" -> listener.onPeerLeft(new PeerId(RelayMessages.text(msg, "peerId")));
@@ -268,6 +305,10 @@ public final class RelaySignaling implements Signaling {
             connection = null;
             listener.onError(code, sentence);
             state(SignalingState.CLOSED, sentence);
+            return;
+        }
+        if ("refresh-ice".equals(ref)) {
+            LOG.debug("The relay did not refresh its ICE servers: {}", sentence); // an older relay
             return;
         }
         if ("unknown_peer".equals(code)) {

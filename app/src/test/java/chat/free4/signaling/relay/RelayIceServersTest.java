@@ -39,6 +39,17 @@ class RelayIceServersTest {
     }
 
     @Test
+    void theEarliestTurnExpiryIsFoundForTheRefresh() {
+        RelayIceServers.Result r = read("{\"iceServers\":[{\"urls\":\"stun:s.org\"},"
+                + "{\"urls\":\"turn:t.org?transport=udp\",\"username\":\"1767225900:p1\",\"credential\":\"c\"},"
+                + "{\"urls\":\"turn:t.org?transport=tcp\",\"username\":\"1767225600:p1\",\"credential\":\"c\"}]}");
+        assertEquals(1767225600L, r.earliestExpiry().getAsLong());
+        assertTrue(read("{\"iceServers\":[{\"urls\":\"turn:t.org\",\"username\":\"alice\",\"credential\":\"pw\"}]}")
+                .earliestExpiry().isEmpty(), "a long-term username has no expiry to refresh");
+        assertTrue(read("{\"iceServers\":[{\"urls\":\"stun:s.org\"}]}").earliestExpiry().isEmpty());
+    }
+
+    @Test
     void theListIsBounded() {
         StringBuilder many = new StringBuilder("{\"iceServers\":[");
         for (int i = 0; i < 10_000; i++) {
