@@ -36,6 +36,16 @@ public final class ChatService implements ChannelPlugin {
     private final PeerInfo self;
     private final Clock wallClock;
     private final LamportClock clock = new LamportClock();
+    /**
+     * How long after joining the first line may set our clock however far ahead: long enough for
+     * the first channels to a room we join to open, short enough that someone who created a room
+     * and waits in it is not open to a newcomer's invented clock.
+     */
+    static final long ADOPT_WINDOW_MILLIS = 15_000;
+    /** When this service (made right before joining) started. */
+    private final long startedAt;
+    /** Whether our clock already reflects the room: a line taken from a peer, or one we sent. Guarded by {@code clock}. */
+    private boolean inContact;
     private final ChatLog log = new ChatLog();
     private final Map<PeerId, PeerChannel> channels = new ConcurrentHashMap<>();
     private volatile Predicate<PeerId> inRoom = channels::containsKey;
@@ -49,6 +59,7 @@ public final class ChatService implements ChannelPlugin {
     public ChatService(PeerInfo self, Clock wallClock) {
         this.self = self;
         this.wallClock = wallClock;
+        this.startedAt = wallClock.millis();
     }
 
     /**
@@ -91,6 +102,9 @@ public final class ChatService implements ChannelPlugin {
             throw new EmptyMessageException("Type a message first.");
         }
         MessageLimits.check(text);
+        synchronized (clock) {
+            inContact = true; // our lines are in the room now: from here on a jump is an outlier
+        }
         ChatMessage m = new ChatMessage(newId(), self.id(), self.displayName(), clock.tick(),
                 wallClock.millis(), ChatMessage.Kind.TEXT, text);
         log.add(m);
@@ -145,7 +159,7 @@ public final class ChatService implements ChannelPlugin {
             LOG.debug("Dropped {}'s history line relayed by {}: it is taken from its author only", m.sender(), from.id());
             return;
         }
-        if (!clock.witness(m.clock())) {
+        if (!takeClock(m.clock())) {
             // Taking it would let one frame push every later line of the room towards the ceiling.
             warnings.warn(from.id(), "Dropped a chat line from {}: its clock {} is too far ahead of ours ({})",
                     from.id(), m.clock(), clock.current());
@@ -159,6 +173,22 @@ public final class ChatService implements ChannelPlugin {
             relayers.putIfAbsent(m.id(), from.displayName()); // before the log tells the UI
         }
         log.add(m);
+    }
+
+    /**
+     * Shortly after joining, before we have taken any line from a peer or written one, the first
+     * line we get sets our clock however far ahead it is: the clock of a room we join may rightly
+     * be far ahead of ours (each frame may step it forward), and bounding that first contact would
+     * drop the room's history and every later line. Otherwise a remote time may step ours forward
+     * only by {@link LamportClock#MAX_ADVANCE}.
+     */
+    private boolean takeClock(long seen) {
+        synchronized (clock) {
+            boolean joining = !inContact && wallClock.millis() - startedAt <= ADOPT_WINDOW_MILLIS;
+            boolean taken = joining ? clock.adopt(seen) : clock.witness(seen);
+            inContact |= taken;
+            return taken;
+        }
     }
 
     /**

@@ -55,6 +55,19 @@ public final class LamportClock {
         return true;
     }
 
+    /**
+     * Takes a remote time however far ahead (up to {@link #MAX_CLOCK}): for a newcomer's first
+     * contact with a room, whose clock may rightly be far ahead of ours. Returns false for a
+     * time out of range.
+     */
+    public synchronized boolean adopt(long seen) {
+        if (seen < 0 || seen > MAX_CLOCK) {
+            return false;
+        }
+        time = Math.max(time, seen);
+        return true;
+    }
+
     /** Whether {@link #witness} would take {@code seen}. */
     public synchronized boolean acceptable(long seen) {
         return seen >= 0 && seen <= MAX_CLOCK && seen - time <= MAX_ADVANCE;

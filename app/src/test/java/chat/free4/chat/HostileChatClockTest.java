@@ -9,7 +9,11 @@ import chat.free4.data.RawChannel;
 import chat.free4.data.RtcTestRoom;
 import chat.free4.data.RtcTestRoom.Peer;
 import chat.free4.signaling.PeerInfo;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +30,12 @@ class HostileChatClockTest {
         room.close();
     }
 
+    /** Ada made the room and has waited in it, alone and silent, when Mallory arrives. */
     @Test
     void aFrameWithTheLargestClockDoesNotSilenceTheRoom() throws Exception {
-        ChatService ada = new ChatService(RtcTestRoom.newPeerInfo("Ada"));
+        MutableClock wall = new MutableClock();
+        ChatService ada = new ChatService(RtcTestRoom.newPeerInfo("Ada"), wall);
+        wall.advance(ChatService.ADOPT_WINDOW_MILLIS + 1);
         PeerInfo mallory = RtcTestRoom.newPeerInfo("Mallory");
         RawChannel raw = new RawChannel("chat");
         Peer adaPeer = room.addPeer(ada.self(), ada);
@@ -60,5 +67,63 @@ class HostileChatClockTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> cy.log().contains(after.id()) && cy.log().contains("marker-0001"));
         ChatMessage reply = cy.send("hi Ada");
         await().atMost(Duration.ofSeconds(20)).until(() -> ada.log().contains(reply.id()));
+    }
+
+    /**
+     * A peer may move the room's clock up to the allowed step with each frame; once everyone
+     * took such steps, the room's clock is legitimately far ahead of a newcomer's. The newcomer
+     * still gets the history and hears the room: its first replay sets its clock.
+     */
+    @Test
+    void aLateJoinerOfARoomWhoseClockWentFarAheadStillHearsIt() throws Exception {
+        ChatService ada = new ChatService(RtcTestRoom.newPeerInfo("Ada"));
+        PeerInfo mallory = RtcTestRoom.newPeerInfo("Mallory");
+        RawChannel raw = new RawChannel("chat");
+        Peer adaPeer = room.addPeer(ada.self(), ada);
+        room.connect(room.addPeer(mallory, raw), adaPeer);
+        raw.opened().get(20, TimeUnit.SECONDS);
+        String m = mallory.id().value();
+        for (int i = 0; i < 3; i++) {
+            String id = "step-000" + i;
+            raw.sendText(frame(id, m, "Mallory", (i + 1) * 999_999L, "step", false)); // each within one step of the last
+            await().atMost(Duration.ofSeconds(20)).until(() -> ada.log().contains(id));
+        }
+        for (int i = 0; i < ChatLog.HISTORY_SIZE + 10; i++) {
+            ada.send("line " + i);
+        }
+        assertTrue(ada.log().recentHistory().get(0).clock() > 2_000_000, "every replayed line is far ahead of 0");
+
+        ChatService cy = new ChatService(RtcTestRoom.newPeerInfo("Cy"));
+        room.connect(adaPeer, room.addPeer(cy.self(), cy));
+        String lastReplayed = ada.log().recentHistory().get(ChatLog.HISTORY_SIZE - 1).id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> cy.log().contains(lastReplayed));
+        ChatMessage live = ada.send("welcome, Cy");
+        await().atMost(Duration.ofSeconds(20)).until(() -> cy.log().contains(live.id()));
+        ChatMessage reply = cy.send("thanks");
+        await().atMost(Duration.ofSeconds(20)).until(() -> ada.log().contains(reply.id()));
+    }
+
+    /** A wall clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private volatile long millis = 1_700_000_000_000L;
+
+        void advance(long by) {
+            millis += by;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
     }
 }

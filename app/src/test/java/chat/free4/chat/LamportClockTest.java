@@ -29,4 +29,14 @@ class LamportClockTest {
         assertFalse(clock.witness(LamportClock.MAX_CLOCK + 1));
         assertEquals(LamportClock.MAX_CLOCK, clock.current());
     }
+
+    @Test
+    void adoptingTakesAnyTimeInRangeButNotBeyondTheCeiling() {
+        LamportClock clock = new LamportClock();
+        assertFalse(clock.adopt(LamportClock.MAX_CLOCK + 1));
+        assertFalse(clock.adopt(-1));
+        assertTrue(clock.adopt(50_000_000));
+        assertEquals(50_000_000, clock.current());
+        assertEquals(50_000_001, clock.tick());
+    }
 }
