@@ -217,6 +217,9 @@ public final class RtcTestRoom implements AutoCloseable {
         private boolean remoteSet;
         private final Map<RtcPeerChannel, RTCDataChannel> channels = new ConcurrentHashMap<>();
         private boolean closed;
+        private final Object nativeLock = new Object();
+        /** Guarded by nativeLock. */
+        private boolean pcClosed;
 
         End(Peer self, Peer remote) {
             this.self = self;
@@ -233,36 +236,62 @@ public final class RtcTestRoom implements AutoCloseable {
             plugin.attach(wrapped);
         }
 
-        synchronized void remoteSet() {
-            remoteSet = true;
-            pending.forEach(pc::addIceCandidate);
-            pending.clear();
+        /*
+         * Native calls on pc are made under nativeLock, never under this End's monitor: libwebrtc
+         * runs them on its signaling thread, and that thread may be inside onDataChannel waiting
+         * for the monitor (seen: addIceCandidate under the monitor deadlocked a test's teardown).
+         */
+        void remoteSet() {
+            List<RTCIceCandidate> queued;
+            synchronized (this) {
+                remoteSet = true;
+                queued = List.copyOf(pending);
+                pending.clear();
+            }
+            synchronized (nativeLock) {
+                if (!pcClosed) {
+                    queued.forEach(pc::addIceCandidate);
+                }
+            }
         }
 
-        synchronized void addRemoteCandidate(RTCIceCandidate c) {
-            if (closed) {
-                return;
+        void addRemoteCandidate(RTCIceCandidate c) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                if (!remoteSet) {
+                    pending.add(c);
+                    return;
+                }
             }
-            if (remoteSet) {
-                pc.addIceCandidate(c);
-            } else {
-                pending.add(c);
+            synchronized (nativeLock) {
+                if (!pcClosed) {
+                    pc.addIceCandidate(c);
+                }
             }
         }
 
-        synchronized void close() {
-            if (closed) {
-                return;
+        void close() {
+            Map<RtcPeerChannel, RTCDataChannel> toClose;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                toClose = Map.copyOf(channels);
+                channels.clear();
             }
-            closed = true;
-            channels.keySet().forEach(RtcPeerChannel::markClosed);
-            channels.values().forEach(c -> {
-                c.unregisterObserver();
-                c.close();
-                c.dispose();
-            });
-            channels.clear();
-            pc.close();
+            toClose.keySet().forEach(RtcPeerChannel::markClosed);
+            synchronized (nativeLock) {
+                pcClosed = true;
+                toClose.values().forEach(c -> {
+                    c.unregisterObserver();
+                    c.close();
+                    c.dispose();
+                });
+                pc.close();
+            }
         }
 
         @Override
