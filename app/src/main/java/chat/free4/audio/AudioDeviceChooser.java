@@ -1,13 +1,7 @@
 package chat.free4.audio;
 
-import java.util.List;
-
 /** Lists and selects the sound devices of the desktop audio path. */
-public interface AudioDeviceChooser {
-
-    List<AudioDeviceInfo> inputs();
-
-    List<AudioDeviceInfo> outputs();
+public interface AudioDeviceChooser extends AudioDeviceLists {
 
     /** Switches the microphone ({@code null}: the system default); problems are reported as notices. */
     void selectInput(AudioDeviceInfo device);
@@ -15,6 +9,4 @@ public interface AudioDeviceChooser {
     /** Switches the speaker ({@code null}: the system default). */
     void selectOutput(AudioDeviceInfo device);
 
-    /** Called (on a background thread) when a device is plugged in or removed. */
-    void addChangeListener(Runnable listener);
 }

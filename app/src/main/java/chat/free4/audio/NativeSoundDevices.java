@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Devices as webrtc-java's device manager lists them: Windows and macOS, and Linux without the
- * sound server's client (on Linux its lists and events were unreliable in 0.14.0: stale entries
- * after a removal, no events at all in some processes; see {@link PulseSoundDevices}).
+ * Devices as webrtc-java's device manager lists them, on Windows and macOS. Not used on Linux: its
+ * lists and events there were unreliable in 0.14.0 (stale entries after a removal, no events at
+ * all in some processes; see {@link PulseSoundDevices}).
  */
 final class NativeSoundDevices implements SoundDevices {
     private static final Logger LOG = LoggerFactory.getLogger(NativeSoundDevices.class);

@@ -1,6 +1,5 @@
 package chat.free4.audio;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -8,29 +7,48 @@ import java.util.Locale;
  * restarts, and notice (on a background thread) when one is plugged in or removed. Monitor
  * sources (what a speaker plays) are not offered as microphones.
  */
-interface SoundDevices extends AutoCloseable {
-
-    List<AudioDeviceInfo> inputs();
-
-    List<AudioDeviceInfo> outputs();
-
-    void addChangeListener(Runnable listener);
+public interface SoundDevices extends AudioDeviceLists, AutoCloseable {
 
     @Override
     void close();
 
     /**
-     * The sound server's own client on Linux when it is installed and a server answers, else
-     * webrtc-java's device manager (Windows, macOS, plain ALSA).
+     * On Linux the sound server's own client when it is installed and a server answers; else
+     * nothing to choose (webrtc-java's Linux device manager only knows PulseAudio, and without a
+     * server it blocks: the system default is used). Windows and macOS: webrtc-java's manager.
      */
     static SoundDevices forThisComputer(Runnable onChange) {
         boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-        if (linux) {
-            var pactl = Pactl.find().filter(Pactl::serverAnswers);
-            if (pactl.isPresent()) {
-                return new PulseSoundDevices(pactl.get(), onChange);
-            }
+        if (!linux) {
+            return new NativeSoundDevices(onChange);
         }
-        return new NativeSoundDevices(onChange);
+        return Pactl.find().filter(Pactl::serverAnswers)
+                .<SoundDevices>map(pactl -> new PulseSoundDevices(pactl, onChange))
+                .orElseGet(SoundDevices::none);
+    }
+
+    /** No devices to choose; the system default is used. */
+    static SoundDevices none() {
+        return new SoundDevices() {
+            @Override
+            public java.util.List<AudioDeviceInfo> inputs() {
+                return java.util.List.of();
+            }
+
+            @Override
+            public java.util.List<AudioDeviceInfo> outputs() {
+                return java.util.List.of();
+            }
+
+            @Override
+            public void addChangeListener(Runnable listener) {
+                // nothing ever changes
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
     }
 }

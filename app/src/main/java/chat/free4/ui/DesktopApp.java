@@ -2,7 +2,9 @@ package chat.free4.ui;
 
 import chat.free4.audio.AudioBackend;
 import chat.free4.audio.AudioBackends;
+import chat.free4.audio.AudioDeviceLists;
 import chat.free4.audio.RemotePcmListener;
+import chat.free4.audio.SoundDevices;
 import chat.free4.files.PartialFileJournal;
 import chat.free4.ui.lobby.CreateRoomRequest;
 import chat.free4.ui.lobby.LobbyViewModel;
@@ -15,6 +17,7 @@ import chat.free4.ui.settings.SettingsViewModel;
 import chat.free4.ui.settings.WindowBounds;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -40,6 +43,8 @@ public class DesktopApp extends Application {
     private AppOptions options;
     private Supplier<AudioBackend> audioFactory = () -> AudioBackends.desktopOrSilent(RemotePcmListener.none(),
             warning -> this.bridge.audioWarning(warning));
+    /** The computer's sound devices for Settings; none when a test swaps the audio path. */
+    private Supplier<Optional<AudioDeviceLists>> deviceLists = () -> Optional.of(SoundDevices.forThisComputer(() -> { }));
     private EngineBridge bridge;
     private Path configDir;
     private SettingsStore store;
@@ -64,6 +69,7 @@ public class DesktopApp extends Application {
     public DesktopApp(AppOptions options, Supplier<AudioBackend> audioFactory) {
         this.options = options;
         this.audioFactory = audioFactory;
+        this.deviceLists = Optional::empty;
     }
 
     @Override
@@ -156,6 +162,7 @@ public class DesktopApp extends Application {
             Platform.runLater(() -> {
                 if (bridge == starting && !options.exitAfterStart()) {
                     starting.start();
+                    starting.watchDevices(deviceLists);
                     options.room().ifPresent(name -> starting.join(new CreateRoomRequest(name,
                             options.lan() ? RoomSource.LAN : RoomSource.RELAY, false, List.of())));
                 }

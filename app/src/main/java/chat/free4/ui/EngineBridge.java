@@ -3,6 +3,7 @@ package chat.free4.ui;
 import chat.free4.audio.AudioBackend;
 import chat.free4.audio.AudioDeviceChooser;
 import chat.free4.audio.AudioDeviceInfo;
+import chat.free4.audio.AudioDeviceLists;
 import chat.free4.discovery.IpFamily;
 import chat.free4.discovery.LanDiscovery;
 import chat.free4.discovery.LanInterface;
@@ -408,7 +409,25 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         engine.setVoiceSensitivity(now.voiceMode() == VoiceMode.VOICE_ACTIVITY ? now.sound().voiceSensitivity() : Double.NaN);
     }
 
-    private void showDeviceLists(AudioDeviceChooser chooser) {
+    /**
+     * Fills Settings' device lists from the start, before any sound device is opened, and keeps
+     * them current as devices come and go. The desktop app passes the computer's devices; tests
+     * with headless audio pass none.
+     */
+    public void watchDevices(Supplier<java.util.Optional<AudioDeviceLists>> lists) {
+        worker.execute(() -> {
+            try {
+                lists.get().ifPresent(l -> {
+                    showDeviceLists(l);
+                    l.addChangeListener(() -> showDeviceLists(l));
+                });
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("Could not list the sound devices", e);
+            }
+        });
+    }
+
+    private void showDeviceLists(AudioDeviceLists chooser) {
         List<String> inputs = chooser.inputs().stream().map(AudioDeviceInfo::name).toList();
         List<String> outputs = chooser.outputs().stream().map(AudioDeviceInfo::name).toList();
         Platform.runLater(() -> {

@@ -77,6 +77,13 @@ class DesktopAppSoundOnPulseAudioTest {
         assertEquals("kitchen", ui.text("#room-name"), "the app opened straight into the room from its command line");
         assertEquals("Ada", ui.app.settings().current().displayName(), "--name answered the first-run question");
 
+        // Settings lists the sound server's devices by the names a person knows, and a headset
+        // plugged in later shows up without a restart.
+        await().atMost(WAIT).until(() -> DesktopAppHarness.onFx(() -> ui.app.settings().outputDevices().contains("Speakers")
+                && ui.app.settings().inputDevices().stream().anyMatch(d -> d.contains("660 Hz"))));
+        pulse.loadModule("module-null-sink", "sink_name=usb", "rate=48000", "sink_properties=device.description=USB-Headset");
+        await().atMost(WAIT).until(() -> DesktopAppHarness.onFx(() -> ui.app.settings().outputDevices().contains("USB-Headset")));
+
         peer = new HeadlessPeer("Bob", new ToneGenerator(PEER_TONE, 0.3));
         peer.join(relay.uri(), "kitchen");
         await().atMost(WAIT).untilAsserted(() ->
