@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * Chat messages on the "chat" data channel: one UTF-8 JSON object per data channel message,
  * {@code {"v":1,"id":..,"sender":..,"name":..,"clock":..,"sentAt":..,"text":..,"history":bool}}.
  * The sender field must match the peer the channel belongs to, except for history replays.
+ * {@code clock} is 1 to {@link LamportClock#MAX_CLOCK}; {@code name} is shown only for relayed
+ * lines of people who left (everyone else's lines carry the name signaling knows).
  */
 public final class ChatWireCodec {
     private static final Gson GSON = new Gson();
