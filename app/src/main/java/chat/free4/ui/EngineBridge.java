@@ -79,6 +79,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         return t;
     });
     private VoiceEngine engine;
+    private ScheduledFuture<?> routePoll;
     private RoomDataFeatures data;
     private LanDiscovery lan;
     private volatile String audioWarning = "";
@@ -388,6 +389,10 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 .map(PeerView::name).findFirst().orElse(""));
         data.roomMembers(id -> created.room().peers().stream().anyMatch(p -> p.id().equals(id)));
         engine = created;
+        if (routePoll == null) {
+            // Each person's route (direct, through your router, via TURN), round-trip time and loss.
+            routePoll = worker.scheduleWithFixedDelay(this::showRoutes, 1, 2, TimeUnit.SECONDS);
+        }
         engine.setMicrophoneMuted(!microphoneOpen);
         engine.setDeafened(deafened);
         engine.addListener(new ToFx());
@@ -480,6 +485,29 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         }
     }
 
+    /** On the worker: asks WebRTC how each connected person's call goes and shows it in the room. */
+    private void showRoutes() {
+        VoiceEngine e = engine;
+        if (e == null) {
+            return;
+        }
+        for (PeerView peer : e.room().peers()) {
+            if (peer.status() != chat.free4.mesh.PeerConnectionStatus.CONNECTED) {
+                continue;
+            }
+            String id = peer.id().value();
+            try {
+                e.stats(peer.id()).thenAccept(report -> chat.free4.mesh.ConnectionRoute.of(report).ifPresent(route -> {
+                    String words = route.shortWords();
+                    Platform.runLater(() -> room.participant(id).ifPresent(p -> p.routeProperty().set(words)));
+                }));
+            } catch (RuntimeException leftMeanwhile) {
+                // The room closed under us (a periodic task that threw would never run again).
+                LOG.debug("No statistics for {} right now", id, leftMeanwhile);
+            }
+        }
+    }
+
     // ---- on the FX thread ----
 
     private void show(RoomView view) {
@@ -523,7 +551,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             return;
         }
         boolean inRoomAlready = room.statusProperty().get().startsWith("In the room");
-        if (!inRoomAlready && !"unreachable".equals(code)) {
+        if (!inRoomAlready && !"unreachable".equals(code) && !"bad_ice_server".equals(code)) {
             // A refused join: back to the lobby, which says why.
             leaving = true;
             room.close();

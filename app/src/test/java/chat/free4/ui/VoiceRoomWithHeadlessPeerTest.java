@@ -73,6 +73,8 @@ class VoiceRoomWithHeadlessPeerTest {
                 && ui.text("#participant-" + bobId + " .participant-name").equals("Bob")
                 && ui.text("#participant-" + bobId + " .participant-state").equals("Connected"));
         assertTrue(!speakingShown(bobId), "silent peer is not shown speaking");
+        // How the call goes, from WebRTC's statistics: both on this machine's address, so "direct".
+        await().atMost(WAIT).until(() -> ui.text("#participant-" + bobId + " .participant-route").startsWith("direct · "));
 
         // The room's chat sits beside the participants; Bob's message shows up in it.
         await().atMost(WAIT).until(() -> ui.exists("#chat-pane") && bob.chatConnected());

@@ -26,6 +26,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
     private final Label name = new Label();
     private final Label state = new Label();
     private final Label speaking = new Label("Speaking");
+    private final Label route = new Label();
     private final Slider volume = new Slider(0, 2, 1);
     private final ToggleButton mute = new ToggleButton();
     private final HBox row;
@@ -39,7 +40,10 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         speaking.setGraphic(Icons.of(Feather.ACTIVITY, 12));
         HBox nameLine = new HBox(8, name, speaking);
         nameLine.setAlignment(Pos.CENTER_LEFT);
-        VBox text = new VBox(3, nameLine, state);
+        route.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "participant-route");
+        route.managedProperty().bind(route.textProperty().isNotEmpty());
+        route.visibleProperty().bind(route.managedProperty());
+        VBox text = new VBox(3, nameLine, state, route);
         text.setAlignment(Pos.CENTER_LEFT);
         volume.setPrefWidth(100);
         volume.setMinWidth(40);
@@ -77,6 +81,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         person.speakingProperty().addListener(speakingListener);
         speaking.visibleProperty().bind(person.speakingProperty());
         state.textProperty().bind(person.stateTextProperty());
+        route.textProperty().bind(person.routeProperty());
         state.getStyleClass().removeAll("state-connected", "state-problem", "state-pending");
         person.stateProperty().addListener(stateListener);
         styleState(person.stateProperty().get());
@@ -112,6 +117,8 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         }
         name.textProperty().unbind();
         state.textProperty().unbind();
+        route.textProperty().unbind();
+        route.setText("");
         speaking.visibleProperty().unbind();
         bound.speakingProperty().removeListener(speakingListener);
         bound.stateProperty().removeListener(stateListener);

@@ -25,6 +25,8 @@ public final class ParticipantViewModel {
     private final DoubleProperty level = new SimpleDoubleProperty(0);
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
     private final StringProperty failureReason = new SimpleStringProperty("");
+    /** How the connection goes, e.g. "via relay server (TURN) · 38 ms"; empty until measured. */
+    private final StringProperty route = new SimpleStringProperty("");
     private final DoubleProperty volume = new SimpleDoubleProperty(1.0);
     private final BooleanProperty locallyMuted = new SimpleBooleanProperty(false);
     private final BooleanBinding speaking;
@@ -77,6 +79,10 @@ public final class ParticipantViewModel {
 
     public StringBinding stateTextProperty() {
         return stateText;
+    }
+
+    public StringProperty routeProperty() {
+        return route;
     }
 
     public void setState(ConnectionState newState, String reason) {
