@@ -29,18 +29,27 @@ class MalformedFramesInTheLogTest {
             (Logger) LoggerFactory.getLogger(FileSharingService.class),
             (Logger) LoggerFactory.getLogger(AppDataService.class));
 
+    private final List<Level> levelsBefore = new java.util.ArrayList<>();
+
+    /**
+     * The services' own level, whatever an earlier test in this JVM left (the command line turns
+     * the app's logging down to errors when it runs in-process).
+     */
     @BeforeEach
     void capture() {
         appender.start();
         for (Logger l : loggers) {
+            levelsBefore.add(l.getLevel());
+            l.setLevel(Level.INFO);
             l.addAppender(appender);
         }
     }
 
     @AfterEach
     void release() {
-        for (Logger l : loggers) {
-            l.detachAppender(appender);
+        for (int i = 0; i < loggers.size(); i++) {
+            loggers.get(i).detachAppender(appender);
+            loggers.get(i).setLevel(levelsBefore.get(i));
         }
     }
 
