@@ -28,9 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server (a 660 Hz sine as the microphone, a null sink as the speaker), started into a relay room
  * from its command line; the package's own command-line peer joins with 440 Hz and records what it
  * hears. The peer must hear the microphone and the speaker must play the peer. The app, the peer
- * and the relay run in a network namespace of the test's own (loopback plus one 198.18.9.1
- * address), so neither WebRTC nor the app's LAN discovery touches a real interface; the sound
- * server and the X server are reached through their filesystem sockets.
+ * and the relay run in a {@link TestNamespace}.
  */
 @EnabledOnOs(OS.LINUX)
 class InstalledAppSoundIT {
@@ -75,19 +73,12 @@ class InstalledAppSoundIT {
         String pulseServer = "unix:" + socket;
         int display = 100 + new java.util.Random().nextInt(800);
         List<Process> started = new ArrayList<>();
-        String ns = "f4c-snd-" + ProcessHandle.current().pid();
         Path relayJar = Path.of("../signaling-relay/target/signaling-relay.jar").toAbsolutePath().normalize();
         assertTrue(Files.isRegularFile(relayJar), "the relay jar is built: " + relayJar);
         int relayPort = 20_000 + new java.util.Random().nextInt(20_000);
         String relayUri = "ws://127.0.0.1:" + relayPort + "/v1";
-        try {
-            sh("ip", "netns", "add", ns);
-            sh("ip", "-n", ns, "link", "add", "f4s0", "type", "veth", "peer", "name", "f4s1");
-            sh("ip", "-n", ns, "addr", "add", "198.18.9.1/24", "dev", "f4s0");
-            sh("ip", "-n", ns, "link", "set", "lo", "up");
-            sh("ip", "-n", ns, "link", "set", "f4s0", "up");
-            sh("ip", "-n", ns, "link", "set", "f4s1", "up");
-            Process relay = new ProcessBuilder(inNamespace(ns, javaBin(), "-jar", relayJar.toString(), "--port",
+        try (TestNamespace ns = TestNamespace.create("snd", "198.18.9.1")) {
+            Process relay = new ProcessBuilder(ns.command(javaBin(), "-jar", relayJar.toString(), "--port",
                     Integer.toString(relayPort), "--bind", "127.0.0.1"))
                     .redirectErrorStream(true).redirectOutput(work.resolve("relay.log").toFile()).start();
             started.add(relay);
@@ -108,7 +99,7 @@ class InstalledAppSoundIT {
             Path config = Files.createDirectories(work.resolve("config"));
             Files.writeString(config.resolve("settings.json"), "{\"sound\":{\"echoCancellation\":false,"
                     + "\"noiseSuppression\":false,\"autoGain\":false}}");
-            ProcessBuilder appBuilder = new ProcessBuilder(inNamespace(ns, launcher.toString(), "--config-dir", config.toString(),
+            ProcessBuilder appBuilder = new ProcessBuilder(ns.command(launcher.toString(), "--config-dir", config.toString(),
                     "--name", "Ada", "--room", "installed-sound", "--relay", relayUri))
                     .redirectErrorStream(true).redirectOutput(work.resolve("app.log").toFile());
             appBuilder.environment().put("DISPLAY", ":" + display);
@@ -117,7 +108,7 @@ class InstalledAppSoundIT {
             started.add(app);
 
             Path heard = work.resolve("heard.wav");
-            ProcessBuilder peerBuilder = new ProcessBuilder(inNamespace(ns, launcher.toString(), "join", "--relay", relayUri,
+            ProcessBuilder peerBuilder = new ProcessBuilder(ns.command(launcher.toString(), "join", "--relay", relayUri,
                     "--room", "installed-sound", "--name", "Bob", "--tone", "440", "--seconds", "12",
                     "--record", heard.toString(), "--levels-every", "0")).redirectErrorStream(true);
             Process peer = peerBuilder.start();
@@ -154,31 +145,13 @@ class InstalledAppSoundIT {
                     p.destroyForcibly().waitFor();
                 }
             }
-            tryRun("ip", "netns", "del", ns);
         }
-    }
-
-    private static List<String> inNamespace(String ns, String... command) {
-        List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-        all.addAll(List.of(command));
-        return all;
     }
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static void sh(String... command) throws Exception {
-        ProcessRun.run(List.of(command), Duration.ofSeconds(20)).assertSuccess(String.join(" ", command));
-    }
-
-    private static void tryRun(String... command) {
-        try {
-            ProcessRun.run(List.of(command), Duration.ofSeconds(20));
-        } catch (Exception e) {
-            // cleaning up: already gone
-        }
-    }
 
     /** Half a second of what the null sink plays, 48 kHz mono. */
     private static short[] recordSpeaker(String pulseServer) throws Exception {
