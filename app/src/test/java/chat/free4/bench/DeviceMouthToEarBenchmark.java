@@ -33,9 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  * <li>far mouth to desk speaker: the far peer sends bursts; they are detected in the null sink's
  *     monitor, read in 5 ms pieces with {@code parec} (its own buffering, a few ms, is included).</li>
  * </ul>
- * Run with the test classpath and {@code PULSE_SERVER=unix:/some/dir/native} (the server is
- * started on that socket):
- * {@code PULSE_SERVER=unix:/tmp/f4c-bench-pulse/native java -cp "$(cat cp.txt):app/target/classes:app/target/test-classes:signaling-relay/target/classes" chat.free4.bench.DeviceMouthToEarBenchmark [bursts] [processing on|off]}
+ * Run (the sound server is started on the socket {@code PULSE_SERVER} names):
+ * {@code PULSE_SERVER=unix:/tmp/f4c-bench-pulse/native app/src/test/netns/run-benchmark DeviceMouthToEarBenchmark [bursts] [on|off]}
+ * (in the benchmarks' own network namespace, like every engine benchmark).
  */
 public final class DeviceMouthToEarBenchmark {
     private static final int BURST_PERIOD_FRAMES = Integer.getInteger("periodFrames", 40);
