@@ -1,8 +1,6 @@
 package chat.free4.testlan;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -28,12 +26,8 @@ public final class SimulatedInternet implements AutoCloseable {
     private final String id;
     private final String bridge;
     private final String publicHost;
-    private final List<String> namespaces = new ArrayList<>();
-    private final List<String> rootLinks = new ArrayList<>();
     private final List<Home> homes = new ArrayList<>();
-    private final List<ChildPeer> children = new ArrayList<>();
-    private final Thread cleanupHook = new Thread(this::cleanUp, "simulated-internet-cleanup");
-    private boolean closed;
+    private final TestNetworkResources made = new TestNetworkResources("simulated-internet");
 
     private SimulatedInternet(List<NatKind> kinds) {
         byte[] r = new byte[3];
@@ -41,11 +35,8 @@ public final class SimulatedInternet implements AutoCloseable {
         id = HexFormat.of().formatHex(r);
         bridge = "f4cnatb" + id;
         publicHost = "f4cnat-" + id + "-pub";
-        Runtime.getRuntime().addShutdownHook(cleanupHook);
         try {
-            Shell.run("ip", "link", "add", bridge, "type", "bridge");
-            disableIpv6(bridge);
-            Shell.run("ip", "link", "set", bridge, "up");
+            made.bridge(bridge);
             namespace(publicHost);
             attachToBridge(publicHost, "wan0", "p", PUBLIC_IP);
             defaultRouteToNowhere(publicHost);
@@ -115,8 +106,7 @@ public final class SimulatedInternet implements AutoCloseable {
     }
 
     private void namespace(String name) {
-        Shell.run("ip", "netns", "add", name);
-        namespaces.add(name);
+        made.namespace(name);
         Shell.run("ip", "-n", name, "link", "set", "lo", "up");
         Shell.run("ip", "netns", "exec", name, "sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1");
     }
@@ -125,26 +115,14 @@ public final class SimulatedInternet implements AutoCloseable {
         String rootEnd = "f4cnb" + id + tag;
         String nsEnd = "f4cnw" + id + tag;
         Shell.run("ip", "link", "add", rootEnd, "type", "veth", "peer", "name", nsEnd);
-        rootLinks.add(rootEnd);
+        made.rootLink(rootEnd);
         Shell.run("ip", "link", "set", nsEnd, "netns", namespace);
         Shell.run("ip", "-n", namespace, "link", "set", nsEnd, "name", inside);
         Shell.run("ip", "-n", namespace, "addr", "add", ip + "/24", "dev", inside);
         Shell.run("ip", "-n", namespace, "link", "set", inside, "up");
-        Shell.run("ip", "link", "set", rootEnd, "master", bridge);
-        disableIpv6(rootEnd);
-        Shell.run("ip", "link", "set", rootEnd, "up");
+        made.putOnBridge(rootEnd);
     }
 
-    private static void disableIpv6(String link) {
-        Path knob = Path.of("/proc/sys/net/ipv6/conf", link, "disable_ipv6");
-        try {
-            if (Files.exists(knob)) {
-                Files.writeString(knob, "1");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not disable IPv6 on " + link, e);
-        }
-    }
 
     public List<Home> homes() {
         return List.copyOf(homes);
@@ -166,45 +144,17 @@ public final class SimulatedInternet implements AutoCloseable {
 
     /** Starts a JVM (test class path) in {@code namespace}; ended by {@link #close()}. */
     public ChildPeer startJava(String namespace, String label, String mainClass, List<String> args) throws IOException {
-        return keep(NamespaceProcess.java(namespace, label, mainClass, args));
+        return made.keep(NamespaceProcess.java(namespace, label, mainClass, args));
     }
 
     /** Starts a program in {@code namespace}; ended by {@link #close()}. */
     public ChildPeer startProgram(String namespace, String label, List<String> command) throws IOException {
-        return keep(NamespaceProcess.program(namespace, label, command));
+        return made.keep(NamespaceProcess.program(namespace, label, command));
     }
 
-    private ChildPeer keep(ChildPeer child) {
-        synchronized (children) {
-            children.add(child);
-        }
-        return child;
-    }
 
     @Override
     public void close() {
-        cleanUp();
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanupHook);
-        } catch (IllegalStateException ignored) {
-            // Already shutting down: the hook runs anyway.
-        }
-    }
-
-    private synchronized void cleanUp() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        synchronized (children) {
-            children.forEach(ChildPeer::close);
-        }
-        for (String ns : namespaces) {
-            Shell.tryRun("ip", "netns", "delete", ns);
-        }
-        for (String link : rootLinks) {
-            Shell.tryRun("ip", "link", "delete", link);
-        }
-        Shell.tryRun("ip", "link", "delete", bridge);
+        made.close();
     }
 }

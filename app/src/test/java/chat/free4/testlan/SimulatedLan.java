@@ -1,8 +1,6 @@
 package chat.free4.testlan;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,12 +16,8 @@ public final class SimulatedLan implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String bridge;
-    private final List<String> namespaces = new ArrayList<>();
-    private final List<String> hostLinks = new ArrayList<>();
     private final List<LanHost> hosts = new ArrayList<>();
-    private final List<ChildPeer> children = new ArrayList<>();
-    private final Thread cleanupHook = new Thread(this::cleanUp, "simulated-lan-cleanup");
-    private boolean closed;
+    private final TestNetworkResources made = new TestNetworkResources("simulated-lan");
 
     private SimulatedLan(int hostCount) {
         byte[] r = new byte[3];
@@ -31,19 +25,15 @@ public final class SimulatedLan implements AutoCloseable {
         String id = HexFormat.of().formatHex(r);
         bridge = "f4br" + id;
         int subnet = 100 + RANDOM.nextInt(150);
-        Runtime.getRuntime().addShutdownHook(cleanupHook);
         try {
-            Shell.run("ip", "link", "add", bridge, "type", "bridge", "mcast_snooping", "0");
-            disableIpv6(bridge);
-            Shell.run("ip", "link", "set", bridge, "up");
+            made.bridge(bridge, "mcast_snooping", "0");
             for (int i = 0; i < hostCount; i++) {
                 String ns = "f4lan-" + id + "-" + i;
                 String hostEnd = "f4h" + id + i;
                 String nsEnd = "f4n" + id + i;
-                Shell.run("ip", "netns", "add", ns);
-                namespaces.add(ns);
+                made.namespace(ns);
                 Shell.run("ip", "link", "add", hostEnd, "type", "veth", "peer", "name", nsEnd);
-                hostLinks.add(hostEnd);
+                made.rootLink(hostEnd);
                 Shell.run("ip", "link", "set", nsEnd, "netns", ns);
                 Shell.run("ip", "-n", ns, "link", "set", nsEnd, "name", "lan0");
                 // No duplicate address detection: IPv6 link-local addresses are usable at once.
@@ -52,9 +42,7 @@ public final class SimulatedLan implements AutoCloseable {
                 Shell.run("ip", "-n", ns, "addr", "add", address + "/24", "dev", "lan0");
                 Shell.run("ip", "-n", ns, "link", "set", "lo", "up");
                 Shell.run("ip", "-n", ns, "link", "set", "lan0", "up");
-                Shell.run("ip", "link", "set", hostEnd, "master", bridge);
-                disableIpv6(hostEnd);
-                Shell.run("ip", "link", "set", hostEnd, "up");
+                made.putOnBridge(hostEnd);
                 hosts.add(new LanHost(ns, "lan0", address));
             }
         } catch (RuntimeException e) {
@@ -67,17 +55,6 @@ public final class SimulatedLan implements AutoCloseable {
         return new SimulatedLan(hostCount);
     }
 
-    /** The root namespace's ends carry no traffic of their own. */
-    private static void disableIpv6(String link) {
-        Path knob = Path.of("/proc/sys/net/ipv6/conf", link, "disable_ipv6");
-        try {
-            if (Files.exists(knob)) {
-                Files.writeString(knob, "1");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not disable IPv6 on " + link, e);
-        }
-    }
 
     public List<LanHost> hosts() {
         return List.copyOf(hosts);
@@ -89,37 +66,11 @@ public final class SimulatedLan implements AutoCloseable {
 
     /** Starts {@code mainClass} of the test classpath in a JVM on {@code host}. */
     public ChildPeer start(LanHost host, String label, String mainClass, List<String> args) throws IOException {
-        ChildPeer child = NamespaceProcess.java(host.namespace(), label, mainClass, args);
-        synchronized (children) {
-            children.add(child);
-        }
-        return child;
+        return made.keep(NamespaceProcess.java(host.namespace(), label, mainClass, args));
     }
 
     @Override
     public void close() {
-        cleanUp();
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanupHook);
-        } catch (IllegalStateException ignored) {
-            // Already shutting down: the hook runs anyway.
-        }
-    }
-
-    private synchronized void cleanUp() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        synchronized (children) {
-            children.forEach(ChildPeer::close);
-        }
-        for (String ns : namespaces) {
-            Shell.tryRun("ip", "netns", "delete", ns);
-        }
-        for (String link : hostLinks) {
-            Shell.tryRun("ip", "link", "delete", link);
-        }
-        Shell.tryRun("ip", "link", "delete", bridge);
+        made.close();
     }
 }
