@@ -16,6 +16,9 @@ final class RelayErrors {
     static final Set<String> JOIN_REFUSALS = Set.of("room_full", "too_many_rooms", "name_taken", "peer_id_taken",
             "invalid_room_name", "invalid_name", "invalid_peer_id", "invalid_tags", "too_many_connections");
 
+    /** Refusals that name a time after which the same join can succeed ({@code retryAfter}). */
+    static final Set<String> SEAT_RESERVATIONS = Set.of("peer_id_taken", "name_taken");
+
     private RelayErrors() {
     }
 

@@ -90,6 +90,16 @@ final class RelayMessages {
         return list;
     }
 
+    /** An error's {@code retryAfter} in seconds, or 0 when absent or not a positive number. */
+    static long retryAfterSeconds(JsonObject error) {
+        JsonElement e = error.get("retryAfter");
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            return 0;
+        }
+        double seconds = e.getAsDouble();
+        return seconds > 0 && seconds < 86_400 ? (long) Math.ceil(seconds) : 0;
+    }
+
     static String text(JsonObject o, String field) {
         JsonElement e = o.get(field);
         return e == null || e.isJsonNull() ? "" : e.getAsString();

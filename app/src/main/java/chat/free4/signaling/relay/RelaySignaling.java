@@ -45,6 +45,11 @@ public final class RelaySignaling implements Signaling {
     /** Asks the relay for fresh TURN credentials before the ones we hold expire (long calls). */
     private ScheduledFuture<?> iceRefresh;
     private int failures;
+    /** Joins refused because our seat (or name) was still reserved; reset by a successful join. */
+    private int reservedSeatRetries;
+    /** A reserved seat frees up after the relay's grace period; waiting longer than this is pointless. */
+    static final int MAX_RESERVED_SEAT_RETRIES = 6;
+    static final long MAX_RETRY_AFTER_SECONDS = 60;
     private boolean everJoined;
     private boolean active;
     private boolean closed;
@@ -259,6 +264,7 @@ public final class RelaySignaling implements Signaling {
             case "joined" -> {
                 c.joined = true;
                 failures = 0;
+                reservedSeatRetries = 0;
                 everJoined = true;
                 PeerId self = new PeerId(RelayMessages.text(msg, "peerId"));
                 int maxPeers = msg.has("maxPeers") ? msg.get("maxPeers").getAsInt() : 0;
@@ -288,15 +294,30 @@ public final class RelaySignaling implements Signaling {
                 }
             }
             case "error" -> onRelayError(c, RelayMessages.text(msg, "code"), RelayMessages.text(msg, "message"),
-                    RelayMessages.text(msg, "ref"));
+                    RelayMessages.text(msg, "ref"), RelayMessages.retryAfterSeconds(msg));
             default -> {
                 // pong, left, rooms: nothing to do
             }
         }
     }
 
-    private void onRelayError(Connection c, String code, String message, String ref) {
+    private void onRelayError(Connection c, String code, String message, String ref, long retryAfterSeconds) {
         String sentence = RelayErrors.sentence(code, message);
+        if (!c.joined && retryAfterSeconds > 0 && RelayErrors.SEAT_RESERVATIONS.contains(code)
+                && reservedSeatRetries < MAX_RESERVED_SEAT_RETRIES) {
+            // The relay keeps a dropped peer's seat for its secret a while (ours, from an earlier
+            // run of this app, or our own connection that it has not noticed is gone): try again then.
+            reservedSeatRetries++;
+            long delayMillis = Math.min(retryAfterSeconds, MAX_RETRY_AFTER_SECONDS) * 1000 + 250;
+            c.close();
+            connection = null;
+            cancelTimers();
+            LOG.info("The relay still keeps this seat; joining again in {} ms.", delayMillis);
+            state(SignalingState.RECONNECTING, "Your place in the room is still being kept for a moment; joining again in "
+                    + Math.max(1, Math.round(delayMillis / 1000.0)) + " s.");
+            reconnect = thread.schedule(this::connect, delayMillis, TimeUnit.MILLISECONDS);
+            return;
+        }
         if (!c.joined && ("join".equals(ref) || RelayErrors.JOIN_REFUSALS.contains(code))) {
             // Retrying cannot fix a refused join: stop and say why.
             active = false;

@@ -84,7 +84,8 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
         try {
             handle(core.parser().parse(text));
         } catch (RefusedException refused) {
-            refuse(refused.code(), refused.getMessage(), refused.ref());
+            core.metrics().refused(refused.code());
+            send(Outbound.error(refused.code(), refused.getMessage(), refused.ref(), refused.retryAfterSeconds()));
         } catch (RuntimeException bug) {
             // Log the failure, never the message (it may carry SDP).
             LOG.warn("Unexpected failure while handling a message: {}", bug.toString());
@@ -124,15 +125,23 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
         closed = true;
         Membership seat = membership;
         if (seat != null) {
-            boolean tellOthers = !core.shuttingDown();
+            // A failed write inside a room operation can close us on its thread; finish that first.
             if (Thread.holdsLock(seat.room())) {
-                // A failed write inside a room operation closed us on its thread; finish that first.
-                core.runLater(() -> core.rooms().leave(this, seat, tellOthers));
+                core.runLater(() -> leaveAfterDrop(seat));
             } else {
-                core.rooms().leave(this, seat, tellOthers);
+                leaveAfterDrop(seat);
             }
         }
         release();
+    }
+
+    /** A stopping relay says nothing (the calls go on); otherwise the seat is kept for its secret a while. */
+    private void leaveAfterDrop(Membership seat) {
+        if (core.shuttingDown()) {
+            core.rooms().leave(this, seat, false);
+        } else {
+            core.rooms().dropped(this, seat);
+        }
     }
 
     /** Counts the message against the rate limit; false if it must be dropped. */
@@ -187,7 +196,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
         Membership joined = core.rooms().join(this, join);
         membership = joined;
         if (closed) {
-            core.rooms().leave(this, joined, !core.shuttingDown()); // the socket closed while we were joining
+            leaveAfterDrop(joined); // the socket closed while we were joining
         }
     }
 

@@ -39,7 +39,7 @@ public final class RelayCore {
     public RelayCore(RelayConfig config) {
         this.config = config;
         this.rooms = new RoomRegistry(config.maxRooms(), config.maxPeersPerRoom(), metrics,
-                new IceServerOffer(config.ice(), Clock.systemUTC()));
+                new IceServerOffer(config.ice(), Clock.systemUTC()), config.seatGrace(), this::schedule);
         this.addressLimiter = new AddressLimiter(config.maxConnectionsPerAddress());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("relay-timer"));
         long sweepMillis = Math.max(20, Math.min(1000, config.idleTimeout().toMillis() / 4));

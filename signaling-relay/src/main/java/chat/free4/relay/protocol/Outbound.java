@@ -93,11 +93,19 @@ public final class Outbound {
     }
 
     public static String error(ErrorCode code, String message, String ref) {
+        return error(code, message, ref, 0);
+    }
+
+    /** @param retryAfterSeconds sent as {@code retryAfter} when positive */
+    public static String error(ErrorCode code, String message, String ref, int retryAfterSeconds) {
         JsonObject m = typed("error");
         m.addProperty("code", code.wire());
         m.addProperty("message", message);
         if (ref != null) {
             m.addProperty("ref", ref);
+        }
+        if (retryAfterSeconds > 0) {
+            m.addProperty("retryAfter", retryAfterSeconds);
         }
         return m.toString();
     }

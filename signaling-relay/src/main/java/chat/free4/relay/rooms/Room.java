@@ -42,7 +42,7 @@ public final class Room {
     /** Caller holds the lock. */
     void sendToOthers(Member self, String json) {
         for (Member m : members.values()) {
-            if (m != self) {
+            if (m != self && m.channel != null) {
                 m.channel.send(json);
             }
         }

@@ -10,6 +10,7 @@ import chat.free4.relay.protocol.RefusedException;
 import com.google.gson.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -32,16 +33,32 @@ public final class RoomRegistry {
     private final int maxPeersPerRoom;
     private final RelayMetrics metrics;
     private final IceServerOffer iceServers;
+    private final Duration seatGrace;
+    private final Timer timer;
 
-    public RoomRegistry(int maxRooms, int maxPeersPerRoom, RelayMetrics metrics) {
-        this(maxRooms, maxPeersPerRoom, metrics, new IceServerOffer(IceConfig.none(), Clock.systemUTC()));
+    /** Runs a task later on a thread that holds no room lock. */
+    public interface Timer {
+        void schedule(Runnable task, long delayMillis);
     }
 
-    public RoomRegistry(int maxRooms, int maxPeersPerRoom, RelayMetrics metrics, IceServerOffer iceServers) {
+    public RoomRegistry(int maxRooms, int maxPeersPerRoom, RelayMetrics metrics) {
+        this(maxRooms, maxPeersPerRoom, metrics, new IceServerOffer(IceConfig.none(), Clock.systemUTC()),
+                Duration.ZERO, (task, delay) -> { });
+    }
+
+    /**
+     * @param seatGrace how long the seat of a peer whose connection dropped stays reserved for its
+     *                  secret (its {@code peer-left} waits as long); zero frees seats at once
+     * @param timer     where the end of a reservation is checked
+     */
+    public RoomRegistry(int maxRooms, int maxPeersPerRoom, RelayMetrics metrics, IceServerOffer iceServers,
+                        Duration seatGrace, Timer timer) {
         this.maxRooms = maxRooms;
         this.maxPeersPerRoom = maxPeersPerRoom;
         this.metrics = metrics;
         this.iceServers = iceServers;
+        this.seatGrace = seatGrace;
+        this.timer = timer;
     }
 
     /**
@@ -62,11 +79,17 @@ public final class RoomRegistry {
                 Member existing = room.members.get(peerId);
                 if (existing != null) {
                     if (!existing.secretMatches(join.secretHash().orElse(null))) {
+                        if (existing.reserved()) {
+                            throw new RefusedException(ErrorCode.PEER_ID_TAKEN, "This peer id's seat is kept for "
+                                    + "the peer that just lost its connection; try again later.", "join",
+                                    secondsLeft(existing));
+                        }
                         throw new RefusedException(ErrorCode.PEER_ID_TAKEN,
                                 "Another peer in this room already uses this peer id.", "join");
                     }
                     replaced = existing.channel;
                     existing.channel = channel;
+                    existing.reservedUntilNanos = 0;
                     membership = new Membership(room, existing);
                     channel.send(Outbound.joined(room.name, peerId, room.viewsExcept(existing), maxPeersPerRoom,
                             iceServers.forPeer(peerId)));
@@ -75,13 +98,15 @@ public final class RoomRegistry {
                         throw new RefusedException(ErrorCode.ROOM_FULL,
                                 "This room is full: it has " + maxPeersPerRoom + " peers.", "join");
                     }
+                    String nameKey = join.name();
                     for (Member m : room.members.values()) {
-                        if (m.name.equals(join.name())) {
+                        if (m.nameKey.equals(nameKey)) {
                             throw new RefusedException(ErrorCode.NAME_TAKEN,
-                                    "Someone in this room already uses the name \"" + join.name() + "\".", "join");
+                                    "Someone in this room already uses the name \"" + m.name + "\".", "join",
+                                    m.reserved() ? secondsLeft(m) : 0);
                         }
                     }
-                    Member member = new Member(peerId, join.name(), join.secretHash().orElse(null), channel);
+                    Member member = new Member(peerId, join.name(), nameKey, join.secretHash().orElse(null), channel);
                     room.sendToOthers(member, Outbound.peerJoined(member.view()));
                     List<Outbound.PeerView> others = room.viewsExcept(member);
                     room.members.put(peerId, member);
@@ -139,19 +164,68 @@ public final class RoomRegistry {
             if (room.members.get(member.peerId) != member || member.channel != channel) {
                 return false;
             }
-            room.members.remove(member.peerId);
-            room.size = room.members.size();
-            if (tellOthers) {
-                room.sendToOthers(member, Outbound.peerLeft(member.peerId));
-            }
-            if (room.members.isEmpty()) {
-                room.closed = true;
-                rooms.remove(room.name, room);
-                roomCount.decrementAndGet();
-                metrics.roomRemoved();
-            }
+            remove(room, member, tellOthers);
             return true;
         }
+    }
+
+    /**
+     * The connection holding the seat dropped (no {@code leave}). A seat with a secret stays
+     * reserved for that secret for the grace period, so nobody else can take its peer id or name
+     * while its owner reconnects; the others hear {@code peer-left} only when the grace ends.
+     */
+    public void dropped(PeerChannel channel, Membership membership) {
+        Member member = membership.member();
+        if (seatGrace.isZero() || !member.hasSecret()) {
+            leave(channel, membership, true);
+            return;
+        }
+        Room room = membership.room();
+        synchronized (room) {
+            if (room.members.get(member.peerId) != member || member.channel != channel) {
+                return;
+            }
+            member.channel = null;
+            member.reservedUntilNanos = System.nanoTime() + seatGrace.toNanos();
+        }
+        timer.schedule(() -> endReservation(room, member), seatGrace.toMillis());
+    }
+
+    private void endReservation(Room room, Member member) {
+        long leftNanos;
+        synchronized (room) {
+            if (room.members.get(member.peerId) != member || !member.reserved()) {
+                return; // reclaimed, or gone otherwise
+            }
+            leftNanos = member.reservedUntilNanos - System.nanoTime();
+            if (leftNanos <= 0) {
+                remove(room, member, true);
+                return;
+            }
+        }
+        // Reclaimed and dropped again since this check was planned, or the timer was early.
+        timer.schedule(() -> endReservation(room, member), Math.max(1, leftNanos / 1_000_000));
+    }
+
+    /** Caller holds the room's lock. */
+    private void remove(Room room, Member member, boolean tellOthers) {
+        room.members.remove(member.peerId);
+        room.size = room.members.size();
+        if (tellOthers) {
+            room.sendToOthers(member, Outbound.peerLeft(member.peerId));
+        }
+        if (room.members.isEmpty()) {
+            room.closed = true;
+            rooms.remove(room.name, room);
+            roomCount.decrementAndGet();
+            metrics.roomRemoved();
+        }
+    }
+
+    /** Caller holds the room's lock. Rounded up, at least 1. */
+    private static int secondsLeft(Member reserved) {
+        long left = reserved.reservedUntilNanos - System.nanoTime();
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (left + 999_999_999L) / 1_000_000_000L));
     }
 
     /** Whether {@code channel} still holds the seat (it may have been taken over or left). */
@@ -176,6 +250,9 @@ public final class RoomRegistry {
             if (target == null || target == self) {
                 throw new RefusedException(ErrorCode.UNKNOWN_PEER,
                         "There is no other peer with this id in your room.", "signal");
+            }
+            if (target.reserved()) {
+                return; // its owner is reconnecting; the mesh repairs what is lost meanwhile
             }
             metrics.messageForwarded(); // counted before the addressee can see it
             target.channel.send(json);
