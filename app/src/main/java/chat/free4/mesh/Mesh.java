@@ -45,6 +45,8 @@ public final class Mesh implements AutoCloseable {
     private PeerId self;
     private SignalingState signalingState = SignalingState.CLOSED;
     private int maxPeers;
+    private boolean warnedFull;
+    private final SessionChurnLimit churn;
     /** From the last {@code joined} or refresh: fresh TURN credentials for new connections and ICE restarts. */
     private List<IceServer> relayIceServers = List.of();
     private volatile boolean closed;
@@ -55,6 +57,7 @@ public final class Mesh implements AutoCloseable {
         this.config = config;
         this.plugins = List.copyOf(plugins);
         this.listener = listener;
+        this.churn = new SessionChurnLimit(config.limits().newSessionsPerMinute(), TimeUnit.MINUTES.toNanos(1));
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mesh");
             t.setDaemon(true);
@@ -94,6 +97,7 @@ public final class Mesh implements AutoCloseable {
             drop(id);
         }
         members.clear();
+        names.clear();
     }
 
     /** Number of peer connections currently open (for tests and benchmarks). */
@@ -132,8 +136,11 @@ public final class Mesh implements AutoCloseable {
     private void onJoined(PeerId me, List<PeerInfo> present, int limit) {
         self = me;
         maxPeers = limit;
+        warnedFull = false;
         members.clear();
         present.forEach(p -> members.add(p.id()));
+        names.keySet().retainAll(members);
+        churn.prune(System.nanoTime());
         listener.onJoined(me, present, limit);
         // A re-join after a relay restart: keep links that still work, drop those to peers that
         // are gone and were not connected anyway.
@@ -180,9 +187,16 @@ public final class Mesh implements AutoCloseable {
             }
             return;
         }
-        if (maxPeers > 0 && links.size() >= maxPeers - 1) {
-            LOG.warn("Ignoring {}: the room allows {} peers", peer.id(), maxPeers);
-            listener.onError("room_full", "The room allows " + maxPeers + " people; " + peer.displayName() + " was not connected.");
+        int allowed = roomSize();
+        if (links.size() >= allowed - 1) {
+            // Whatever signaling says (a relay can list thousands): each link is a native connection.
+            LOG.debug("Ignoring {}: the room allows {} peers", peer.id(), allowed);
+            if (!warnedFull) {
+                warnedFull = true;
+                LOG.warn("The room allows {} peers; further peers are not connected", allowed);
+                listener.onError("room_full", "The room allows " + allowed + " people; " + peer.displayName()
+                        + " and anyone after them were not connected.");
+            }
             return;
         }
         PeerLink link = new PeerLink(new LinkHost(), self, peer.id());
@@ -191,14 +205,20 @@ public final class Mesh implements AutoCloseable {
         link.start();
     }
 
+    /** Ours, or the relay's if smaller: a relay saying 0 or 10,000 does not lift the mesh limit. */
+    private int roomSize() {
+        int ours = config.limits().maxPeers();
+        return maxPeers > 0 ? Math.min(maxPeers, ours) : ours;
+    }
+
     private void onPeerLeft(PeerId peer) {
         members.remove(peer);
+        names.remove(peer);
         drop(peer);
     }
 
     private void drop(PeerId peer) {
         PeerLink link = links.remove(peer);
-        names.remove(peer);
         if (link != null) {
             link.close();
             listener.onPeerRemoved(peer);
@@ -208,7 +228,18 @@ public final class Mesh implements AutoCloseable {
     private void onSignal(PeerId from, SignalPayload payload) {
         PeerLink link = links.get(from);
         if (link == null) {
-            // A signal can overtake the peer-joined notice only if the relay reordered; be lenient.
+            if (!members.contains(from)) {
+                // Signaling never said it is here: no connection for it (a hostile relay could
+                // otherwise make us build one per made-up id).
+                LOG.debug("Ignoring a signal from {}: not in the room", from);
+                return;
+            }
+            long now = System.nanoTime();
+            if (churn.barred(from, now)) {
+                churn.attempted(from, now);
+                return;
+            }
+            // A member whose link we dropped (its repairs ran out, or it was barred for a minute).
             addPeer(new PeerInfo(from, names.getOrDefault(from, "")));
             link = links.get(from);
         }
@@ -237,6 +268,20 @@ public final class Mesh implements AutoCloseable {
     }
 
     private final class LinkHost implements PeerLink.Host {
+        @Override
+        public boolean admitNewSession(PeerLink link) {
+            if (churn.tryStart(link.remote(), System.nanoTime())) {
+                return true;
+            }
+            String name = names.getOrDefault(link.remote(), "");
+            LOG.warn("{} rebuilt its connection more than {} times in a minute; disconnected for a minute", link.remote(),
+                    config.limits().newSessionsPerMinute());
+            drop(link.remote());
+            listener.onError("peer_churn", (name.isEmpty() ? "Someone" : name)
+                    + " kept rebuilding the connection and was disconnected for a minute.");
+            return false;
+        }
+
         @Override
         public ScheduledExecutorService loop() {
             return loop;

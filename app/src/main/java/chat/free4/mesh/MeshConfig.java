@@ -21,12 +21,19 @@ import java.util.List;
  * @param maxRepairs      repairs (one ICE restart, then fresh connections) before reporting "failed"
  * @param retryAfterFailure after "failed", try again this often while the peer is still in the room
  * @param relayOnly       use TURN candidates only (a diagnostic switch; also how tests force TURN)
+ * @param limits          what peers and signaling may make this mesh build or keep
  */
 public record MeshConfig(List<IceServer> iceServers, Duration connectTimeout, Duration disconnectGrace, int maxRepairs,
-                         Duration retryAfterFailure, boolean relayOnly) {
+                         Duration retryAfterFailure, boolean relayOnly, MeshLimits limits) {
 
     public MeshConfig {
         iceServers = List.copyOf(iceServers);
+        java.util.Objects.requireNonNull(limits, "limits");
+    }
+
+    public MeshConfig(List<IceServer> iceServers, Duration connectTimeout, Duration disconnectGrace, int maxRepairs,
+                      Duration retryAfterFailure, boolean relayOnly) {
+        this(iceServers, connectTimeout, disconnectGrace, maxRepairs, retryAfterFailure, relayOnly, MeshLimits.defaults());
     }
 
     public MeshConfig(List<IceServer> iceServers, Duration connectTimeout, Duration disconnectGrace, int maxRepairs,
@@ -44,11 +51,15 @@ public record MeshConfig(List<IceServer> iceServers, Duration connectTimeout, Du
     }
 
     public MeshConfig withIceServers(List<IceServer> servers) {
-        return new MeshConfig(servers, connectTimeout, disconnectGrace, maxRepairs, retryAfterFailure, relayOnly);
+        return new MeshConfig(servers, connectTimeout, disconnectGrace, maxRepairs, retryAfterFailure, relayOnly, limits);
     }
 
     public MeshConfig withRelayOnly(boolean value) {
-        return new MeshConfig(iceServers, connectTimeout, disconnectGrace, maxRepairs, retryAfterFailure, value);
+        return new MeshConfig(iceServers, connectTimeout, disconnectGrace, maxRepairs, retryAfterFailure, value, limits);
+    }
+
+    public MeshConfig withLimits(MeshLimits value) {
+        return new MeshConfig(iceServers, connectTimeout, disconnectGrace, maxRepairs, retryAfterFailure, relayOnly, value);
     }
 
     RTCConfiguration rtcConfiguration() {

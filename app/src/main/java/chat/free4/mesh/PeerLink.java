@@ -63,6 +63,12 @@ final class PeerLink {
 
         /** The link gave up or its peer is gone; the mesh decides whether to drop it. */
         void repairsExhausted(PeerLink link);
+
+        /**
+         * The peer's offer needs a new native connection; false if it has had too many lately
+         * (the mesh then drops the link, so the caller must stop).
+         */
+        boolean admitNewSession(PeerLink link);
     }
 
     private final Host host;
@@ -78,6 +84,7 @@ final class PeerLink {
     private boolean trackAdded;
     private String remoteSessionId = "";
     private final List<RTCIceCandidate> pendingRemoteCandidates = new ArrayList<>();
+    private boolean warnedCandidates;
     private final List<RTCIceCandidate> pendingLocalCandidates = new ArrayList<>();
     private final Map<String, RTCDataChannel> channels = new LinkedHashMap<>();
     private RemoteAudio remoteAudio;
@@ -176,6 +183,9 @@ final class PeerLink {
         String session = SdpMunger.sessionId(sdp);
         if (pc == null || !session.equals(remoteSessionId)) {
             // A new connection on the other side (first offer, or a rebuilt one): start afresh.
+            if (!host.admitNewSession(this)) {
+                return;
+            }
             newConnection();
         }
         remoteSessionId = session;
@@ -210,8 +220,13 @@ final class PeerLink {
     private void onRemoteCandidate(RTCIceCandidate candidate) {
         if (pc != null && remoteDescriptionSet) {
             pc.addIceCandidate(candidate);
-        } else {
+        } else if (pendingRemoteCandidates.size() < host.config().limits().queuedRemoteCandidates()) {
             pendingRemoteCandidates.add(candidate);
+        } else if (!warnedCandidates) {
+            // A real peer sends a few dozen; the rest would only be memory it makes us hold.
+            warnedCandidates = true;
+            LOG.warn("{} sent more than {} ICE candidates before its description; dropping the rest", remote,
+                    pendingRemoteCandidates.size());
         }
     }
 
@@ -232,6 +247,9 @@ final class PeerLink {
         localDescriptionSent = false;
         trackAdded = false;
         pendingLocalCandidates.clear();
+        // Candidates queued so far belong to the session being replaced.
+        pendingRemoteCandidates.clear();
+        warnedCandidates = false;
         send = host.audio().openSend();
         pc = host.audio().factory().createPeerConnection(host.rtcConfiguration(), new Observer(gen));
         if (offerer) {

@@ -1,0 +1,70 @@
+package chat.free4.mesh;
+
+import chat.free4.audio.HeadlessAudio;
+import chat.free4.audio.RemotePcmListener;
+import chat.free4.audio.ToneGenerator;
+import chat.free4.signaling.PeerId;
+import chat.free4.signaling.PeerInfo;
+import chat.free4.signaling.RoomRequest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A real mesh (real WebRTC, headless audio) on a {@link ScriptedSignaling}, with what it reported. */
+public final class TestMesh implements AutoCloseable {
+    public final PeerId id;
+    public final ScriptedSignaling signaling = new ScriptedSignaling();
+    public final List<PeerId> added = new CopyOnWriteArrayList<>();
+    public final List<PeerId> removed = new CopyOnWriteArrayList<>();
+    public final List<String> errors = new CopyOnWriteArrayList<>();
+    public final HeadlessAudio audio;
+    public final Mesh mesh;
+
+    public TestMesh(PeerId id, MeshConfig config) {
+        this.id = id;
+        this.audio = new HeadlessAudio(new ToneGenerator(440, 0.2), RemotePcmListener.none());
+        this.mesh = new Mesh(audio, config, List.of(), new MeshListener() {
+            @Override
+            public void onPeerAdded(PeerInfo peer) {
+                added.add(peer.id());
+            }
+
+            @Override
+            public void onPeerRemoved(PeerId peer) {
+                removed.add(peer);
+            }
+
+            @Override
+            public void onError(String code, String sentence) {
+                errors.add(code + ": " + sentence);
+            }
+        });
+        mesh.join(new RoomRequest("room", "name", id, false, List.of()), signaling);
+        signaling.mesh();
+    }
+
+    /** Joins the room the signaling reports, with {@code members} already in it. */
+    public TestMesh joined(List<PeerInfo> members, int maxPeers) {
+        signaling.joined(id, members, maxPeers);
+        return this;
+    }
+
+    /** A real offer, as a real mesh {@code from} sends it to {@code to}; replayed by hostile peers. */
+    public static String realOffer(PeerId from, PeerId to) {
+        try (TestMesh source = new TestMesh(from, MeshConfig.defaults())) {
+            source.joined(List.of(new PeerInfo(to, "to")), 8);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> !source.signaling.offers().isEmpty());
+            return source.signaling.offers().get(0);
+        }
+    }
+
+    public boolean connectedTo(PeerId other) {
+        return mesh.status(other).orElse(null) == PeerConnectionStatus.CONNECTED;
+    }
+
+    @Override
+    public void close() {
+        mesh.close();
+        audio.close();
+    }
+}
