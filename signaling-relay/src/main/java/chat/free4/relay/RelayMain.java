@@ -60,6 +60,17 @@ public final class RelayMain implements Callable<Integer> {
     @Option(names = "--max-outbound-queue", description = "Messages queued to one slow client before it is dropped.")
     int maxOutboundQueue = DEFAULTS.maxOutboundQueue();
 
+    @Option(names = "--max-outbound-bytes", description = "Bytes queued to one slow client before it is dropped.")
+    long maxOutboundBytes = DEFAULTS.maxOutboundBytes();
+
+    @Option(names = "--max-outbound-bytes-total", description = "Bytes queued to all clients together; over it "
+            + "the clients with the largest queues are dropped.")
+    long maxOutboundBytesTotal = DEFAULTS.maxOutboundBytesTotal();
+
+    @Option(names = "--seat-grace-seconds", description = "How long the seat of a peer whose connection dropped "
+            + "stays reserved for its secret (its peer-left waits as long); 0 frees it at once.")
+    long seatGraceSeconds = DEFAULTS.seatGrace().toSeconds();
+
     @Option(names = "--shutdown-grace-millis", description = "On stop, how long to wait for clients to close.")
     long shutdownGraceMillis = DEFAULTS.shutdownGrace().toMillis();
 
@@ -103,6 +114,8 @@ public final class RelayMain implements Callable<Integer> {
                 .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
                 .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .withMaxOutboundQueue(maxOutboundQueue)
+                .withMaxOutboundBytes(maxOutboundBytes, maxOutboundBytesTotal)
+                .withSeatGrace(Duration.ofSeconds(seatGraceSeconds))
                 .withShutdownGrace(Duration.ofMillis(shutdownGraceMillis))
                 .withTrustForwardedFor(trustForwardedFor)
                 .withIce(new IceConfig(stun, turn, turnSecret, Duration.ofSeconds(turnTtlSeconds)));

@@ -5,6 +5,7 @@ import chat.free4.relay.protocol.ErrorCode;
 import chat.free4.relay.protocol.Inbound;
 import chat.free4.relay.protocol.Outbound;
 import chat.free4.relay.protocol.RefusedException;
+import chat.free4.relay.protocol.Utf8;
 import chat.free4.relay.rooms.Membership;
 import chat.free4.relay.rooms.PeerChannel;
 import java.net.InetAddress;
@@ -13,6 +14,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.exceptions.MessageTooLargeException;
@@ -32,7 +34,10 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
     /** Refused messages a flooder may cause before it is disconnected. */
     private final TokenBucket violations;
     private final AtomicInteger queued = new AtomicInteger();
-    private final Callback sent;
+    /** UTF-8 bytes of the messages waiting to be written to this client. */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    /** Set once this client is being dropped for not reading: nothing more is queued for it. */
+    private volatile boolean dropping;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
     private volatile Session session;
@@ -48,10 +53,6 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
         this.core = core;
         this.rate = new TokenBucket(core.config().rateBurst(), core.config().ratePerSecond());
         this.violations = new TokenBucket(core.config().rateViolationsBeforeClose(), 1.0);
-        this.sent = Callback.from(queued::decrementAndGet, failure -> {
-            queued.decrementAndGet();
-            LOG.debug("A send failed: {}", failure.toString());
-        });
     }
 
     long lastReceivedNanos() {
@@ -225,16 +226,52 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
     @Override
     public void send(String json) {
         Session s = session;
-        if (s == null || closed) {
+        if (s == null || closed || dropping) {
             return;
         }
-        if (queued.incrementAndGet() > core.config().maxOutboundQueue()) {
+        int bytes = Utf8.length(json);
+        if (queued.incrementAndGet() > core.config().maxOutboundQueue()
+                || queuedBytes.addAndGet(bytes) > core.config().maxOutboundBytes()) {
             queued.decrementAndGet();
+            queuedBytes.addAndGet(-bytes);
             dropSlowConsumer(s);
             return;
         }
-        // Jetty's sendText is safe from any thread and only enqueues.
-        s.sendText(json, sent);
+        if (core.outbound().add(bytes)) {
+            core.makeOutboundRoom(); // over the relay's total: the largest queues go (off this thread)
+        }
+        // Jetty's sendText is safe from any thread and only enqueues; a drop fails what waits.
+        s.sendText(json, Callback.from(() -> written(bytes), failure -> {
+            written(bytes);
+            LOG.debug("A send failed: {}", failure.toString());
+        }));
+    }
+
+    private void written(int bytes) {
+        queued.decrementAndGet();
+        queuedBytes.addAndGet(-bytes);
+        core.outbound().release(bytes);
+    }
+
+    long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    /**
+     * The relay's outbound total is over budget and this client holds one of the largest queues:
+     * disconnect at once (a close frame would wait behind the queue), which frees what it held.
+     */
+    void evictForMemory() {
+        Session s = session;
+        if (s == null) {
+            return;
+        }
+        dropping = true;
+        if (closing.compareAndSet(false, true)) {
+            core.metrics().refused(ErrorCode.SLOW_CONSUMER);
+            LOG.debug("Dropping a client that does not read: the relay's outbound memory is full");
+        }
+        s.disconnect();
     }
 
     @Override
@@ -271,6 +308,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, P
     }
 
     private void dropSlowConsumer(Session s) {
+        dropping = true;
         if (closing.compareAndSet(false, true)) {
             core.metrics().refused(ErrorCode.SLOW_CONSUMER);
             LOG.debug("Dropping a client that does not read its messages");

@@ -3,6 +3,7 @@ package chat.free4.relay.connection;
 import chat.free4.relay.RelayConfig;
 import chat.free4.relay.ice.IceServerOffer;
 import chat.free4.relay.limits.AddressLimiter;
+import chat.free4.relay.limits.OutboundBudget;
 import chat.free4.relay.metrics.RelayMetrics;
 import chat.free4.relay.protocol.ErrorCode;
 import chat.free4.relay.protocol.InboundParser;
@@ -10,6 +11,9 @@ import chat.free4.relay.rooms.RoomRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -17,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,6 +39,8 @@ public final class RelayCore {
     private final InboundParser parser = new InboundParser();
     private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler;
+    private final OutboundBudget outbound;
+    private final AtomicBoolean evictionPlanned = new AtomicBoolean();
     private volatile boolean shuttingDown;
 
     public RelayCore(RelayConfig config) {
@@ -41,6 +48,8 @@ public final class RelayCore {
         this.rooms = new RoomRegistry(config.maxRooms(), config.maxPeersPerRoom(), metrics,
                 new IceServerOffer(config.ice(), Clock.systemUTC()), config.seatGrace(), this::schedule);
         this.addressLimiter = new AddressLimiter(config.maxConnectionsPerAddress());
+        this.outbound = new OutboundBudget(config.maxOutboundBytesTotal());
+        metrics.watchOutboundBytes(outbound::queued);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("relay-timer"));
         long sweepMillis = Math.max(20, Math.min(1000, config.idleTimeout().toMillis() / 4));
         scheduler.scheduleWithFixedDelay(this::closeIdleConnections, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
@@ -69,6 +78,39 @@ public final class RelayCore {
 
     AddressLimiter addressLimiter() {
         return addressLimiter;
+    }
+
+    OutboundBudget outbound() {
+        return outbound;
+    }
+
+    /** Plans one eviction of the largest outbound queues; many senders over budget share it. */
+    void makeOutboundRoom() {
+        if (evictionPlanned.compareAndSet(false, true)) {
+            runLater(this::evictLargestQueues);
+        }
+    }
+
+    /**
+     * Drops the clients with the most bytes waiting, largest first, until the total would be back
+     * to three quarters of the budget. Runs on the timer thread, never under a room lock.
+     */
+    private void evictLargestQueues() {
+        evictionPlanned.set(false);
+        long excess = outbound.excess();
+        if (outbound.queued() <= outbound.limit() || excess <= 0) {
+            return;
+        }
+        List<ClientConnection> largest = new ArrayList<>(connections);
+        largest.sort(Comparator.comparingLong(ClientConnection::queuedBytes).reversed());
+        for (ClientConnection connection : largest) {
+            long held = connection.queuedBytes();
+            if (excess <= 0 || held == 0) {
+                break;
+            }
+            connection.evictForMemory();
+            excess -= held;
+        }
     }
 
     InboundParser parser() {

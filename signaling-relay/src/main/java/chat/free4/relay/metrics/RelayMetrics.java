@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /** The relay's counters; safe to update from any thread. Holds numbers only, never names or payloads. */
 public final class RelayMetrics {
@@ -15,6 +16,7 @@ public final class RelayMetrics {
     private final LongAdder messagesReceived = new LongAdder();
     private final LongAdder messagesForwarded = new LongAdder();
     private final Map<ErrorCode, LongAdder> refused = new EnumMap<>(ErrorCode.class);
+    private volatile LongSupplier outboundBytes = () -> 0;
 
     public RelayMetrics() {
         for (ErrorCode code : ErrorCode.values()) {
@@ -47,6 +49,11 @@ public final class RelayMetrics {
         messagesForwarded.increment();
     }
 
+    /** Where the bytes waiting to be written to clients are counted. */
+    public void watchOutboundBytes(LongSupplier queued) {
+        this.outboundBytes = queued;
+    }
+
     public void refused(ErrorCode code) {
         refused.get(code).increment();
     }
@@ -55,12 +62,12 @@ public final class RelayMetrics {
         Map<ErrorCode, Long> refusedNow = new EnumMap<>(ErrorCode.class);
         refused.forEach((code, adder) -> refusedNow.put(code, adder.sum()));
         return new Snapshot(connections.get(), rooms.get(), connectionsAccepted.sum(), messagesReceived.sum(),
-                messagesForwarded.sum(), refusedNow);
+                messagesForwarded.sum(), refusedNow, outboundBytes.getAsLong());
     }
 
     /** One consistent-enough reading of the counters. */
     public record Snapshot(int connections, int rooms, long connectionsAccepted, long messagesReceived,
-                           long messagesForwarded, Map<ErrorCode, Long> refused) {
+                           long messagesForwarded, Map<ErrorCode, Long> refused, long outboundQueuedBytes) {
 
         public long refused(ErrorCode code) {
             return refused.getOrDefault(code, 0L);
@@ -75,6 +82,7 @@ public final class RelayMetrics {
                     connectionsAccepted);
             counter(out, "relay_messages_received_total", "Frames received from clients.", messagesReceived);
             counter(out, "relay_messages_forwarded_total", "Signal messages forwarded to a peer.", messagesForwarded);
+            gauge(out, "relay_outbound_queued_bytes", "Bytes waiting to be written to clients.", outboundQueuedBytes);
             gauge(out, "relay_heap_used_bytes", "Java heap in use (includes garbage not yet collected).",
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             out.append("# HELP relay_messages_refused_total Messages or connections refused, by error code.\n");
