@@ -66,6 +66,7 @@ public final class LanRoomBrowser implements AutoCloseable {
         }
     });
     private final MemberProbe probe = new MemberProbe(PROBE_TIMEOUT_MILLIS);
+    private final OnLinkAddresses onLink;
     private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lan-member-probe");
         t.setDaemon(true);
@@ -79,6 +80,7 @@ public final class LanRoomBrowser implements AutoCloseable {
     public LanRoomBrowser(MdnsHost host) {
         this.host = host;
         this.responders = host.responders();
+        this.onLink = new OnLinkAddresses(host.lanInterface().name());
     }
 
     /** Starts browsing; jmDNS queries the LAN at once. */
@@ -226,15 +228,17 @@ public final class LanRoomBrowser implements AutoCloseable {
         if (port < 1 || port > 65535) {
             return ignored(instance, "invalid port");
         }
-        List<InetSocketAddress> endpoints = Stream.of(info.getInetAddresses())
-                .filter(Objects::nonNull)
-                .filter(a -> !a.isAnyLocalAddress() && !a.isMulticastAddress())
-                .distinct()
+        List<InetAddress> addresses = Stream.of(info.getInetAddresses()).filter(Objects::nonNull).distinct().toList();
+        if (addresses.isEmpty()) {
+            return Optional.empty(); // resolved before its address record arrived: not news yet
+        }
+        List<InetSocketAddress> endpoints = addresses.stream()
+                .filter(onLink::onLink)
                 .limit(MAX_ADDRESSES)
                 .map(a -> new InetSocketAddress(withScope(a), port))
                 .toList();
         if (endpoints.isEmpty()) {
-            return Optional.empty();
+            return ignored(instance, "no address on this network");
         }
         return Optional.of(new Sighting(source, announcement.get(), endpoints));
     }
