@@ -54,8 +54,7 @@ public final class DeviceMouthToEarBenchmark {
         Path socket = Path.of(System.getenv("PULSE_SERVER").substring("unix:".length()));
         Files.createDirectories(socket.getParent());
         Path fifo = socket.getParent().resolve("mic.fifo");
-        Files.deleteIfExists(fifo);
-        new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
+        Files.deleteIfExists(fifo); // the pipe source makes its pipe, and fails if the file exists
         try (PrivatePulseServer pulse = PrivatePulseServer.start(List.of(
                 "load-module module-null-sink sink_name=spk rate=48000",
                 "load-module module-pipe-source source_name=mic file=" + fifo + " format=s16le rate=48000 channels=1"),

@@ -51,6 +51,7 @@ public final class PrivatePulseServer implements AutoCloseable {
             lines.add("load-module module-native-protocol-unix auth-anonymous=1 socket=" + socket);
             lines.add("set-default-sink " + defaultSink);
             lines.add("set-default-source " + defaultSource);
+            Files.deleteIfExists(dir.resolve("pulseaudio.log"));
             Path script = dir.resolve("test.pa");
             Files.write(script, lines);
             ProcessBuilder builder = new ProcessBuilder("pulseaudio", "-n", "-F", script.toString(),
@@ -66,6 +67,7 @@ public final class PrivatePulseServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("pulseaudio did not start: " + Files.readString(dir.resolve("pulseaudio.out")));
             }
+            pulse.requireModulesLoaded(defaultSink, defaultSource);
             return pulse;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start a test sound server", e);
@@ -83,6 +85,23 @@ public final class PrivatePulseServer implements AutoCloseable {
         }
     }
 
+    /**
+     * pulseaudio keeps running when a module of its script fails (e.g. a pipe source whose file
+     * already exists), and would then give the tests its fallback devices instead of theirs.
+     */
+    private void requireModulesLoaded(String defaultSink, String defaultSource) throws IOException {
+        String problems = Files.readAllLines(dir.resolve("pulseaudio.log")).stream()
+                .filter(l -> l.contains("Failed to load module") || l.contains("does not exist"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        String sink = pactl("get-default-sink").trim();
+        String source = pactl("get-default-source").trim();
+        if (!problems.isEmpty() || !sink.equals(defaultSink) || !source.equals(defaultSource)) {
+            close();
+            throw new IllegalStateException("The test sound server did not set up its devices (default sink " + sink
+                    + ", source " + source + "): " + problems);
+        }
+    }
+
     private boolean answers() {
         try {
             pactl("info");
@@ -90,6 +109,11 @@ public final class PrivatePulseServer implements AutoCloseable {
         } catch (IllegalStateException e) {
             return false;
         }
+    }
+
+    /** The server's process id (benchmarks count its CPU). */
+    public long pid() {
+        return process.pid();
     }
 
     /** Runs {@code pactl ARGS} against this server; returns its output. */
