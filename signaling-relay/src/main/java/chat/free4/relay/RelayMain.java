@@ -54,6 +54,14 @@ public final class RelayMain implements Callable<Integer> {
     @Option(names = "--max-connections-per-address", description = "Open connections per remote IP address.")
     int maxConnectionsPerAddress = DEFAULTS.maxConnectionsPerAddress();
 
+    @Option(names = "--max-connections", description = "TCP connections to the relay at once, upgraded or not; "
+            + "more are closed at accept.")
+    int maxConnections = DEFAULTS.maxConnections();
+
+    @Option(names = "--upgrade-deadline-seconds", description = "A TCP connection that has not finished its "
+            + "WebSocket upgrade after this long is closed, however slowly it keeps sending.")
+    long upgradeDeadlineSeconds = DEFAULTS.upgradeDeadline().toSeconds();
+
     @Option(names = "--idle-timeout-seconds", description = "Close connections that send nothing for this long.")
     long idleTimeoutSeconds = DEFAULTS.idleTimeout().toSeconds();
 
@@ -112,6 +120,7 @@ public final class RelayMain implements Callable<Integer> {
                 .withMaxPeersPerRoom(maxPeersPerRoom)
                 .withMaxRooms(maxRooms)
                 .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
+                .withConnectionLimits(maxConnections, Duration.ofSeconds(upgradeDeadlineSeconds))
                 .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .withMaxOutboundQueue(maxOutboundQueue)
                 .withMaxOutboundBytes(maxOutboundBytes, maxOutboundBytesTotal)

@@ -1,8 +1,10 @@
 package chat.free4.relay;
 
+import chat.free4.relay.accept.GuardedConnector;
 import chat.free4.relay.connection.ForwardedFor;
 import chat.free4.relay.connection.RelayCore;
 import chat.free4.relay.http.HttpEndpoints;
+import chat.free4.relay.limits.AddressLimiter;
 import chat.free4.relay.metrics.RelayMetrics;
 import java.net.URI;
 import java.time.Duration;
@@ -12,7 +14,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -40,7 +41,7 @@ public final class RelayServer implements AutoCloseable {
     private final RelayConfig config;
     private final RelayCore core;
     private final Server server;
-    private final ServerConnector connector;
+    private final GuardedConnector connector;
     private final HttpEndpoints http;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -50,7 +51,7 @@ public final class RelayServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("relay");
         this.server = new Server(threads);
-        this.connector = connector(server, config);
+        this.connector = connector(server, config, core.metrics());
         server.addConnector(connector);
         this.http = new HttpEndpoints(core);
         WebSocketUpgradeHandler webSocket = WebSocketUpgradeHandler.from(server, container -> {
@@ -179,10 +180,25 @@ public final class RelayServer implements AutoCloseable {
         return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
     }
 
-    private static ServerConnector connector(Server server, RelayConfig config) {
+    private static GuardedConnector connector(Server server, RelayConfig config, RelayMetrics metrics) {
         HttpConfiguration httpConfig = new HttpConfiguration();
         httpConfig.setSendServerVersion(false);
-        ServerConnector connector;
+        // Half-open sockets count from accept. Per address the hard cap is twice the WebSocket limit,
+        // so an ordinary client over that limit still upgrades and reads too_many_connections.
+        AddressLimiter perAddress = config.trustForwardedFor() ? null
+                : new AddressLimiter(saturatedDouble(config.maxConnectionsPerAddress()));
+        GuardedConnector.Events events = new GuardedConnector.Events() {
+            @Override
+            public void refusedAtAccept() {
+                metrics.refusedAtAccept();
+            }
+
+            @Override
+            public void upgradeTooSlow() {
+                metrics.upgradeTooSlow();
+            }
+        };
+        GuardedConnector connector;
         if (config.tls()) {
             SslContextFactory.Server tls = new SslContextFactory.Server();
             tls.setKeyStorePath(config.tlsKeystore().toAbsolutePath().toString());
@@ -192,11 +208,13 @@ public final class RelayServer implements AutoCloseable {
             // Clients reach relays by IP as often as by name; the certificate check is the client's job.
             secure.setSniHostCheck(false);
             httpConfig.addCustomizer(secure);
-            connector = new ServerConnector(server, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
-                    new HttpConnectionFactory(httpConfig));
+            connector = new GuardedConnector(server, perAddress, config.maxConnections(), config.upgradeDeadline(), events,
+                    new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(httpConfig));
         } else {
-            connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+            connector = new GuardedConnector(server, perAddress, config.maxConnections(), config.upgradeDeadline(), events,
+                    new HttpConnectionFactory(httpConfig));
         }
+        metrics.watchTcpConnections(connector::openConnections);
         String bind = config.bind();
         connector.setHost(bind.startsWith("[") ? bind.substring(1, bind.length() - 1) : bind);
         connector.setPort(config.port());
@@ -204,5 +222,9 @@ public final class RelayServer implements AutoCloseable {
         connector.setAcceptQueueSize(1024);
         connector.setIdleTimeout(30_000);
         return connector;
+    }
+
+    private static int saturatedDouble(int n) {
+        return n > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : 2 * n;
     }
 }

@@ -17,6 +17,9 @@ public final class RelayMetrics {
     private final LongAdder messagesForwarded = new LongAdder();
     private final Map<ErrorCode, LongAdder> refused = new EnumMap<>(ErrorCode.class);
     private volatile LongSupplier outboundBytes = () -> 0;
+    private volatile LongSupplier tcpConnections = () -> 0;
+    private final LongAdder refusedAtAccept = new LongAdder();
+    private final LongAdder upgradeTimeouts = new LongAdder();
 
     public RelayMetrics() {
         for (ErrorCode code : ErrorCode.values()) {
@@ -54,6 +57,21 @@ public final class RelayMetrics {
         this.outboundBytes = queued;
     }
 
+    /** Where the open TCP connections (upgraded or not) are counted. */
+    public void watchTcpConnections(LongSupplier open) {
+        this.tcpConnections = open;
+    }
+
+    /** A TCP connection closed at accept: over the relay's or its address's cap. */
+    public void refusedAtAccept() {
+        refusedAtAccept.increment();
+    }
+
+    /** A TCP connection closed because it had not finished its WebSocket upgrade in time. */
+    public void upgradeTooSlow() {
+        upgradeTimeouts.increment();
+    }
+
     public void refused(ErrorCode code) {
         refused.get(code).increment();
     }
@@ -62,12 +80,14 @@ public final class RelayMetrics {
         Map<ErrorCode, Long> refusedNow = new EnumMap<>(ErrorCode.class);
         refused.forEach((code, adder) -> refusedNow.put(code, adder.sum()));
         return new Snapshot(connections.get(), rooms.get(), connectionsAccepted.sum(), messagesReceived.sum(),
-                messagesForwarded.sum(), refusedNow, outboundBytes.getAsLong());
+                messagesForwarded.sum(), refusedNow, outboundBytes.getAsLong(), tcpConnections.getAsLong(),
+                refusedAtAccept.sum(), upgradeTimeouts.sum());
     }
 
     /** One consistent-enough reading of the counters. */
     public record Snapshot(int connections, int rooms, long connectionsAccepted, long messagesReceived,
-                           long messagesForwarded, Map<ErrorCode, Long> refused, long outboundQueuedBytes) {
+                           long messagesForwarded, Map<ErrorCode, Long> refused, long outboundQueuedBytes,
+                           long tcpConnections, long refusedAtAccept, long upgradeTimeouts) {
 
         public long refused(ErrorCode code) {
             return refused.getOrDefault(code, 0L);
@@ -82,6 +102,11 @@ public final class RelayMetrics {
                     connectionsAccepted);
             counter(out, "relay_messages_received_total", "Frames received from clients.", messagesReceived);
             counter(out, "relay_messages_forwarded_total", "Signal messages forwarded to a peer.", messagesForwarded);
+            gauge(out, "relay_tcp_connections", "Open TCP connections, upgraded or not.", tcpConnections);
+            counter(out, "relay_tcp_refused_total", "TCP connections closed at accept (relay or address cap).",
+                    refusedAtAccept);
+            counter(out, "relay_upgrade_timeouts_total", "TCP connections closed for not finishing the upgrade in time.",
+                    upgradeTimeouts);
             gauge(out, "relay_outbound_queued_bytes", "Bytes waiting to be written to clients.", outboundQueuedBytes);
             gauge(out, "relay_heap_used_bytes", "Java heap in use (includes garbage not yet collected).",
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
