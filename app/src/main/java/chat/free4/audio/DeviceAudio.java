@@ -7,6 +7,9 @@ import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceAudio.class);
+    private static final long CHECK_EVERY_MS = 500;
+    private static final long MAX_RETRY_MS = 8_000;
+    /** Sound cards call every 10 ms; a stream opening on a busy machine may take a second to start. */
+    private static final long STALL_NANOS = 2_000_000_000L;
+    static final String SOUND_STOPPED = "The sound stopped: the sound server (PulseAudio or PipeWire) or the sound "
+            + "card went away. You are still in the room, and you will hear and be heard again as soon as it is back.";
 
     private final HeadlessAudioDeviceModule module;
     private final PeerConnectionFactory factory;
@@ -41,6 +50,13 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     private Optional<AudioDeviceInfo> chosenOutput = Optional.empty();
     private SoundStream microphone;
     private SoundStream speaker;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sound-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+    private long retryDelayMs = CHECK_EVERY_MS;
+    private long nextRetry = System.nanoTime();
     private volatile String problem = "";
     private volatile boolean muted;
     private volatile boolean deafened;
@@ -79,6 +95,7 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
             openSpeaker();
             openMicrophone();
         }
+        watchdog.scheduleWithFixedDelay(this::checkStreams, CHECK_EVERY_MS, CHECK_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
     /** With every voice processing switch on and no extra listener of remote audio. */
@@ -89,24 +106,78 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     // ---- the two sound streams ----
 
     private void openSpeaker() {
+        openSpeaker(false);
+    }
+
+    /** @param quietly a retry while a problem is already shown: a failure keeps that sentence */
+    private void openSpeaker(boolean quietly) {
         closeSpeaker();
         try {
             speaker = SoundStream.speaker(chosenOutput, speakerFeed);
             problemSolved();
         } catch (AudioUnavailableException e) {
-            LOG.warn("Speaker: {}", e.getMessage(), e.getCause());
-            report(e.getMessage());
+            if (quietly) {
+                LOG.debug("Speaker still unavailable: {}", e.getMessage());
+            } else {
+                LOG.warn("Speaker: {}", e.getMessage(), e.getCause());
+                report(e.getMessage());
+            }
         }
     }
 
     private void openMicrophone() {
+        openMicrophone(false);
+    }
+
+    private void openMicrophone(boolean quietly) {
         closeMicrophone();
         try {
             microphone = SoundStream.microphone(chosenInput, microphoneChain);
             problemSolved();
         } catch (AudioUnavailableException e) {
-            LOG.warn("Microphone: {}", e.getMessage(), e.getCause());
-            report(e.getMessage());
+            if (quietly) {
+                LOG.debug("Microphone still unavailable: {}", e.getMessage());
+            } else {
+                LOG.warn("Microphone: {}", e.getMessage(), e.getCause());
+                report(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Every half second: a stream whose sound card stopped calling is closed and the person told;
+     * a stream that is not open is tried again, less often the longer it fails (a sound server
+     * that restarts, a card that comes back). libwebrtc says nothing when its server goes away.
+     */
+    private synchronized void checkStreams() {
+        if (closed) {
+            return;
+        }
+        boolean lost = false;
+        if (speaker != null && speaker.stalled(STALL_NANOS)) {
+            LOG.warn("The speaker stream stopped (no request for sound in {} ms); closing it", STALL_NANOS / 1_000_000);
+            closeSpeaker();
+            lost = true;
+        }
+        if (microphone != null && microphone.stalled(STALL_NANOS)) {
+            LOG.warn("The microphone stream stopped (no sound in {} ms); closing it", STALL_NANOS / 1_000_000);
+            closeMicrophone();
+            lost = true;
+        }
+        if (lost) {
+            report(SOUND_STOPPED);
+            retryDelayMs = CHECK_EVERY_MS;
+            nextRetry = System.nanoTime();
+        }
+        if ((speaker == null || microphone == null) && System.nanoTime() - nextRetry >= 0) {
+            if (speaker == null) {
+                openSpeaker(!problem.isEmpty());
+            }
+            if (microphone == null) {
+                openMicrophone(!problem.isEmpty());
+            }
+            retryDelayMs = Math.min(MAX_RETRY_MS, retryDelayMs * 2);
+            nextRetry = System.nanoTime() + retryDelayMs * 1_000_000L;
         }
     }
 
@@ -280,6 +351,7 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         synchronized (this) {
             closed = true;
             closeMicrophone();

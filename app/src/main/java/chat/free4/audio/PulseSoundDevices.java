@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 final class PulseSoundDevices implements SoundDevices {
     private static final Logger LOG = LoggerFactory.getLogger(PulseSoundDevices.class);
     private static final Pattern DEVICE_EVENT = Pattern.compile("Event '(new|remove)' on (sink|source) #\\d+");
-    private static final int MAX_RESTARTS = 5;
+    private static final long FIRST_RETRY_MS = 250;
+    private static final long MAX_RETRY_MS = 8_000;
+    private static final long STEADY_NANOS = 30_000_000_000L;
 
     private final Pactl pactl;
     private final ChangeListeners listeners = new ChangeListeners();
@@ -91,8 +93,16 @@ final class PulseSoundDevices implements SoundDevices {
         return v != null && v.isJsonPrimitive() ? v.getAsString() : "";
     }
 
+    /**
+     * Follows the server's events for as long as this is open. When the server goes away (restart,
+     * crash) the subscription is started again, waiting longer each time up to 8 s, and the lists
+     * are announced as changed once it answers again, as it may have come back with other devices.
+     */
     private void watch() {
-        for (int restarts = 0; !closed && restarts <= MAX_RESTARTS; restarts++) {
+        long waitMs = FIRST_RETRY_MS;
+        boolean lost = false;
+        while (!closed) {
+            long started = System.nanoTime();
             try {
                 Process p = pactl.start("subscribe");
                 subscription = p;
@@ -107,10 +117,32 @@ final class PulseSoundDevices implements SoundDevices {
             } catch (IOException e) {
                 LOG.debug("The sound server's event stream ended", e);
             }
-            if (!closed) {
-                LOG.warn("Lost the sound server's device events; starting again");
-                changed(); // the server may have restarted with other devices
+            if (closed) {
+                return;
             }
+            if (!lost) {
+                LOG.warn("Lost the sound server's device events; trying again until it answers");
+                lost = true;
+            }
+            if (System.nanoTime() - started > STEADY_NANOS) {
+                waitMs = FIRST_RETRY_MS;
+            }
+            pause(waitMs);
+            waitMs = Math.min(MAX_RETRY_MS, waitMs * 2);
+            if (pactl.serverAnswers()) {
+                LOG.info("The sound server answers again");
+                lost = false;
+                changed(); // it may have come back with other devices
+            }
+        }
+    }
+
+    private void pause(long ms) {
+        try {
+            Thread.sleep(ms); // back-off between attempts to reach the server, not synchronisation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
         }
     }
 

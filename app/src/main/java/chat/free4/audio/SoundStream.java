@@ -24,26 +24,32 @@ final class SoundStream implements AutoCloseable {
     private final AudioDeviceModule module;
     private final boolean recording;
     private final Optional<AudioDeviceInfo> device;
+    private final Heartbeat heartbeat;
 
-    private SoundStream(AudioDeviceModule module, boolean recording, Optional<AudioDeviceInfo> device) {
+    private SoundStream(AudioDeviceModule module, boolean recording, Optional<AudioDeviceInfo> device, Heartbeat heartbeat) {
         this.module = module;
         this.recording = recording;
         this.device = device;
+        this.heartbeat = heartbeat;
     }
 
     /** Opens the microphone; {@code device} empty means the system default. */
     static SoundStream microphone(Optional<AudioDeviceInfo> device, AudioSink sink) {
         AudioDeviceModule module = newModule();
+        Heartbeat heartbeat = new Heartbeat();
         try {
             module.setRecordingDevice(pick(module.getRecordingDevices(), device, "microphone"));
-            module.setAudioSink(sink);
+            module.setAudioSink((data, frames, bytesPerFrame, channels, rate, delay, drift) -> {
+                heartbeat.beat();
+                sink.onRecordedData(data, frames, bytesPerFrame, channels, rate, delay, drift);
+            });
             module.initRecording();
             module.startRecording();
         } catch (Error | RuntimeException e) {
             module.dispose();
             throw new AudioUnavailableException(cannotStart("microphone", device, e), e);
         }
-        SoundStream stream = new SoundStream(module, true, device);
+        SoundStream stream = new SoundStream(module, true, device, heartbeat);
         stream.route(PulseStreamRouter.Direction.RECORDING);
         return stream;
     }
@@ -51,22 +57,47 @@ final class SoundStream implements AutoCloseable {
     /** Opens the speaker; {@code device} empty means the system default. */
     static SoundStream speaker(Optional<AudioDeviceInfo> device, AudioSource source) {
         AudioDeviceModule module = newModule();
+        Heartbeat heartbeat = new Heartbeat();
         try {
             module.setPlayoutDevice(pick(module.getPlayoutDevices(), device, "speaker"));
-            module.setAudioSource(source);
+            module.setAudioSource((out, frames, bytesPerFrame, channels, rate) -> {
+                heartbeat.beat();
+                return source.onPlaybackData(out, frames, bytesPerFrame, channels, rate);
+            });
             module.initPlayout();
             module.startPlayout();
         } catch (Error | RuntimeException e) {
             module.dispose();
             throw new AudioUnavailableException(cannotStart("speaker", device, e), e);
         }
-        SoundStream stream = new SoundStream(module, false, device);
+        SoundStream stream = new SoundStream(module, false, device, heartbeat);
         stream.route(PulseStreamRouter.Direction.PLAYBACK);
         return stream;
     }
 
     Optional<AudioDeviceInfo> device() {
         return device;
+    }
+
+    /**
+     * True when the sound card has not called for 10 ms of audio for {@code limitNanos}: the sound
+     * server or the device went away (libwebrtc's modules then just stop calling, they do not say).
+     */
+    boolean stalled(long limitNanos) {
+        return heartbeat.silentFor() > limitNanos;
+    }
+
+    /** When the sound card last handed over or asked for audio (from the stream's opening on). */
+    private static final class Heartbeat {
+        private volatile long last = System.nanoTime();
+
+        void beat() {
+            last = System.nanoTime();
+        }
+
+        long silentFor() {
+            return System.nanoTime() - last;
+        }
     }
 
     private static AudioDeviceModule newModule() {
