@@ -83,10 +83,18 @@ public final class InboundParser {
             throw new RefusedException(ErrorCode.INVALID_ROOM_NAME, "A room name is 1 to 64 letters, digits, "
                     + "spaces, '-', '_' or '.'.", "join");
         }
+        if (NameSkeleton.isInvisible(room)) {
+            throw new RefusedException(ErrorCode.INVALID_ROOM_NAME, "A room name needs at least one visible character.",
+                    "join");
+        }
         String name = NameRules.displayName(rawName);
         if (name == null) {
             throw new RefusedException(ErrorCode.INVALID_NAME,
                     "A display name is 1 to 32 characters without control characters.", "join");
+        }
+        if (NameSkeleton.isInvisible(name)) {
+            throw new RefusedException(ErrorCode.INVALID_NAME,
+                    "A display name needs at least one visible character.", "join");
         }
         if (peerId.isPresent() && !NameRules.peerId(peerId.get())) {
             throw new RefusedException(ErrorCode.INVALID_PEER_ID,

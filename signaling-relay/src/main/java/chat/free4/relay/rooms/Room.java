@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class Room {
     final String name;
+    /** What the registry files the room under: lookalike names are one room (NameSkeleton). */
+    final String key;
     final boolean isPublic;
     final List<String> tags;
     /** Guarded by this; insertion order is join order. */
@@ -22,8 +24,9 @@ public final class Room {
     /** Readable without the lock, for listing. */
     volatile int size;
 
-    Room(String name, boolean isPublic, List<String> tags) {
+    Room(String name, String key, boolean isPublic, List<String> tags) {
         this.name = name;
+        this.key = key;
         this.isPublic = isPublic;
         this.tags = List.copyOf(tags);
     }

@@ -5,6 +5,7 @@ import chat.free4.relay.ice.IceServerOffer;
 import chat.free4.relay.metrics.RelayMetrics;
 import chat.free4.relay.protocol.ErrorCode;
 import chat.free4.relay.protocol.Inbound;
+import chat.free4.relay.protocol.NameSkeleton;
 import chat.free4.relay.protocol.Outbound;
 import chat.free4.relay.protocol.RefusedException;
 import com.google.gson.JsonObject;
@@ -66,9 +67,11 @@ public final class RoomRegistry {
      * {@code peer-joined}. With a matching secret it takes over an existing seat silently.
      */
     public Membership join(PeerChannel channel, Inbound.Join join) throws RefusedException {
+        String roomKey = NameSkeleton.of(join.room());
+        String nameKey = NameSkeleton.of(join.name());
         while (true) {
-            Room found = rooms.get(join.room());
-            Room room = found != null ? found : createRoom(join);
+            Room found = rooms.get(roomKey);
+            Room room = found != null ? found : createRoom(join, roomKey);
             PeerChannel replaced;
             Membership membership;
             synchronized (room) {
@@ -98,7 +101,6 @@ public final class RoomRegistry {
                         throw new RefusedException(ErrorCode.ROOM_FULL,
                                 "This room is full: it has " + maxPeersPerRoom + " peers.", "join");
                     }
-                    String nameKey = join.name();
                     for (Member m : room.members.values()) {
                         if (m.nameKey.equals(nameKey)) {
                             throw new RefusedException(ErrorCode.NAME_TAKEN,
@@ -128,19 +130,19 @@ public final class RoomRegistry {
         return iceServers.forPeer(membership.peerId());
     }
 
-    private Room createRoom(Inbound.Join join) throws RefusedException {
-        Room fresh = new Room(join.room(), join.isPublic(), join.tags());
+    private Room createRoom(Inbound.Join join, String key) throws RefusedException {
+        Room fresh = new Room(join.room(), key, join.isPublic(), join.tags());
         // Reserve a slot first so that concurrent creators cannot pass the limit together.
         if (roomCount.incrementAndGet() > maxRooms) {
             roomCount.decrementAndGet();
-            Room existing = rooms.get(join.room());
+            Room existing = rooms.get(key);
             if (existing != null) {
                 return existing;
             }
             throw new RefusedException(ErrorCode.TOO_MANY_ROOMS,
                     "This relay has reached its limit of " + maxRooms + " rooms; try again later.", "join");
         }
-        Room existing = rooms.putIfAbsent(join.room(), fresh);
+        Room existing = rooms.putIfAbsent(key, fresh);
         if (existing != null) {
             roomCount.decrementAndGet();
             return existing;
@@ -216,7 +218,7 @@ public final class RoomRegistry {
         }
         if (room.members.isEmpty()) {
             room.closed = true;
-            rooms.remove(room.name, room);
+            rooms.remove(room.key, room);
             roomCount.decrementAndGet();
             metrics.roomRemoved();
         }
