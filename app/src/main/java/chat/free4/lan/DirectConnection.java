@@ -57,6 +57,10 @@ final class DirectConnection implements AutoCloseable {
         writer.start();
     }
 
+    InetSocketAddress local() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
     InetSocketAddress remote() {
         return (InetSocketAddress) socket.getRemoteSocketAddress();
     }

@@ -6,8 +6,16 @@ import chat.free4.signaling.SignalPayload;
 /** The frames of direct LAN signaling (docs/decisions: LAN signaling). */
 sealed interface DirectMessage {
 
-    /** First frame on every connection: who is calling, for which room, and where it listens. */
-    record Hello(int version, String room, PeerId peerId, String name, int port) implements DirectMessage {
+    /** First frame on every connection, from the callee: what the caller must sign (base64, 32 bytes). */
+    record Challenge(String nonce) implements DirectMessage {
+    }
+
+    /**
+     * The caller's first frame, after the challenge: who is calling, for which room, where it
+     * listens, and its key (base64 X.509 Ed25519) with the signature over the challenge.
+     */
+    record Hello(int version, String room, PeerId peerId, String name, int port, String key, String proof)
+            implements DirectMessage {
     }
 
     record Signal(SignalPayload payload) implements DirectMessage {

@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 final class DirectMessageCodec {
     private static final int MAX_CANDIDATE_CHARS = 1024;
     private static final int MAX_MID_CHARS = 64;
+    /** Base64 of an Ed25519 key (44 bytes X.509) or signature (64 bytes) is far shorter. */
+    private static final int MAX_KEY_CHARS = 256;
 
     private DirectMessageCodec() {
     }
@@ -35,6 +37,11 @@ final class DirectMessageCodec {
             json.addProperty("peerId", hello.peerId().value());
             json.addProperty("name", hello.name());
             json.addProperty("port", hello.port());
+            json.addProperty("key", hello.key());
+            json.addProperty("proof", hello.proof());
+        } else if (message instanceof DirectMessage.Challenge challenge) {
+            json.addProperty("type", "challenge");
+            json.addProperty("nonce", challenge.nonce());
         } else if (message instanceof DirectMessage.Signal signal) {
             json.addProperty("type", "signal");
             json.add("payload", payload(signal.payload()));
@@ -68,6 +75,7 @@ final class DirectMessageCodec {
         String type = string(json, "type", 16);
         return switch (type) {
             case "hello" -> hello(json);
+            case "challenge" -> challenge(json);
             case "signal" -> new DirectMessage.Signal(payload(field(json, "payload")));
             case "ping" -> new DirectMessage.Ping();
             case "bye" -> new DirectMessage.Bye();
@@ -91,7 +99,22 @@ final class DirectMessageCodec {
         if (port < 1 || port > 65535) {
             throw new DirectProtocolException("invalid port");
         }
-        return new DirectMessage.Hello(version, room, peerId, name, port);
+        // Checked by LanIdentity.verify: here only bounded.
+        String key = string(json, "key", MAX_KEY_CHARS);
+        String proof = string(json, "proof", MAX_KEY_CHARS);
+        return new DirectMessage.Hello(version, room, peerId, name, port, key, proof);
+    }
+
+    private static DirectMessage.Challenge challenge(JsonObject json) throws DirectProtocolException {
+        String nonce = string(json, "nonce", MAX_KEY_CHARS);
+        try {
+            if (java.util.Base64.getDecoder().decode(nonce).length != LanIdentity.NONCE_BYTES) {
+                throw new DirectProtocolException("challenge of the wrong size");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new DirectProtocolException("challenge is not base64");
+        }
+        return new DirectMessage.Challenge(nonce);
     }
 
     private static SignalPayload payload(JsonElement element) throws DirectProtocolException {

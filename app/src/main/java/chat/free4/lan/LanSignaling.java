@@ -64,6 +64,8 @@ public final class LanSignaling implements Signaling {
     private final ExecutorService loop = Executors.newSingleThreadExecutor(daemon("lan-signaling"));
     private final ExecutorService connector = Executors.newCachedThreadPool(daemon("lan-connect"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("lan-ping"));
+    /** What this peer proves itself with when it calls (decision 0013). */
+    private final LanIdentity identity = LanIdentity.generate();
 
     // Everything below is touched on the loop thread only.
     private int session;
@@ -83,7 +85,8 @@ public final class LanSignaling implements Signaling {
         Future<?> pings;
         final Map<PeerId, RemotePeer> peers = new LinkedHashMap<>();
         final Map<DirectConnection, PeerId> inboundOwners = new HashMap<>();
-        final Set<DirectConnection> unidentified = new HashSet<>();
+        /** Accepted connections that have not said hello yet, with the challenge they must sign. */
+        final Map<DirectConnection, byte[]> unidentified = new HashMap<>();
         /** Peers that left while their mDNS record may linger: not re-added from mDNS. */
         final Set<PeerId> departed = new HashSet<>();
         boolean warnedFull;
@@ -261,7 +264,7 @@ public final class LanSignaling implements Signaling {
                 peer.inbound.close();
             }
         }
-        j.unidentified.forEach(DirectConnection::close);
+        List.copyOf(j.unidentified.keySet()).forEach(DirectConnection::close);
         j.server.close();
         j.announcer.close();
         log.info("Left LAN room '{}'", j.room);
@@ -391,12 +394,17 @@ public final class LanSignaling implements Signaling {
             return;
         }
         peer.dialing = false;
+        // No read timeout: the callee writes only its challenge (a deadline below) and then nothing.
         DirectConnection connection = new DirectConnection(socket, "out-" + peerId, 0);
         peer.outbound = connection;
+        peer.outboundReady = false;
         connection.start(new DirectConnection.Listener() {
             @Override
             public void onMessage(DirectConnection c, DirectMessage message) {
-                // The callee never writes on our outbound connection; anything it sends is ignored.
+                if (message instanceof DirectMessage.Challenge challenge) {
+                    post(() -> challenged(id, peerId, c, challenge));
+                }
+                // Nothing else is expected from the callee; anything else is ignored.
             }
 
             @Override
@@ -404,10 +412,33 @@ public final class LanSignaling implements Signaling {
                 post(() -> outboundClosed(id, peerId, c, reason));
             }
         });
-        connection.send(new DirectMessage.Hello(LanProtocol.VERSION, j.room, j.self, j.name,
-                j.server.port(((InetSocketAddress) socket.getLocalSocketAddress()).getAddress())));
+        timer.schedule(() -> post(() -> {
+            Joined current = current(id);
+            RemotePeer p = current == null ? null : current.peers.get(peerId);
+            if (p != null && p.outbound == connection && !p.outboundReady) {
+                connection.close("no challenge from the callee");
+            }
+        }), HELLO_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The callee's challenge on the connection we dialed: answer it in our hello, then send what waited. */
+    private void challenged(int id, PeerId peerId, DirectConnection connection, DirectMessage.Challenge challenge) {
+        Joined j = current(id);
+        RemotePeer peer = j == null ? null : j.peers.get(peerId);
+        if (peer == null || peer.outbound != connection || peer.outboundReady) {
+            return; // an old connection, or a second challenge
+        }
+        byte[] nonce = java.util.Base64.getDecoder().decode(challenge.nonce());
+        int port = j.server.port(connection.local().getAddress());
+        connection.send(new DirectMessage.Hello(LanProtocol.VERSION, j.room, j.self, j.name, port,
+                identity.publicKey(), identity.prove(nonce, j.room, j.self, peerId)));
+        peer.outboundReady = true;
         while (!peer.pending.isEmpty()) {
             connection.send(new DirectMessage.Signal(peer.pending.poll()));
+        }
+        if (peer.redialed != null) {
+            peer.redialed.complete(null);
+            peer.redialed = null;
         }
     }
 
@@ -422,7 +453,7 @@ public final class LanSignaling implements Signaling {
     private void ping(int id) {
         Joined j = current(id);
         if (j != null) {
-            j.peers.values().stream().filter(p -> p.outbound != null)
+            j.peers.values().stream().filter(p -> p.outbound != null && p.outboundReady)
                     .forEach(p -> p.outbound.send(new DirectMessage.Ping()));
         }
     }
@@ -434,13 +465,36 @@ public final class LanSignaling implements Signaling {
             tell(l -> l.onError("unknown_peer", "That person is not in the LAN room (any more)."));
             return;
         }
-        if (peer.outbound != null) {
+        if (peer.outbound != null && peer.outboundReady) {
             peer.outbound.send(new DirectMessage.Signal(payload));
         } else if (peer.pending.size() < RemotePeer.PENDING_LIMIT) {
             peer.pending.add(payload);
         } else {
             tell(l -> l.onError("peer_unreachable", "Could not reach " + peer.info.displayName() + " on the LAN."));
         }
+    }
+
+    /**
+     * Calls {@code peer} again on a fresh connection and leaves the old one open, as after a blip
+     * only this side noticed; the peer keeps the newer one because it proves the same key (tests
+     * of decision 0013). Completes when our hello is on its way.
+     */
+    java.util.concurrent.CompletableFuture<Void> redial(PeerId peer) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        post(() -> {
+            Joined j = joined;
+            RemotePeer p = j == null ? null : j.peers.get(peer);
+            if (p == null || p.outbound == null || !p.outboundReady) {
+                done.completeExceptionally(new IllegalStateException("Not connected to " + peer + "."));
+                return;
+            }
+            InetSocketAddress at = p.outbound.remote();
+            p.outbound = null;
+            p.outboundReady = false;
+            p.redialed = done;
+            dial(j, p, List.of(at));
+        });
+        return done;
     }
 
     // ---- connections other peers dialed (we receive on them) -----------------------------
@@ -456,7 +510,8 @@ public final class LanSignaling implements Signaling {
                 return;
             }
             DirectSignalingServer server = j.server;
-            j.unidentified.add(connection);
+            byte[] nonce = LanIdentity.nonce();
+            j.unidentified.put(connection, nonce);
             connection.start(new DirectConnection.Listener() {
                 @Override
                 public void onMessage(DirectConnection c, DirectMessage message) {
@@ -469,6 +524,7 @@ public final class LanSignaling implements Signaling {
                     post(() -> inboundClosed(id, c, reason));
                 }
             });
+            connection.send(new DirectMessage.Challenge(java.util.Base64.getEncoder().encodeToString(nonce)));
         });
     }
 
@@ -480,14 +536,15 @@ public final class LanSignaling implements Signaling {
         }
         PeerId from = j.inboundOwners.get(connection);
         if (from == null) {
-            if (!j.unidentified.remove(connection)) {
+            byte[] nonce = j.unidentified.remove(connection);
+            if (nonce == null) {
                 return; // already replaced or closed
             }
             if (!(message instanceof DirectMessage.Hello hello)) {
                 connection.close("first frame was not a hello");
                 return;
             }
-            identify(j, connection, hello);
+            identify(j, connection, hello, nonce);
             return;
         }
         if (message instanceof DirectMessage.Signal signal) {
@@ -499,12 +556,22 @@ public final class LanSignaling implements Signaling {
         }
     }
 
-    private void identify(Joined j, DirectConnection connection, DirectMessage.Hello hello) {
+    private void identify(Joined j, DirectConnection connection, DirectMessage.Hello hello, byte[] nonce) {
         if (hello.version() != LanProtocol.VERSION || !hello.room().equals(j.room) || hello.peerId().equals(j.self)) {
             connection.close("hello for another version, room or our own id");
             return;
         }
+        if (!LanIdentity.verify(hello.key(), hello.proof(), nonce, j.room, hello.peerId(), j.self)) {
+            connection.close("hello without a valid signature over our challenge");
+            return;
+        }
         RemotePeer peer = j.peers.get(hello.peerId());
+        if (peer != null && peer.key != null && !peer.key.equals(hello.key())) {
+            // Peer ids are public (mDNS): anyone can claim one, only its owner has the key.
+            log.debug("Refused a hello as {} from {}: another key than that peer's", hello.peerId(), connection.remote());
+            connection.close("another key than the peer's");
+            return;
+        }
         if (peer == null) {
             peer = admit(j, new PeerInfo(hello.peerId(), hello.name()));
             if (peer == null) {
@@ -512,8 +579,9 @@ public final class LanSignaling implements Signaling {
                 return;
             }
         }
+        peer.key = hello.key();
         if (peer.inbound != null) {
-            // The peer called again (e.g. after a network blip): the newer connection wins.
+            // The same peer called again (same key, e.g. after a network blip): the newer connection wins.
             j.inboundOwners.remove(peer.inbound);
             peer.inbound.close();
         }

@@ -13,7 +13,13 @@ final class RemotePeer {
     final PeerInfo info;
     /** We send on this one (we dialed it). */
     DirectConnection outbound;
+    /** Our hello went out on {@link #outbound} (after the callee's challenge): signals may follow. */
+    boolean outboundReady;
     boolean dialing;
+    /** The key this peer proved on its first connection; a later one must prove the same (decision 0013). */
+    String key;
+    /** Completed once a {@link LanSignaling#redial} has its new connection ready. */
+    java.util.concurrent.CompletableFuture<Void> redialed;
     /** We receive on this one (it dialed us). */
     DirectConnection inbound;
     final Deque<SignalPayload> pending = new ArrayDeque<>();

@@ -14,7 +14,8 @@ class DirectMessageCodecTest {
     @Test
     void everyMessageReadsBackTheSame() throws Exception {
         DirectMessage[] messages = {
-            new DirectMessage.Hello(1, "demo", new PeerId("0123456789abcdef"), "bob", 40000),
+            new DirectMessage.Hello(1, "demo", new PeerId("0123456789abcdef"), "bob", 40000, "a2V5", "cHJvb2Y="),
+            new DirectMessage.Challenge(java.util.Base64.getEncoder().encodeToString(new byte[LanIdentity.NONCE_BYTES])),
             new DirectMessage.Signal(new SignalPayload.Offer("v=0\r\no=- 1 2 IN IP4 198.18.0.1\r\n")),
             new DirectMessage.Signal(new SignalPayload.Answer("v=0\r\n")),
             new DirectMessage.Signal(new SignalPayload.Candidate("0", 0, "candidate:1 1 udp 2122260223 198.18.0.1 5000 typ host")),
@@ -38,6 +39,9 @@ class DirectMessageCodecTest {
             "{\"type\":\"hello\",\"v\":1,\"room\":\"demo\",\"peerId\":\"../../etc\",\"name\":\"bob\",\"port\":1}",
             "{\"type\":\"hello\",\"v\":1,\"room\":\"demo\",\"peerId\":\"0123456789abcdef\",\"name\":\"\\u202Ebob\",\"port\":1}",
             "{\"type\":\"hello\",\"v\":1,\"room\":\"demo\",\"peerId\":\"0123456789abcdef\",\"name\":\"bob\",\"port\":70000}",
+            "{\"type\":\"hello\",\"v\":1,\"room\":\"demo\",\"peerId\":\"0123456789abcdef\",\"name\":\"bob\",\"port\":1}",
+            "{\"type\":\"challenge\",\"nonce\":\"c2hvcnQ=\"}",
+            "{\"type\":\"challenge\",\"nonce\":\"%%%\"}",
             "[".repeat(10000),
         };
         for (String frame : frames) {

@@ -96,9 +96,15 @@ public final class HostileConnectorMain {
         System.out.println("ATTACK flood " + (closed == sockets.size() ? "CLOSED" : "OPEN " + closed));
     }
 
+    /** Whether the victim closed the connection (after its challenge, which is all it ever writes). */
     private static boolean closedByPeer(InputStream in) {
         try {
-            return in.read() == -1;
+            byte[] buffer = new byte[512];
+            while (true) {
+                if (in.read(buffer) == -1) {
+                    return true;
+                }
+            }
         } catch (SocketTimeoutException e) {
             return false;
         } catch (IOException e) {

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * A test peer for LAN signaling without the mesh, run in a network namespace by the tests. It
  * prints what it learns as lines ({@code PEER_JOINED id name}, {@code SIGNAL from offer text},
- * {@code ROOMS ...}) and obeys lines on stdin ({@code offer PEER TEXT}, {@code leave}, {@code quit}).
+ * {@code ROOMS ...}) and obeys lines on stdin ({@code offer PEER TEXT}, {@code redial PEER}, {@code leave}, {@code quit}).
  * Args: {@code ROOM NAME public|private [IFACE] [ipv4|ipv6|both]}, or {@code --rooms [IFACE]}.
  */
 public final class LanPeerMain {
@@ -106,6 +106,8 @@ public final class LanPeerMain {
             switch (parts[0]) {
                 case "offer" -> signaling.send(new PeerId(parts[1]), new SignalPayload.Offer(parts[2]));
                 case "leave" -> signaling.leave();
+                case "redial" -> signaling.redial(new PeerId(parts[1])).whenComplete((ok, e) ->
+                        print(e == null ? "REDIALED " + parts[1] : "REDIAL_FAILED " + e.getMessage()));
                 case "quit" -> System.exit(0);
                 default -> print("UNKNOWN_COMMAND " + parts[0]);
             }
