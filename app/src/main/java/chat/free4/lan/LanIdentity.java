@@ -14,7 +14,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * The key a LAN peer proves itself with (decision 0013). A peer id is public (mDNS), so whoever
+ * The key a LAN peer proves itself with (decision 0014). A peer id is public (mDNS), so whoever
  * calls with it must also answer the callee's fresh challenge with a signature; the callee keeps
  * the key of a peer's first connection and lets a later one replace it only if it proves the same
  * key. Ed25519, one key pair per {@link LanSignaling}, never stored.

@@ -64,7 +64,7 @@ public final class LanSignaling implements Signaling {
     private final ExecutorService loop = Executors.newSingleThreadExecutor(daemon("lan-signaling"));
     private final ExecutorService connector = Executors.newCachedThreadPool(daemon("lan-connect"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("lan-ping"));
-    /** What this peer proves itself with when it calls (decision 0013). */
+    /** What this peer proves itself with when it calls (decision 0014). */
     private final LanIdentity identity = LanIdentity.generate();
 
     // Everything below is touched on the loop thread only.
@@ -477,7 +477,7 @@ public final class LanSignaling implements Signaling {
     /**
      * Calls {@code peer} again on a fresh connection and leaves the old one open, as after a blip
      * only this side noticed; the peer keeps the newer one because it proves the same key (tests
-     * of decision 0013). Completes when our hello is on its way.
+     * of decision 0014). Completes when our hello is on its way.
      */
     java.util.concurrent.CompletableFuture<Void> redial(PeerId peer) {
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();

@@ -16,7 +16,7 @@ final class RemotePeer {
     /** Our hello went out on {@link #outbound} (after the callee's challenge): signals may follow. */
     boolean outboundReady;
     boolean dialing;
-    /** The key this peer proved on its first connection; a later one must prove the same (decision 0013). */
+    /** The key this peer proved on its first connection; a later one must prove the same (decision 0014). */
     String key;
     /** Completed once a {@link LanSignaling#redial} has its new connection ready. */
     java.util.concurrent.CompletableFuture<Void> redialed;
