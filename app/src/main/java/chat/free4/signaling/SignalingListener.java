@@ -27,6 +27,13 @@ public interface SignalingListener {
     default void onIceServers(List<IceServer> servers, List<String> problems) {
     }
 
+    /**
+     * Whether the room is listed publicly, when the transport knows (a relay's {@code joined}; the
+     * room's creator decides). Comes just after {@code onJoined}; {@code askedPublic} is what we asked for.
+     */
+    default void onRoomVisibility(boolean listed, boolean askedPublic) {
+    }
+
     void onPeerJoined(PeerInfo peer);
 
     void onPeerLeft(PeerId peer);

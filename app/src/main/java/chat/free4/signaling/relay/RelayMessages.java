@@ -90,6 +90,12 @@ final class RelayMessages {
         return list;
     }
 
+    /** Whether a {@code joined} says the room is listed; relays older than this field say nothing (false). */
+    static boolean isListed(JsonObject joined) {
+        JsonElement e = joined.get("public");
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean() && e.getAsBoolean();
+    }
+
     /** An error's {@code retryAfter} in seconds, or 0 when absent or not a positive number. */
     static long retryAfterSeconds(JsonObject error) {
         JsonElement e = error.get("retryAfter");

@@ -273,6 +273,15 @@ public final class RelaySignaling implements Signaling {
                 listener.onIceServers(ice.servers(), ice.problems());
                 scheduleIceRefresh(ice);
                 listener.onJoined(self, RelayMessages.peers(msg, "peers"), maxPeers);
+                if (msg.has("public")) { // relays before this field say nothing
+                    boolean listed = RelayMessages.isListed(msg);
+                    if (listed && !request.isPublic()) {
+                        // Its creator decides. Not a refusal: RoomRequest cannot tell "create a
+                        // private room" from "join", and the lobby joins listed rooms asking false.
+                        LOG.warn("Room is listed publicly on the relay although we asked for a private one");
+                    }
+                    listener.onRoomVisibility(listed, request.isPublic());
+                }
                 long every = config.pingInterval().toMillis();
                 ping = thread.scheduleAtFixedRate(() -> {
                     if (connection != null) {

@@ -16,10 +16,17 @@ public final class RecordingListener implements SignalingListener {
     public final CompletableFuture<PeerId> joined = new CompletableFuture<>();
     public final BlockingQueue<SignalPayload> signals = new LinkedBlockingQueue<>();
     public final List<String> problems = new CopyOnWriteArrayList<>();
+    /** The room's visibility as {@code joined} reported it, once per join. */
+    public final BlockingQueue<Boolean> listed = new LinkedBlockingQueue<>();
 
     @Override
     public void onJoined(PeerId self, List<PeerInfo> members) {
         joined.complete(self);
+    }
+
+    @Override
+    public void onRoomVisibility(boolean isListed, boolean askedPublic) {
+        listed.add(isListed);
     }
 
     @Override

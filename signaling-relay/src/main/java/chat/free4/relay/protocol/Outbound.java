@@ -20,13 +20,19 @@ public final class Outbound {
     }
 
     public static String joined(String room, String peerId, List<PeerView> peers, int maxPeers) {
-        return joined(room, peerId, peers, maxPeers, new JsonArray());
+        return joined(room, true, peerId, peers, maxPeers, new JsonArray());
     }
 
-    /** @param iceServers {@code [{urls, username?, credential?}]} for this peer; always sent, empty when none */
-    public static String joined(String room, String peerId, List<PeerView> peers, int maxPeers, JsonArray iceServers) {
+    /**
+     * @param isPublic   whether the room is listed: decided by its creator, so a joiner that asked
+     *                   for a private room learns it is not
+     * @param iceServers {@code [{urls, username?, credential?}]} for this peer; always sent, empty when none
+     */
+    public static String joined(String room, boolean isPublic, String peerId, List<PeerView> peers, int maxPeers,
+                                JsonArray iceServers) {
         JsonObject m = typed("joined");
         m.addProperty("room", room);
+        m.addProperty("public", isPublic);
         m.addProperty("peerId", peerId);
         JsonArray array = new JsonArray(peers.size());
         peers.forEach(p -> array.add(peer(p)));

@@ -94,7 +94,7 @@ public final class RoomRegistry {
                     existing.channel = channel;
                     existing.reservedUntilNanos = 0;
                     membership = new Membership(room, existing);
-                    channel.send(Outbound.joined(room.name, peerId, room.viewsExcept(existing), maxPeersPerRoom,
+                    channel.send(Outbound.joined(room.name, room.isPublic, peerId, room.viewsExcept(existing), maxPeersPerRoom,
                             iceServers.forPeer(peerId)));
                 } else {
                     if (room.members.size() >= maxPeersPerRoom) {
@@ -113,7 +113,7 @@ public final class RoomRegistry {
                     List<Outbound.PeerView> others = room.viewsExcept(member);
                     room.members.put(peerId, member);
                     room.size = room.members.size();
-                    channel.send(Outbound.joined(room.name, peerId, others, maxPeersPerRoom, iceServers.forPeer(peerId)));
+                    channel.send(Outbound.joined(room.name, room.isPublic, peerId, others, maxPeersPerRoom, iceServers.forPeer(peerId)));
                     replaced = null;
                     membership = new Membership(room, member);
                 }
