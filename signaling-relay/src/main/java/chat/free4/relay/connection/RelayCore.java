@@ -1,6 +1,7 @@
 package chat.free4.relay.connection;
 
 import chat.free4.relay.RelayConfig;
+import chat.free4.relay.RelayServer;
 import chat.free4.relay.ice.IceServerOffer;
 import chat.free4.relay.limits.AddressLimiter;
 import chat.free4.relay.limits.OutboundBudget;
@@ -46,7 +47,8 @@ public final class RelayCore {
     public RelayCore(RelayConfig config) {
         this.config = config;
         this.rooms = new RoomRegistry(config.maxRooms(), config.maxPeersPerRoom(), metrics,
-                new IceServerOffer(config.ice(), Clock.systemUTC()), config.seatGrace(), this::schedule);
+                new IceServerOffer(config.ice(), Clock.systemUTC()), config.seatGrace(), this::schedule,
+                config.maxFrameBytes() + RelayServer.OUTBOUND_HEADROOM_BYTES);
         this.addressLimiter = new AddressLimiter(config.maxConnectionsPerAddress());
         this.outbound = new OutboundBudget(config.maxOutboundBytesTotal());
         metrics.watchOutboundBytes(outbound::queued);

@@ -16,6 +16,7 @@ public enum ErrorCode {
     NAME_TAKEN("name_taken"),
     PEER_ID_TAKEN("peer_id_taken"),
     UNKNOWN_PEER("unknown_peer"),
+    SIGNAL_TOO_LARGE("signal_too_large"),
     RATE_LIMITED("rate_limited"),
     FRAME_TOO_LARGE("frame_too_large"),
     TOO_MANY_CONNECTIONS("too_many_connections"),

@@ -8,6 +8,7 @@ import chat.free4.relay.protocol.Inbound;
 import chat.free4.relay.protocol.NameSkeleton;
 import chat.free4.relay.protocol.Outbound;
 import chat.free4.relay.protocol.RefusedException;
+import chat.free4.relay.protocol.Utf8;
 import com.google.gson.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -36,6 +37,8 @@ public final class RoomRegistry {
     private final IceServerOffer iceServers;
     private final Duration seatGrace;
     private final Timer timer;
+    /** Largest frame the relay may write; a forwarded signal re-encoded past it would be lost. */
+    private final int maxForwardBytes;
 
     /** Runs a task later on a thread that holds no room lock. */
     public interface Timer {
@@ -44,16 +47,18 @@ public final class RoomRegistry {
 
     public RoomRegistry(int maxRooms, int maxPeersPerRoom, RelayMetrics metrics) {
         this(maxRooms, maxPeersPerRoom, metrics, new IceServerOffer(IceConfig.none(), Clock.systemUTC()),
-                Duration.ZERO, (task, delay) -> { });
+                Duration.ZERO, (task, delay) -> { }, Integer.MAX_VALUE);
     }
 
     /**
      * @param seatGrace how long the seat of a peer whose connection dropped stays reserved for its
      *                  secret (its {@code peer-left} waits as long); zero frees seats at once
      * @param timer     where the end of a reservation is checked
+     * @param maxForwardBytes the largest frame the relay writes (UTF-8 bytes)
      */
     public RoomRegistry(int maxRooms, int maxPeersPerRoom, RelayMetrics metrics, IceServerOffer iceServers,
-                        Duration seatGrace, Timer timer) {
+                        Duration seatGrace, Timer timer, int maxForwardBytes) {
+        this.maxForwardBytes = maxForwardBytes;
         this.maxRooms = maxRooms;
         this.maxPeersPerRoom = maxPeersPerRoom;
         this.metrics = metrics;
@@ -244,6 +249,14 @@ public final class RoomRegistry {
         Room room = membership.room();
         Member self = membership.member();
         String json = Outbound.signal(self.peerId, payload);
+        if (Utf8.length(json) > maxForwardBytes) {
+            // JSON re-encoding can grow a payload (U+2028 becomes \u2028, 3 bytes to 6): say so
+            // rather than let the frame be refused on its way out, unseen by both ends.
+            throw new RefusedException(ErrorCode.SIGNAL_TOO_LARGE, "This signal would be larger than the relay's "
+                    + "frame limit once forwarded (" + maxForwardBytes + " bytes); it was not sent. Send less, "
+                    + "or fewer line or paragraph separators (U+2028, U+2029), which are forwarded as 6 bytes each.",
+                    "signal");
+        }
         synchronized (room) {
             if (room.members.get(self.peerId) != self || self.channel != channel) {
                 throw new RefusedException(ErrorCode.NOT_JOINED, "You are not in a room.", "signal");
