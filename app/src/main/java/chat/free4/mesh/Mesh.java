@@ -215,6 +215,7 @@ public final class Mesh implements AutoCloseable {
         members.remove(peer);
         names.remove(peer);
         drop(peer);
+        churn.prune(System.nanoTime()); // a long call sees many peers come and go
     }
 
     private void drop(PeerId peer) {
