@@ -115,6 +115,11 @@ public final class RelayServer implements AutoCloseable {
         return core.metrics().snapshot();
     }
 
+    /** How many times the public room list was scanned and sorted (it is cached between changes). */
+    public long roomListBuilds() {
+        return core.rooms().listBuilds();
+    }
+
     /** Rooms that currently have at least one peer. */
     public int rooms() {
         return core.rooms().size();

@@ -31,6 +31,7 @@ public final class RoomRegistry {
 
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger roomCount = new AtomicInteger();
+    private final RoomListing listing = new RoomListing();
     private final int maxRooms;
     private final int maxPeersPerRoom;
     private final RelayMetrics metrics;
@@ -118,6 +119,7 @@ public final class RoomRegistry {
                     List<Outbound.PeerView> others = room.viewsExcept(member);
                     room.members.put(peerId, member);
                     room.size = room.members.size();
+                    listing.changed();
                     channel.send(Outbound.joined(room.name, room.isPublic, peerId, others, maxPeersPerRoom, iceServers.forPeer(peerId)));
                     replaced = null;
                     membership = new Membership(room, member);
@@ -218,6 +220,7 @@ public final class RoomRegistry {
     private void remove(Room room, Member member, boolean tellOthers) {
         room.members.remove(member.peerId);
         room.size = room.members.size();
+        listing.changed();
         if (tellOthers) {
             room.sendToOthers(member, Outbound.peerLeft(member.peerId));
         }
@@ -274,11 +277,19 @@ public final class RoomRegistry {
         }
     }
 
-    /** Public rooms, hottest first, then by name; filtered by tag and paged. */
+    /** Public rooms, hottest first, then by name; filtered by tag and paged. Sorted once per change. */
     public String list(Inbound.ListRooms request) {
+        String tag = request.tag().orElse("");
+        List<Outbound.RoomView> matching = listing.sorted(tag, () -> scan(tag));
+        int from = Math.min(request.offset(), matching.size());
+        int to = Math.min(from + request.limit(), matching.size());
+        return Outbound.rooms(matching.subList(from, to), matching.size(), request.offset());
+    }
+
+    private List<Outbound.RoomView> scan(String tag) {
         List<Outbound.RoomView> matching = new ArrayList<>();
         for (Room room : rooms.values()) {
-            if (room.isPublic && (request.tag().isEmpty() || room.tags.contains(request.tag().get()))) {
+            if (room.isPublic && (tag.isEmpty() || room.tags.contains(tag))) {
                 Outbound.RoomView view = room.listing();
                 if (view.members() > 0) {
                     matching.add(view);
@@ -286,9 +297,12 @@ public final class RoomRegistry {
             }
         }
         matching.sort(HOTTEST_FIRST);
-        int from = Math.min(request.offset(), matching.size());
-        int to = Math.min(from + request.limit(), matching.size());
-        return Outbound.rooms(matching.subList(from, to), matching.size(), request.offset());
+        return matching;
+    }
+
+    /** How many times the room list was scanned and sorted since start. */
+    public long listBuilds() {
+        return listing.builds();
     }
 
     /** Rooms with at least one peer. */
