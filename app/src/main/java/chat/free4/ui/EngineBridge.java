@@ -86,6 +86,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     private volatile boolean microphoneOpen = true;
     private volatile boolean deafened;
     private ScheduledFuture<?> micTest;
+    /** The sound devices Settings lists (on the worker), to find the speaker a test sound goes to. */
+    private volatile AudioDeviceLists soundDevices;
     /** Set on the FX thread while a leave we asked for is under way, so CLOSED is not an error. */
     private boolean leaving;
 
@@ -287,13 +289,23 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
 
     @Override
     public void playTestSound(String outputDevice) {
-        worker.execute(() -> {
+        // A thread of its own: the chime takes most of a second, and the worker runs the call.
+        Thread player = new Thread(() -> {
             try {
-                TestSound.play(outputDevice);
+                AudioDeviceLists lists = soundDevices;
+                Optional<AudioDeviceInfo> speaker = lists == null || outputDevice.isEmpty() ? Optional.empty()
+                        : lists.outputs().stream()
+                                .filter(d -> d.descriptor().equals(outputDevice) || d.name().equals(outputDevice)).findFirst();
+                chat.free4.audio.TestChime.play(speaker);
             } catch (RuntimeException ex) {
                 Platform.runLater(() -> settings.problemProperty().set(ex.getMessage()));
+            } catch (LinkageError ex) {
+                LOG.warn("The sound system could not be loaded for the test sound", ex);
+                Platform.runLater(() -> settings.problemProperty().set(FailureAdvice.NO_SOUND_SYSTEM));
             }
-        });
+        }, "test-sound");
+        player.setDaemon(true);
+        player.start();
     }
 
     /** The audio path could only be opened partly (e.g. no sound card); shown on every join. */
@@ -305,6 +317,13 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     @Override
     public void close() {
         directory.close();
+        if (soundDevices instanceof AutoCloseable watcher) {
+            try {
+                watcher.close(); // its event thread would otherwise outlive the window
+            } catch (Exception e) {
+                LOG.debug("Closing the sound device watcher failed", e);
+            }
+        }
         worker.execute(() -> {
             if (engine != null) {
                 engine.close();
@@ -423,6 +442,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         worker.execute(() -> {
             try {
                 lists.get().ifPresent(l -> {
+                    soundDevices = l;
                     showDeviceLists(l);
                     l.addChangeListener(() -> showDeviceLists(l));
                 });

@@ -9,6 +9,8 @@ public final class FailureAdvice {
             + "Settings → Audio. You can still listen.";
     public static final String MICROPHONE_DENIED = "free4chat may not use the microphone. Allow microphone "
             + "access for free4chat in your system's privacy settings, then join again.";
+    public static final String NO_SOUND_SYSTEM = "The sound system could not be loaded on this computer, so the "
+            + "test sound cannot play. On Linux, check that PulseAudio or PipeWire is running.";
 
     private FailureAdvice() {
     }

@@ -160,6 +160,14 @@ public final class PrivatePulseServer implements AutoCloseable {
         }
     }
 
+    /** How many streams are recording from {@code source} now (e.g. a {@link #record} that has started). */
+    public long recordingsOf(String source) {
+        String index = pactl("list", "short", "sources").lines().map(l -> l.split("\t"))
+                .filter(f -> f.length > 1 && f[1].equals(source)).map(f -> f[0]).findFirst().orElse("?");
+        return pactl("list", "short", "source-outputs").lines().map(l -> l.split("\t"))
+                .filter(f -> f.length > 1 && f[1].equals(index)).count();
+    }
+
     public Path directory() {
         return dir;
     }

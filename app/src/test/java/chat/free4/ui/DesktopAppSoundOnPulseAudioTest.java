@@ -41,17 +41,20 @@ class DesktopAppSoundOnPulseAudioTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (ui != null) {
-            ui.close();
-        }
-        if (peer != null) {
-            peer.close();
-        }
-        if (relay != null) {
-            relay.close();
-        }
-        if (pulse != null) {
-            pulse.close();
+        try {
+            if (ui != null) {
+                ui.close();
+            }
+        } finally {
+            if (peer != null) {
+                peer.close();
+            }
+            if (relay != null) {
+                relay.close();
+            }
+            if (pulse != null) {
+                pulse.close(); // also when closing the app failed: a server left running blocks the next test
+            }
         }
     }
 
@@ -99,5 +102,45 @@ class DesktopAppSoundOnPulseAudioTest {
         });
         ui.click("#self-deafen");
         await().atMost(WAIT).until(() -> speaker(PEER_TONE) > 0.05 && peer.hears(MIC_TONE) > 0.05);
+
+        // Settings: the person picks the headset; the call moves there, and "Play test sound"
+        // chimes (660 Hz, then 880 Hz) on it too.
+        ui.robot.clickOn("#nav-settings");
+        DesktopAppHarness.runFx(() -> ui.lookup("#settings-output", javafx.scene.control.ComboBox.class).setValue("USB-Headset"));
+        await().atMost(WAIT).untilAsserted(() -> {
+            short[] played = pulse.record("usb.monitor", 0.5);
+            double onHeadset = Goertzel.amplitude(played, 0, played.length, PEER_TONE, 48_000);
+            assertTrue(onHeadset > 0.05, "the call plays on the chosen headset: " + onHeadset);
+        });
+        java.util.concurrent.CompletableFuture<short[]> headset =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> pulse.record("usb.monitor", 2.5));
+        await().atMost(WAIT).until(() -> pulse.recordingsOf("usb.monitor") == 1);
+        ui.click("#settings-test-sound");
+        short[] chime = headset.get(15, java.util.concurrent.TimeUnit.SECONDS);
+        for (double note : new double[] {660, 880}) {
+            double loudest = 0;
+            for (int at = 0; at + 12_000 <= chime.length; at += 3_000) {
+                loudest = Math.max(loudest, Goertzel.amplitude(chime, at, 12_000, note, 48_000));
+            }
+            assertTrue(loudest > 0.05, "the test sound's " + note + " Hz on the headset: " + loudest);
+        }
+
+        // Another device plugged in refills the lists; the call's speaker stream stays as it is
+        // (it used to pass through "System default" and back, reopening the stream twice).
+        await().atMost(WAIT).until(() -> playbackStreams().size() == 1);
+        List<String> before = playbackStreams();
+        java.util.concurrent.atomic.AtomicInteger settingsWrites = new java.util.concurrent.atomic.AtomicInteger();
+        DesktopAppHarness.runFx(() -> ui.app.settings().settingsProperty().addListener((o, was, now) -> settingsWrites.incrementAndGet()));
+        pulse.loadModule("module-null-sink", "sink_name=bt", "rate=48000", "sink_properties=device.description=BT-Speaker");
+        await().atMost(WAIT).until(() -> DesktopAppHarness.onFx(() -> ui.app.settings().outputDevices().contains("BT-Speaker")));
+        assertEquals("USB-Headset", ui.app.settings().current().outputDevice(), "the choice stays");
+        assertEquals(0, settingsWrites.get(), "refilling the device lists changed no setting (each change reopens a stream)");
+        assertEquals(before, playbackStreams(), "the speaker stream was not reopened");
+    }
+
+    /** The app's playback streams on the sound server ("index sink"), e.g. ["5 2"]. */
+    private List<String> playbackStreams() {
+        return pulse.pactl("list", "short", "sink-inputs").lines().filter(l -> !l.isBlank())
+                .map(l -> String.join(" ", java.util.Arrays.copyOf(l.split("\t"), 2))).toList();
     }
 }

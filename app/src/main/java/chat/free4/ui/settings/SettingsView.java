@@ -88,12 +88,10 @@ public final class SettingsView extends ScrollPane {
     }
 
     private Node audio() {
-        ComboBox<String> input = deviceBox("settings-input", model.inputDevices(), model.current().inputDevice());
-        ComboBox<String> output = deviceBox("settings-output", model.outputDevices(), model.current().outputDevice());
-        input.valueProperty().addListener((obs, old, now) ->
-                model.update(model.current().withDevices(orDefault(now), model.current().outputDevice())));
-        output.valueProperty().addListener((obs, old, now) ->
-                model.update(model.current().withDevices(model.current().inputDevice(), orDefault(now))));
+        ComboBox<String> input = deviceBox("settings-input", model.inputDevices(), model.current().inputDevice(),
+                now -> model.update(model.current().withDevices(now, model.current().outputDevice())));
+        ComboBox<String> output = deviceBox("settings-output", model.outputDevices(), model.current().outputDevice(),
+                now -> model.update(model.current().withDevices(model.current().inputDevice(), now)));
         LevelMeter meter = new LevelMeter(model.micTestLevelProperty());
         meter.setId("settings-mic-meter");
         meter.setMaxWidth(Double.MAX_VALUE);
@@ -213,8 +211,8 @@ public final class SettingsView extends ScrollPane {
         TurnServersEditor turn = new TurnServersEditor(model.current().turnServers(),
                 values -> model.update(model.current().withIceServers(model.current().stunServers(), values)),
                 sentence -> model.problemProperty().set(sentence));
-        ComboBox<String> lan = deviceBox("settings-lan-interface", model.lanInterfaces(), model.current().lanInterface());
-        lan.valueProperty().addListener((obs, old, now) -> model.update(model.current().withLanInterface(orDefault(now))));
+        ComboBox<String> lan = deviceBox("settings-lan-interface", model.lanInterfaces(), model.current().lanInterface(),
+                now -> model.update(model.current().withLanInterface(now)));
         Label hint = new Label("Changes to the network take effect the next time you join a room.");
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         return section("Network", Feather.GLOBE, row("Relay address", relay), row("STUN servers", stun),
@@ -242,15 +240,27 @@ public final class SettingsView extends ScrollPane {
         return section("Appearance", Feather.EYE, row("Theme", new HBox(0, light, dark)));
     }
 
-    private static ComboBox<String> deviceBox(String id, javafx.collections.ObservableList<String> items, String value) {
+    /**
+     * A choice among devices that come and go. Only the person's choice reaches {@code chosen}
+     * ("" for the system default): refilling the list when a device is plugged in passes through
+     * an empty selection, which must not switch the call to the default and back.
+     */
+    private static ComboBox<String> deviceBox(String id, javafx.collections.ObservableList<String> items, String value,
+                                              java.util.function.Consumer<String> chosen) {
         ComboBox<String> box = new ComboBox<>();
         box.setId(id);
         box.setMaxWidth(Double.MAX_VALUE);
+        boolean[] filling = {false};
         Runnable fill = () -> {
             String selected = box.getValue();
-            box.getItems().setAll(items);
-            box.getItems().add(0, SYSTEM_DEFAULT);
-            box.setValue(selected);
+            filling[0] = true;
+            try {
+                box.getItems().setAll(items);
+                box.getItems().add(0, SYSTEM_DEFAULT);
+                box.setValue(selected);
+            } finally {
+                filling[0] = false;
+            }
         };
         items.addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
         fill.run();
@@ -258,6 +268,11 @@ public final class SettingsView extends ScrollPane {
             box.getItems().add(value);
         }
         box.setValue(value);
+        box.valueProperty().addListener((obs, old, now) -> {
+            if (!filling[0]) {
+                chosen.accept(orDefault(now));
+            }
+        });
         box.setButtonCell(defaultAwareCell());
         box.setCellFactory(v -> defaultAwareCell());
         return box;
