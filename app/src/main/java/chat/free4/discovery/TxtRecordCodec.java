@@ -29,6 +29,8 @@ public final class TxtRecordCodec {
     static final String KEY_PEER_ID = "id";
     static final String KEY_NAME = "name";
     static final String KEY_PUBLIC = "pub";
+    /** Optional: the key the peer's hello proves (decision 0014). */
+    static final String KEY_KEY = "key";
 
     private TxtRecordCodec() {
     }
@@ -40,6 +42,9 @@ public final class TxtRecordCodec {
         entry(out, KEY_PEER_ID, announcement.peerId().value());
         entry(out, KEY_NAME, announcement.displayName());
         entry(out, KEY_PUBLIC, announcement.isPublic() ? "1" : "0");
+        if (!announcement.key().isEmpty()) {
+            entry(out, KEY_KEY, announcement.key());
+        }
         return out.toByteArray();
     }
 
@@ -71,7 +76,12 @@ public final class TxtRecordCodec {
         if (room.isEmpty() || name.isEmpty() || peerId.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new LanAnnouncement(room.get(), peerId.get(), name.get(), "1".equals(pub)));
+        try {
+            return Optional.of(new LanAnnouncement(room.get(), peerId.get(), name.get(), "1".equals(pub),
+                    entries.getOrDefault(KEY_KEY, "")));
+        } catch (IllegalArgumentException badKey) {
+            return Optional.empty();
+        }
     }
 
     static Optional<PeerId> peerId(String raw) {

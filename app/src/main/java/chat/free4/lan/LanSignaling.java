@@ -222,7 +222,8 @@ public final class LanSignaling implements Signaling {
         }
         Joined j = new Joined(id, room.get(), request.selfId(), name.get(), server);
         joined = j;
-        j.announcer = discovery.announce(new LanAnnouncement(j.room, j.self, j.name, request.isPublic()), server::port);
+        j.announcer = discovery.announce(new LanAnnouncement(j.room, j.self, j.name, request.isPublic(),
+                identity.publicKey()), server::port);
         tell(l -> l.onStateChanged(SignalingState.JOINED, ""));
         tell(l -> l.onJoined(j.self, List.of()));
         j.browserListener = new LanRoomsListener() {
@@ -292,6 +293,10 @@ public final class LanSignaling implements Signaling {
             if (peer == null) {
                 return;
             }
+        }
+        if (peer.key == null && !member.announcement().key().isEmpty()) {
+            // Known before anyone calls with this id: a hello racing the peer's own call must prove it too.
+            peer.key = member.announcement().key();
         }
         if (peer.outbound == null && !peer.dialing) {
             dial(j, peer, orderedEndpoints(member.endpoints()));

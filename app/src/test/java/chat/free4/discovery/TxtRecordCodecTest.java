@@ -20,6 +20,16 @@ class TxtRecordCodecTest {
     }
 
     @Test
+    void theAnnouncedKeyReadsBackAndABadOneIsIgnored() {
+        String key = "MCowBQYDK2VwAyEA" + "A".repeat(43) + "=";
+        LanAnnouncement keyed = new LanAnnouncement("demo", new PeerId(ID), "bob", true, key);
+        assertEquals(keyed, TxtRecordCodec.decode(TxtRecordCodec.encode(keyed)).orElseThrow());
+        assertEquals("", TxtRecordCodec.decode(txt("v=1", "room=demo", "id=" + ID, "name=bob", "pub=1")).orElseThrow().key());
+        assertTrue(TxtRecordCodec.decode(txt("v=1", "room=demo", "id=" + ID, "name=bob", "pub=1", "key=not base64!")).isEmpty());
+        assertTrue(TxtRecordCodec.decode(txt("v=1", "room=demo", "id=" + ID, "name=bob", "pub=1", "key=" + "A".repeat(200))).isEmpty());
+    }
+
+    @Test
     void namesAreTrimmed() {
         Optional<LanAnnouncement> decoded = TxtRecordCodec.decode(txt("v=1", "room=  demo ", "id=" + ID, "name= bob ", "pub=1"));
         assertEquals("demo", decoded.orElseThrow().room());

@@ -73,6 +73,9 @@ public final class ForgedHelloMain {
             hello.addProperty("key", mine.publicKey());
             hello.addProperty("proof", mine.prove(nonce, room, owner.id(), victim));
             Frames.write(out, hello.toString().getBytes(StandardCharsets.UTF_8));
+            // Words in the owner's name, if the victim takes the connection as the owner's.
+            Frames.write(out, "{\"type\":\"signal\",\"payload\":{\"kind\":\"offer\",\"sdp\":\"forged\"}}"
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
             socket.setSoTimeout(5000);
             try {

@@ -42,8 +42,27 @@ class ForgedHelloTest {
         bob.awaitLine("^SIGNAL " + aliceId + " offer after the forgery$", AFTER);
         alice.awaitLine("^SIGNAL " + bobId + " offer still here$", AFTER);
         assertEquals("CLOSED", attempt, "Bob closes the forged connection");
+        assertEquals(List.of(), bob.lines().stream().filter(l -> l.contains("offer forged")).toList());
         assertEquals(List.of(), bob.lines().stream().filter(l -> l.startsWith("PEER_LEFT")).toList());
         assertEquals(List.of(), alice.lines().stream().filter(l -> l.startsWith("PEER_LEFT")).toList());
+    }
+
+    @Test
+    void aForgedHelloBeforeThePeersOwnCallIsRefusedWhenItsAnnouncementWasSeen() throws Exception {
+        SimulatedLan lan = lanExtension.get();
+        ChildPeer alice = lan.start(lan.host(0), "alice", QuietPeerMain.class.getName(), List.of("lan0", "demo", "alice"));
+        ChildPeer bob = lan.start(lan.host(1), "bob", LanPeerMain.class.getName(), List.of("demo", "bob", "public", "lan0"));
+        String aliceId = alice.awaitLine("^ANNOUNCED (\\S+)", TIMEOUT).group(1);
+        bob.awaitLine("^PEER_JOINED " + aliceId + " alice$", TIMEOUT); // from her announcement only
+
+        ChildPeer mallory = lan.start(lan.host(2), "mallory", ForgedHelloMain.class.getName(), List.of("lan0", "demo", "bob", "alice"));
+        String attempt = mallory.awaitLine("^ATTEMPT (\\S+)$", TIMEOUT).group(1);
+        assertEquals("CLOSED", attempt, "Bob refuses a key other than the one Alice announced");
+
+        alice.send("call bob real words");
+        bob.awaitLine("^SIGNAL " + aliceId + " offer real words$", AFTER);
+        assertEquals(List.of(), bob.lines().stream().filter(l -> l.contains("offer forged")).toList());
+        assertEquals(List.of(), bob.lines().stream().filter(l -> l.startsWith("PEER_LEFT")).toList());
     }
 
     @Test
