@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Assumptions;
  * it exactly as the desktop app connects to a user's sound server. Without Debian's
  * {@code pulseaudio} the tests are skipped with the reason, except in CI (CI=true), where they fail.
  */
-public final class PrivatePulseServer implements AutoCloseable {
+public final class PrivatePulseServer extends TestSoundServer {
+    private static final String PACKAGES = "pulseaudio, pulseaudio-utils";
     private final Path dir;
     private final Process process;
 
@@ -35,9 +36,9 @@ public final class PrivatePulseServer implements AutoCloseable {
      */
     public static PrivatePulseServer start(List<String> modules, String defaultSink, String defaultSource) {
         String server = System.getenv("PULSE_SERVER");
-        requireTool("pulseaudio");
-        requireTool("pactl");
-        requireTool("parec");
+        requireTool("pulseaudio", PACKAGES);
+        requireTool("pactl", PACKAGES);
+        requireTool("parec", PACKAGES);
         if (server == null || !server.startsWith("unix:")) {
             throw new IllegalStateException("PULSE_SERVER is not set to a unix socket for the test JVM (see app/pom.xml)");
         }
@@ -74,17 +75,6 @@ public final class PrivatePulseServer implements AutoCloseable {
         }
     }
 
-    private static void requireTool(String tool) {
-        boolean found = List.of("/usr/bin/", "/bin/", "/usr/local/bin/").stream()
-                .anyMatch(d -> Files.isExecutable(Path.of(d + tool)));
-        if (!found) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(tool + " is missing: CI must install pulseaudio and pulseaudio-utils");
-            }
-            Assumptions.abort(tool + " is not installed (Debian: pulseaudio, pulseaudio-utils); the sound-server tests need it");
-        }
-    }
-
     /**
      * pulseaudio keeps running when a module of its script fails (e.g. a pipe source whose file
      * already exists), and would then give the tests its fallback devices instead of theirs.
@@ -116,81 +106,8 @@ public final class PrivatePulseServer implements AutoCloseable {
         return process.pid();
     }
 
-    /** Runs {@code pactl ARGS} against this server; returns its output. */
-    public String pactl(String... args) {
-        List<String> command = new ArrayList<>(List.of("pactl"));
-        command.addAll(List.of(args));
-        return run(command, Duration.ofSeconds(10));
-    }
-
-    /** Loads a module while running; returns its index for {@link #unloadModule}. */
-    public String loadModule(String... args) {
-        List<String> all = new ArrayList<>(List.of("load-module"));
-        all.addAll(List.of(args));
-        return pactl(all.toArray(String[]::new)).strip();
-    }
-
-    public void unloadModule(String index) {
-        pactl("unload-module", index);
-    }
-
-    /** Records {@code seconds} of a source (e.g. {@code spk.monitor}) as 48 kHz mono samples. */
-    public short[] record(String source, double seconds) {
-        int bytes = (int) (seconds * 48_000) * 2;
-        try {
-            Process p = new ProcessBuilder("parec", "-d", source, "--format=s16le", "--rate=48000", "--channels=1",
-                    "--latency-msec=10").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] data;
-            try (InputStream in = p.getInputStream()) {
-                data = in.readNBytes(bytes);
-            } finally {
-                p.destroy();
-                p.waitFor(5, TimeUnit.SECONDS);
-            }
-            short[] samples = new short[data.length / 2];
-            for (int i = 0; i < samples.length; i++) {
-                samples[i] = (short) ((data[2 * i] & 0xff) | (data[2 * i + 1] << 8));
-            }
-            return samples;
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not record " + source, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while recording " + source, e);
-        }
-    }
-
-    /** How many streams are recording from {@code source} now (e.g. a {@link #record} that has started). */
-    public long recordingsOf(String source) {
-        String index = pactl("list", "short", "sources").lines().map(l -> l.split("\t"))
-                .filter(f -> f.length > 1 && f[1].equals(source)).map(f -> f[0]).findFirst().orElse("?");
-        return pactl("list", "short", "source-outputs").lines().map(l -> l.split("\t"))
-                .filter(f -> f.length > 1 && f[1].equals(index)).count();
-    }
-
     public Path directory() {
         return dir;
-    }
-
-    private static String run(List<String> command, Duration timeout) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("Timed out: " + String.join(" ", command));
-            }
-            String text = new String(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + text.strip());
-            }
-            return text;
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not run " + String.join(" ", command), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted: " + String.join(" ", command), e);
-        }
     }
 
     @Override
