@@ -17,6 +17,8 @@ final class RelayMessages {
      * frame limit (64 KiB by default, configurable), and room lists grow with the page size.
      */
     static final int MAX_INCOMING_TEXT_BYTES = 256 * 1024;
+    /** Peers a free4chat mesh holds, this one included (docs/PROTOCOL.md: the relay's default). */
+    static final int MESH_LIMIT = 8;
 
     private RelayMessages() {
     }
@@ -76,18 +78,51 @@ final class RelayMessages {
         };
     }
 
+    /** A peer as the relay reports it, with its name made fit to show; null when its id is not valid. */
     static PeerInfo peer(JsonObject o) {
-        return new PeerInfo(new PeerId(text(o, "peerId")), text(o, "name"));
+        if (o == null) {
+            return null;
+        }
+        JsonElement id = o.get("peerId");
+        if (id == null || !id.isJsonPrimitive() || !id.getAsJsonPrimitive().isString()) {
+            return null;
+        }
+        PeerId peerId;
+        try {
+            peerId = new PeerId(id.getAsString());
+        } catch (IllegalArgumentException invalid) {
+            return null;
+        }
+        JsonElement name = o.get("name");
+        return new PeerInfo(peerId, RelayPeerNames.clean(name != null && name.isJsonPrimitive() ? name.getAsString() : null));
     }
 
+    /** The valid peers of {@code field}; entries that are not peers are left out. */
     static List<PeerInfo> peers(JsonObject o, String field) {
         List<PeerInfo> list = new ArrayList<>();
         if (o.has(field) && o.get(field).isJsonArray()) {
             for (JsonElement e : o.getAsJsonArray(field)) {
-                list.add(peer(e.getAsJsonObject()));
+                PeerInfo peer = e.isJsonObject() ? peer(e.getAsJsonObject()) : null;
+                if (peer != null) {
+                    list.add(peer);
+                }
             }
         }
         return list;
+    }
+
+    /**
+     * The room's size limit from {@code joined}, clamped to what a mesh can hold: a relay's 0, a
+     * negative number, a missing or garbled field or anything above the mesh limit gives the mesh
+     * limit, never "no limit".
+     */
+    static int maxPeers(JsonObject joined) {
+        JsonElement e = joined.get("maxPeers");
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            return MESH_LIMIT;
+        }
+        double value = e.getAsDouble();
+        return value >= 2 && value <= MESH_LIMIT ? (int) value : MESH_LIMIT;
     }
 
     /** Whether a {@code joined} says the room is listed; relays older than this field say nothing (false). */

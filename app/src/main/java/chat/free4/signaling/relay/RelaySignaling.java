@@ -1,6 +1,7 @@
 package chat.free4.signaling.relay;
 
 import chat.free4.signaling.PeerId;
+import chat.free4.signaling.PeerInfo;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.Signaling;
 import chat.free4.signaling.SignalingListener;
@@ -267,7 +268,7 @@ public final class RelaySignaling implements Signaling {
                 reservedSeatRetries = 0;
                 everJoined = true;
                 PeerId self = new PeerId(RelayMessages.text(msg, "peerId"));
-                int maxPeers = msg.has("maxPeers") ? msg.get("maxPeers").getAsInt() : 0;
+                int maxPeers = RelayMessages.maxPeers(msg);
                 state(SignalingState.JOINED, "");
                 RelayIceServers.Result ice = RelayIceServers.read(msg);
                 listener.onIceServers(ice.servers(), ice.problems());
@@ -294,7 +295,13 @@ public final class RelaySignaling implements Signaling {
                 listener.onIceServers(ice.servers(), ice.problems());
                 scheduleIceRefresh(ice);
             }
-            case "peer-joined" -> listener.onPeerJoined(RelayMessages.peer(msg.getAsJsonObject("peer")));
+            case "peer-joined" -> {
+                PeerInfo peer = msg.get("peer") != null && msg.get("peer").isJsonObject()
+                        ? RelayMessages.peer(msg.getAsJsonObject("peer")) : null;
+                if (peer != null) {
+                    listener.onPeerJoined(peer);
+                }
+            }
             case "peer-left" -> listener.onPeerLeft(new PeerId(RelayMessages.text(msg, "peerId")));
             case "signal" -> {
                 SignalPayload payload = RelayMessages.payload(msg.getAsJsonObject("payload"));
