@@ -4,13 +4,12 @@ import static org.awaitility.Awaitility.await;
 
 import chat.free4.audio.Goertzel;
 import chat.free4.audio.PcmSource;
-import chat.free4.audio.Pcm;
 import chat.free4.engine.HeadlessPeer;
 import chat.free4.engine.TestRelay;
 import chat.free4.mesh.PeerConnectionStatus;
+import chat.free4.testaudio.PipeMicrophone;
 import chat.free4.testaudio.PrivatePulseServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * CPU of the desktop app (its own process, window under Xvfb, sound through a private PulseAudio
@@ -51,13 +49,13 @@ public final class DesktopRoomCpuBenchmark {
         Path work = Files.createDirectories(socket.getParent());
         List<Process> started = new ArrayList<>();
         List<HeadlessPeer> peers = new ArrayList<>();
+        Switch yourVoice = new Switch(new SyllableVoice(MIC_TONE, 0.3));
         try (PrivatePulseServer pulse = PrivatePulseServer.start(List.of(
                 "load-module module-null-sink sink_name=spk rate=48000",
                 "load-module module-pipe-source source_name=mic file=" + fifo(work) + " format=s16le rate=48000 channels=1"),
                 "spk", "mic");
              TestRelay relay = TestRelay.start("127.0.0.1");
-             MicrophoneFeed mic = new MicrophoneFeed(Files.newOutputStream(work.resolve("mic.fifo")),
-                     new Switch(new SyllableVoice(MIC_TONE, 0.3)))) {
+             PipeMicrophone mic = new PipeMicrophone(work.resolve("mic.fifo"), yourVoice)) {
             int display = 100 + new java.util.Random().nextInt(800);
             Process xvfb = new ProcessBuilder("Xvfb", ":" + display, "-nolisten", "tcp", "-screen", "0", "1280x800x24")
                     .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.log").toFile()).start();
@@ -98,20 +96,20 @@ public final class DesktopRoomCpuBenchmark {
             System.out.println("window            | app CPU % of a core | app RSS MB | pulseaudio CPU % | Xvfb CPU % | heard");
             measure("nobody talks", app, pulsePid, xvfb, window, () -> "-");
 
-            mic.voice.on = true;
+            yourVoice.on = true;
             measure("you talk", app, pulsePid, xvfb, window, () -> heardFromDesk(peers.get(0)) + ", " + microphone(pulse));
 
-            mic.voice.on = false;
+            yourVoice.on = false;
             voices[0].on = true;
             measure("another talks", app, pulsePid, xvfb, window, () -> speaker(pulse));
 
-            mic.voice.on = true;
+            yourVoice.on = true;
             for (Switch v : voices) {
                 v.on = true;
             }
             measure("all four talk", app, pulsePid, xvfb, window, () -> speaker(pulse) + ", " + heardFromDesk(peers.get(1)));
 
-            mic.voice.on = false;
+            yourVoice.on = false;
             for (Switch v : voices) {
                 v.on = false;
             }
@@ -150,49 +148,6 @@ public final class DesktopRoomCpuBenchmark {
         Path fifo = work.resolve("mic.fifo");
         Files.deleteIfExists(fifo);
         return fifo;
-    }
-
-    /** Writes the microphone pipe in real time, 10 ms at a time, as a sound card would capture. */
-    private static final class MicrophoneFeed implements AutoCloseable {
-        final Switch voice;
-        private final OutputStream out;
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        MicrophoneFeed(OutputStream out, Switch voice) {
-            this.out = out;
-            this.voice = voice;
-            this.thread = new Thread(this::run, "microphone-feed");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void run() {
-            short[] frame = new short[Pcm.FRAME_SAMPLES];
-            byte[] bytes = new byte[frame.length * 2];
-            long next = System.nanoTime();
-            try {
-                while (running) {
-                    voice.read(frame);
-                    Pcm.toBytes(frame, frame.length, bytes);
-                    out.write(bytes);
-                    out.flush();
-                    next += Pcm.FRAME_MILLIS * 1_000_000L;
-                    long now;
-                    while ((now = System.nanoTime()) < next) {
-                        LockSupport.parkNanos(next - now); // real-time pacing, not synchronisation
-                    }
-                }
-            } catch (IOException e) {
-                System.out.println("microphone pipe closed: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            running = false;
-            out.close();
-        }
     }
 
     private static void measure(String name, Process app, long pulsePid, Process xvfb, int seconds,
