@@ -31,6 +31,8 @@ public record RelayConfig(
 
     public static final String DEFAULT_BIND = "::";
     public static final int DEFAULT_PORT = 8443;
+    /** The command line's {@code --metrics-port}; embedded relays pick a free loopback port instead. */
+    public static final int DEFAULT_METRICS_PORT = 9464;
 
     /**
      * The limits added against hostile clients (issue 12); kept in one record so that the
@@ -44,7 +46,8 @@ public record RelayConfig(
      * @param allowedOrigins        {@code Origin} headers a WebSocket upgrade may carry; empty: any
      *                              (desktop clients send none, and none is always accepted)
      * @param metricsBind           address of the separate {@code /metrics} listener
-     * @param metricsPort           its port; 0 picks a free one, -1 turns it off
+     * @param metricsPort           its port; 0 picks a free one (the embedded default; the command
+     *                              line's is {@value #DEFAULT_METRICS_PORT}), -1 turns it off
      */
     public record Hardening(Duration seatGrace, long maxOutboundBytes, long maxOutboundBytesTotal, int maxConnections,
                             Duration upgradeDeadline, List<String> allowedOrigins, String metricsBind, int metricsPort) {
@@ -67,7 +70,7 @@ public record RelayConfig(
 
         static Hardening defaults() {
             return new Hardening(Duration.ofSeconds(20), 1024 * 1024, 64L * 1024 * 1024, 16_384,
-                    Duration.ofSeconds(10), List.of(), "127.0.0.1", -1);
+                    Duration.ofSeconds(10), List.of(), "127.0.0.1", 0);
         }
     }
 
@@ -129,6 +132,14 @@ public record RelayConfig(
 
     public List<String> allowedOrigins() {
         return hardening.allowedOrigins();
+    }
+
+    public String metricsBind() {
+        return hardening.metricsBind();
+    }
+
+    public int metricsPort() {
+        return hardening.metricsPort();
     }
 
     public RelayConfig withBind(String value) {

@@ -86,6 +86,18 @@ public final class RelayMain implements Callable<Integer> {
             + "client by the last X-Forwarded-For address (the one the proxy added) instead of the proxy's address.")
     boolean trustForwardedFor = DEFAULTS.trustForwardedFor();
 
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", split = ",", description = "Accept WebSocket "
+            + "upgrades from web pages of these origins only (scheme://host[:port], repeatable or comma-separated); "
+            + "clients that send no Origin (the desktop app) are always accepted. Default: any origin.")
+    List<String> allowedOrigins = new ArrayList<>();
+
+    @Option(names = "--metrics-bind", description = "Address of the separate /metrics listener.")
+    String metricsBind = DEFAULTS.metricsBind();
+
+    @Option(names = "--metrics-port", description = "Port of the separate /metrics listener (0 picks a free one, "
+            + "-1 turns it off); /metrics is not served on --port.")
+    int metricsPort = RelayConfig.DEFAULT_METRICS_PORT;
+
     @Option(names = "--stun", paramLabel = "URL", split = ",", description = "A STUN server handed to clients in "
             + "'joined', e.g. stun:stun.example.org:3478 (repeatable, or comma-separated).")
     List<String> stun = new ArrayList<>();
@@ -127,6 +139,8 @@ public final class RelayMain implements Callable<Integer> {
                 .withSeatGrace(Duration.ofSeconds(seatGraceSeconds))
                 .withShutdownGrace(Duration.ofMillis(shutdownGraceMillis))
                 .withTrustForwardedFor(trustForwardedFor)
+                .withAllowedOrigins(allowedOrigins)
+                .withMetrics(metricsBind, metricsPort)
                 .withIce(new IceConfig(stun, turn, turnSecret, Duration.ofSeconds(turnTtlSeconds)));
         return tlsKeystore == null ? config : config.withTls(tlsKeystore, tlsPassword == null ? "" : tlsPassword);
     }

@@ -4,16 +4,21 @@ import chat.free4.relay.accept.GuardedConnector;
 import chat.free4.relay.connection.ForwardedFor;
 import chat.free4.relay.connection.RelayCore;
 import chat.free4.relay.http.HttpEndpoints;
+import chat.free4.relay.http.OriginPolicy;
 import chat.free4.relay.limits.AddressLimiter;
 import chat.free4.relay.metrics.RelayMetrics;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -42,6 +47,8 @@ public final class RelayServer implements AutoCloseable {
     private final RelayCore core;
     private final Server server;
     private final GuardedConnector connector;
+    /** {@code /metrics} only, on its own (loopback by default) address; null when turned off. */
+    private final ServerConnector metricsConnector;
     private final HttpEndpoints http;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -54,6 +61,12 @@ public final class RelayServer implements AutoCloseable {
         this.connector = connector(server, config, core.metrics());
         server.addConnector(connector);
         this.http = new HttpEndpoints(core);
+        OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
+        this.metricsConnector = config.metricsPort() < 0 ? null : metricsConnector(server, config);
+        if (metricsConnector != null) {
+            server.addConnector(metricsConnector);
+            http.serveMetricsOn(metricsConnector);
+        }
         WebSocketUpgradeHandler webSocket = WebSocketUpgradeHandler.from(server, container -> {
             long maxMessage = config.maxFrameBytes();
             // Frames are not auto-fragmented, so a frame announcing more than maxFrameSize is refused
@@ -65,9 +78,21 @@ public final class RelayServer implements AutoCloseable {
             container.setMaxTextMessageSize(maxMessage);
             container.setMaxBinaryMessageSize(maxMessage);
             container.setIdleTimeout(config.idleTimeout().plus(JETTY_IDLE_BACKSTOP));
-            container.addMapping("/v1", (request, response, callback) -> core.newConnection(config.trustForwardedFor()
-                    ? ForwardedFor.lastHop(request.getHeaders().getValuesList("X-Forwarded-For")).orElse(null)
-                    : null));
+            container.addMapping("/v1", (request, response, callback) -> {
+                if (http.isMetricsListener(request)) {
+                    Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+                    return null;
+                }
+                if (!origins.allows(request.getHeaders().get(HttpHeader.ORIGIN))) {
+                    core.metrics().refusedOrigin();
+                    Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403,
+                            "This relay does not accept connections from this web page's origin.");
+                    return null;
+                }
+                return core.newConnection(config.trustForwardedFor()
+                        ? ForwardedFor.lastHop(request.getHeaders().getValuesList("X-Forwarded-For")).orElse(null)
+                        : null);
+            });
         });
         webSocket.setHandler(http);
         server.setHandler(webSocket);
@@ -100,6 +125,16 @@ public final class RelayServer implements AutoCloseable {
     /** The WebSocket address clients use, e.g. {@code ws://127.0.0.1:PORT/v1}; wildcard binds name localhost. */
     public URI uri() {
         return URI.create((config.tls() ? "wss" : "ws") + "://" + hostForUri() + ":" + port() + "/v1");
+    }
+
+    /** {@code http://ADDRESS:PORT/metrics} of the metrics listener, or null when it is off. */
+    public URI metricsUri() {
+        if (metricsConnector == null) {
+            return null;
+        }
+        String host = config.metricsBind().contains(":") && !config.metricsBind().startsWith("[")
+                ? "[" + config.metricsBind() + "]" : config.metricsBind();
+        return URI.create("http://" + host + ":" + metricsConnector.getLocalPort() + "/metrics");
     }
 
     /** The plain HTTP(S) base, e.g. {@code http://127.0.0.1:PORT}, for {@code /healthz} and {@code /metrics}. */
@@ -227,6 +262,18 @@ public final class RelayServer implements AutoCloseable {
         connector.setAcceptQueueSize(1024);
         connector.setIdleTimeout(30_000);
         return connector;
+    }
+
+    /** Plain HTTP, no TLS: the metrics listener is meant for loopback or a private network. */
+    private static ServerConnector metricsConnector(Server server, RelayConfig config) {
+        HttpConfiguration httpConfig = new HttpConfiguration();
+        httpConfig.setSendServerVersion(false);
+        ServerConnector metrics = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfig));
+        String bind = config.metricsBind();
+        metrics.setHost(bind.startsWith("[") ? bind.substring(1, bind.length() - 1) : bind);
+        metrics.setPort(config.metricsPort());
+        metrics.setIdleTimeout(30_000);
+        return metrics;
     }
 
     private static int saturatedDouble(int n) {

@@ -38,7 +38,10 @@ class RelayLifecycleTest {
             assertEquals(200, health.statusCode());
             assertEquals("ok\n", health.body());
 
-            HttpResponse<String> metrics = get(f.relay.httpUri().resolve("/metrics"));
+            assertEquals(404, get(f.relay.httpUri().resolve("/metrics")).statusCode(),
+                    "counters are not served to every client");
+            assertTrue(f.relay.metricsUri().getHost().equals("127.0.0.1"), "loopback by default");
+            HttpResponse<String> metrics = get(f.relay.metricsUri());
             assertEquals(200, metrics.statusCode());
             assertTrue(metrics.body().contains("relay_connections 1\n"), metrics.body());
             assertTrue(metrics.body().contains("relay_rooms 1\n"), metrics.body());

@@ -5,18 +5,35 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import java.nio.ByteBuffer;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Plain HTTP next to the WebSocket: {@code GET /healthz}, {@code GET /metrics}; anything else is 404. */
+/**
+ * Plain HTTP next to the WebSocket: {@code GET /healthz}; {@code GET /metrics} only on the metrics
+ * listener (loopback by default: counters are for the operator, not for every client); anything
+ * else is 404.
+ */
 public final class HttpEndpoints extends Handler.Abstract.NonBlocking {
     private final RelayCore core;
     private volatile boolean stopping;
+    private volatile Connector metricsConnector;
 
     public HttpEndpoints(RelayCore core) {
         this.core = core;
+    }
+
+    /** The listener on which {@code /metrics} is served; elsewhere it is 404. */
+    public void serveMetricsOn(Connector connector) {
+        this.metricsConnector = connector;
+    }
+
+    /** Whether the request came in on the metrics listener (which upgrades nothing). */
+    public boolean isMetricsListener(Request request) {
+        Connector metrics = metricsConnector;
+        return metrics != null && request.getConnectionMetaData().getConnector() == metrics;
     }
 
     /** From now on {@code /healthz} answers 503, so load balancers stop sending clients here. */
@@ -33,7 +50,8 @@ public final class HttpEndpoints extends Handler.Abstract.NonBlocking {
                     "This is a WebSocket endpoint.");
             return true;
         }
-        if (!"/healthz".equals(path) && !"/metrics".equals(path)) {
+        boolean onMetricsListener = isMetricsListener(request);
+        if (!"/healthz".equals(path) && !("/metrics".equals(path) && onMetricsListener)) {
             Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
             return true;
         }

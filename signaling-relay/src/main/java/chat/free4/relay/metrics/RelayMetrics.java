@@ -20,6 +20,7 @@ public final class RelayMetrics {
     private volatile LongSupplier tcpConnections = () -> 0;
     private final LongAdder refusedAtAccept = new LongAdder();
     private final LongAdder upgradeTimeouts = new LongAdder();
+    private final LongAdder refusedOrigins = new LongAdder();
 
     public RelayMetrics() {
         for (ErrorCode code : ErrorCode.values()) {
@@ -72,6 +73,11 @@ public final class RelayMetrics {
         upgradeTimeouts.increment();
     }
 
+    /** A WebSocket upgrade refused for its {@code Origin} header (403). */
+    public void refusedOrigin() {
+        refusedOrigins.increment();
+    }
+
     public void refused(ErrorCode code) {
         refused.get(code).increment();
     }
@@ -81,13 +87,13 @@ public final class RelayMetrics {
         refused.forEach((code, adder) -> refusedNow.put(code, adder.sum()));
         return new Snapshot(connections.get(), rooms.get(), connectionsAccepted.sum(), messagesReceived.sum(),
                 messagesForwarded.sum(), refusedNow, outboundBytes.getAsLong(), tcpConnections.getAsLong(),
-                refusedAtAccept.sum(), upgradeTimeouts.sum());
+                refusedAtAccept.sum(), upgradeTimeouts.sum(), refusedOrigins.sum());
     }
 
     /** One consistent-enough reading of the counters. */
     public record Snapshot(int connections, int rooms, long connectionsAccepted, long messagesReceived,
                            long messagesForwarded, Map<ErrorCode, Long> refused, long outboundQueuedBytes,
-                           long tcpConnections, long refusedAtAccept, long upgradeTimeouts) {
+                           long tcpConnections, long refusedAtAccept, long upgradeTimeouts, long refusedOrigins) {
 
         public long refused(ErrorCode code) {
             return refused.getOrDefault(code, 0L);
@@ -107,6 +113,8 @@ public final class RelayMetrics {
                     refusedAtAccept);
             counter(out, "relay_upgrade_timeouts_total", "TCP connections closed for not finishing the upgrade in time.",
                     upgradeTimeouts);
+            counter(out, "relay_origin_refused_total", "WebSocket upgrades refused for their Origin header.",
+                    refusedOrigins);
             gauge(out, "relay_outbound_queued_bytes", "Bytes waiting to be written to clients.", outboundQueuedBytes);
             gauge(out, "relay_heap_used_bytes", "Java heap in use (includes garbage not yet collected).",
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());

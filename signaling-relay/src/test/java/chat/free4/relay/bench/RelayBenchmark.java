@@ -371,17 +371,23 @@ public final class RelayBenchmark {
         final URI uri;
         private final HttpClient http = HttpClient.newHttpClient();
 
-        private RelayProcess(Process process, URI uri) {
+        final int metricsPort;
+
+        private RelayProcess(Process process, URI uri, int metricsPort) {
             this.process = process;
             this.uri = uri;
+            this.metricsPort = metricsPort;
         }
 
         /** @param extraJvmOptions space-separated options for the relay JVM, e.g. a flight recording */
         static RelayProcess start(String extraJvmOptions) throws Exception {
             int port;
-            try (ServerSocket probe = new ServerSocket()) {
+            int metricsPort;
+            try (ServerSocket probe = new ServerSocket(); ServerSocket probe2 = new ServerSocket()) {
                 probe.bind(new InetSocketAddress("127.0.0.1", 0));
+                probe2.bind(new InetSocketAddress("127.0.0.1", 0));
                 port = probe.getLocalPort();
+                metricsPort = probe2.getLocalPort();
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
@@ -391,7 +397,8 @@ public final class RelayBenchmark {
             command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp", classpath(), "chat.free4.relay.RelayMain", "--bind", "127.0.0.1", "--port",
                     Integer.toString(port), "--rate-burst", "1000000", "--rate-per-second", "1000000",
                     "--max-connections-per-address", "100000", "--max-rooms", "100000",
-                    "--idle-timeout-seconds", "600", "--max-outbound-queue", "100000"));
+                    "--idle-timeout-seconds", "600", "--max-outbound-queue", "100000",
+                    "--metrics-bind", "127.0.0.1", "--metrics-port", Integer.toString(metricsPort)));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             CompletableFuture<URI> uri = new CompletableFuture<>();
             Thread reader = new Thread(() -> {
@@ -412,7 +419,7 @@ public final class RelayBenchmark {
             }, "relay-output");
             reader.setDaemon(true);
             reader.start();
-            return new RelayProcess(process, uri.get(60, TimeUnit.SECONDS));
+            return new RelayProcess(process, uri.get(60, TimeUnit.SECONDS), metricsPort);
         }
 
         /** The project classpath: exec:java runs us in its own class loader, not on java.class.path. */
@@ -433,7 +440,7 @@ public final class RelayBenchmark {
         }
 
         long metric(String name) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + uri.getHost() + ":" + uri.getPort()
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort
                     + "/metrics")).build();
             String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
             for (String line : body.split("\n")) {
