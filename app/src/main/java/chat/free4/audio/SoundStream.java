@@ -2,6 +2,7 @@ package chat.free4.audio;
 
 import dev.onvoid.webrtc.media.audio.AudioDevice;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.AudioLayer;
 import dev.onvoid.webrtc.media.audio.AudioSink;
 import dev.onvoid.webrtc.media.audio.AudioSource;
 import java.io.IOException;
@@ -35,10 +36,11 @@ final class SoundStream implements AutoCloseable {
 
     /** Opens the microphone; {@code device} empty means the system default. */
     static SoundStream microphone(Optional<AudioDeviceInfo> device, AudioSink sink) {
-        AudioDeviceModule module = newModule();
+        Opened opened = newModule();
+        AudioDeviceModule module = opened.module();
         Heartbeat heartbeat = new Heartbeat();
         try {
-            module.setRecordingDevice(pick(module.getRecordingDevices(), device, "microphone"));
+            module.setRecordingDevice(pick(module.getRecordingDevices(), device, "microphone", opened.alsa()));
             module.setAudioSink((data, frames, bytesPerFrame, channels, rate, delay, drift) -> {
                 heartbeat.beat();
                 sink.onRecordedData(data, frames, bytesPerFrame, channels, rate, delay, drift);
@@ -56,10 +58,11 @@ final class SoundStream implements AutoCloseable {
 
     /** Opens the speaker; {@code device} empty means the system default. */
     static SoundStream speaker(Optional<AudioDeviceInfo> device, AudioSource source) {
-        AudioDeviceModule module = newModule();
+        Opened opened = newModule();
+        AudioDeviceModule module = opened.module();
         Heartbeat heartbeat = new Heartbeat();
         try {
-            module.setPlayoutDevice(pick(module.getPlayoutDevices(), device, "speaker"));
+            module.setPlayoutDevice(pick(module.getPlayoutDevices(), device, "speaker", opened.alsa()));
             module.setAudioSource((out, frames, bytesPerFrame, channels, rate) -> {
                 heartbeat.beat();
                 return source.onPlaybackData(out, frames, bytesPerFrame, channels, rate);
@@ -100,10 +103,27 @@ final class SoundStream implements AutoCloseable {
         }
     }
 
-    private static AudioDeviceModule newModule() {
+    /**
+     * libwebrtc's default on Linux is PulseAudio only: with no Pulse (or PipeWire) server it fails
+     * rather than fall back, so plain ALSA is asked for by name then.
+     */
+    /** A device module, and whether it is plain ALSA (only to word a missing device). */
+    private record Opened(AudioDeviceModule module, boolean alsa) {
+    }
+
+    private static Opened newModule() {
         try {
-            return new AudioDeviceModule();
+            return new Opened(new AudioDeviceModule(), false);
         } catch (Error | RuntimeException e) {
+            if (LINUX) {
+                try {
+                    return new Opened(new AudioDeviceModule(AudioLayer.kLinuxAlsaAudio), true);
+                } catch (Error | RuntimeException alsa) {
+                    e.addSuppressed(alsa);
+                }
+                throw new AudioUnavailableException("No sound server (PulseAudio or PipeWire) answers, and ALSA could not be "
+                        + "opened either. Start your sound server or connect a sound card.", e);
+            }
             throw new AudioUnavailableException("No sound system could be opened on this computer.", e);
         }
     }
@@ -113,9 +133,10 @@ final class SoundStream implements AutoCloseable {
      * same id the device list shows; on Linux its ids are empty, so the stream opens on the default
      * and {@link #route} moves it.
      */
-    private static AudioDevice pick(List<AudioDevice> devices, Optional<AudioDeviceInfo> wanted, String kind) {
+    private static AudioDevice pick(List<AudioDevice> devices, Optional<AudioDeviceInfo> wanted, String kind, boolean alsa) {
         if (devices.isEmpty()) {
-            throw new AudioUnavailableException("No " + kind + " was found on this computer.", null);
+            throw new AudioUnavailableException("No " + kind + " was found on this computer"
+                    + (alsa ? " (no sound server answers, and ALSA lists no sound card)" : "") + ".", null);
         }
         if (wanted.isPresent() && !LINUX) {
             AudioDeviceInfo w = wanted.get();

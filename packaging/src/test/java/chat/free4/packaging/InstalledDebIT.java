@@ -47,6 +47,7 @@ class InstalledDebIT {
                 .assertSuccess("dpkg-deb -f").output();
         assertTrue(depends.matches("(?s).*\\blibpulse0\\b.*"), "Depends: " + depends);
         assertTrue(depends.matches("(?s).*\\bpulseaudio-utils\\b.*"), "Depends names pactl's package: " + depends);
+        assertTrue(depends.matches("(?s).*\\blibasound2\\b.*"), "Depends names ALSA's library (no sound server): " + depends);
     }
 
     @Test
