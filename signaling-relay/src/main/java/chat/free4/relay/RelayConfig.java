@@ -69,7 +69,7 @@ public record RelayConfig(
         }
 
         static Hardening defaults() {
-            return new Hardening(Duration.ofSeconds(20), 1024 * 1024, 64L * 1024 * 1024, 16_384,
+            return new Hardening(Duration.ofSeconds(5), 1024 * 1024, 64L * 1024 * 1024, 16_384,
                     Duration.ofSeconds(10), List.of(), "127.0.0.1", 0);
         }
     }
