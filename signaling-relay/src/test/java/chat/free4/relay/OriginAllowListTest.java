@@ -34,6 +34,17 @@ class OriginAllowListTest {
     }
 
     @Test
+    void theMetricsListenerUpgradesNothing() throws Exception {
+        try (RelayFixture f = new RelayFixture(RelayFixture.loopback())) {
+            java.net.URI onMetricsPort = java.net.URI.create("ws://127.0.0.1:" + f.relay.metricsUri().getPort() + "/v1");
+            ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> TestClient.connect(f.client, onMetricsPort));
+            assertEquals(404, ((UpgradeException) refused.getCause()).getResponseStatusCode());
+            assertEquals(0, f.relay.connections());
+        }
+    }
+
+    @Test
     void withoutTheOptionEveryOriginIsAccepted() throws Exception {
         try (RelayFixture f = new RelayFixture(RelayFixture.loopback())) {
             TestClient page = TestClient.connect(f.client, f.relay.uri(), Map.of("Origin", "https://evil.example"));
