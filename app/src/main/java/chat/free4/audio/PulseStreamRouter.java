@@ -2,7 +2,9 @@ package chat.free4.audio;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,22 +17,27 @@ import java.util.regex.Pattern;
  */
 final class PulseStreamRouter {
     enum Direction {
-        PLAYBACK("sink-inputs", "Sink Input", "move-sink-input"),
-        RECORDING("source-outputs", "Source Output", "move-source-output");
+        PLAYBACK("sink-inputs", "Sink Input", "move-sink-input", "sinks", "Sink"),
+        RECORDING("source-outputs", "Source Output", "move-source-output", "sources", "Source");
 
         final String listing;
         final String heading;
         final String move;
+        final String devices;
+        final String deviceField;
 
-        Direction(String listing, String heading, String move) {
+        Direction(String listing, String heading, String move, String devices, String deviceField) {
             this.listing = listing;
             this.heading = heading;
             this.move = move;
+            this.devices = devices;
+            this.deviceField = deviceField;
         }
     }
 
     private static final Pattern PROCESS_ID = Pattern.compile("application\\.process\\.id = \"(\\d+)\"");
 
+    private static final long APPEAR_NANOS = 2_000_000_000L;
     private final Pactl pactl;
 
     PulseStreamRouter(Pactl pactl) {
@@ -38,34 +45,78 @@ final class PulseStreamRouter {
     }
 
     /**
-     * Moves every stream of this process in {@code direction} to the device named
-     * {@code deviceName} (the sound server's name, e.g. {@code alsa_output.usb-…}); returns how
-     * many were moved. Throws {@link IOException} with a sentence when the server refuses.
+     * Puts every stream of this process in {@code direction} on the device named
+     * {@code deviceName} (the sound server's name, e.g. {@code alsa_output.usb-…}), and checks
+     * that they are there: a just-opened stream may not be listed yet (PipeWire's Pulse server
+     * announces it a little later, and may give it the number of the stream just closed), so the
+     * list is read again for up to two seconds until every own stream is on the device. The app
+     * plays on one speaker and records from one microphone, so all of its streams belong there.
+     * Returns how many streams are on the device; throws {@link IOException} with a sentence when
+     * the server refuses.
      */
-    int moveOwnStreams(Direction direction, String deviceName) throws IOException {
-        List<String> ids = ownStreams(direction, pactl.run("list", direction.listing));
-        for (String id : ids) {
-            pactl.run(direction.move, id, deviceName);
+    int putOwnStreamsOn(Direction direction, String deviceName) throws IOException {
+        String target = deviceIndex(direction, deviceName);
+        long deadline = System.nanoTime() + APPEAR_NANOS;
+        while (true) {
+            Map<String, String> own = ownStreams(direction, pactl.run("list", direction.listing));
+            List<String> elsewhere = own.entrySet().stream().filter(e -> !e.getValue().equals(target))
+                    .map(Map.Entry::getKey).toList();
+            boolean last = System.nanoTime() >= deadline;
+            for (String id : elsewhere) {
+                try {
+                    pactl.run(direction.move, id, deviceName);
+                } catch (IOException e) {
+                    if (last) {
+                        throw e;
+                    }
+                    // a stream that was closing; the next look shows whether it is gone
+                }
+            }
+            if (!own.isEmpty() && elsewhere.isEmpty() || last) {
+                return own.size() - (last ? elsewhere.size() : 0);
+            }
+            try {
+                Thread.sleep(50); // polling the server's list, with a deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
         }
-        return ids.size();
     }
 
-    /** Stream indexes in a {@code pactl list} output whose process is this one. */
-    static List<String> ownStreams(Direction direction, String listing) {
+    /** The server's index of a sink or source, from {@code pactl list short sinks|sources}. */
+    private String deviceIndex(Direction direction, String deviceName) throws IOException {
+        for (String line : pactl.run("list", "short", direction.devices).split("\n")) {
+            String[] f = line.split("\t");
+            if (f.length > 1 && f[1].equals(deviceName)) {
+                return f[0].strip();
+            }
+        }
+        throw new IOException("the sound server has no device called " + deviceName);
+    }
+
+    /** This process's streams in a {@code pactl list} output, each with the index of its device. */
+    static Map<String, String> ownStreams(Direction direction, String listing) {
         String self = Long.toString(ProcessHandle.current().pid());
-        List<String> ids = new ArrayList<>();
+        Map<String, String> own = new LinkedHashMap<>();
         String current = null;
+        String device = "";
         for (String line : listing.split("\n")) {
             if (line.startsWith(direction.heading + " #")) {
                 current = line.substring(direction.heading.length() + 2).strip();
+                device = "";
                 continue;
+            }
+            String trimmed = line.strip();
+            if (trimmed.startsWith(direction.deviceField + ": ")) {
+                device = trimmed.substring(direction.deviceField.length() + 2).strip();
             }
             Matcher m = PROCESS_ID.matcher(line);
             if (current != null && m.find() && m.group(1).equals(self)) {
-                ids.add(current);
+                own.put(current, device);
                 current = null;
             }
         }
-        return ids;
+        return own;
     }
 }

@@ -162,14 +162,17 @@ final class SoundStream implements AutoCloseable {
                     + "in Settings → Audio.", null);
         }
         try {
-            if (router.get().moveOwnStreams(direction, name) == 0) {
-                LOG.warn("No {} stream of this process was found to move to {}", direction, name);
+            if (router.get().putOwnStreamsOn(direction, name) == 0) {
+                LOG.warn("No {} stream of this process could be put on {}", direction, name);
             }
         } catch (IOException e) {
             close();
-            throw new AudioUnavailableException("\"" + device.get().name() + "\" could not be used (" + e.getMessage()
-                    + "). Choose another device in Settings → Audio.", e);
+            throw new AudioUnavailableException(unusable(device.get(), e), e);
         }
+    }
+
+    private static String unusable(AudioDeviceInfo device, IOException e) {
+        return "\"" + device.name() + "\" could not be used (" + e.getMessage() + "). Choose another device in Settings → Audio.";
     }
 
     private static String cannotStart(String kind, Optional<AudioDeviceInfo> device, Throwable e) {

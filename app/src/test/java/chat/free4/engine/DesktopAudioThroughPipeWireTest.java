@@ -75,7 +75,7 @@ class DesktopAudioThroughPipeWireTest {
             AudioDeviceInfo headset = audio.outputs().stream().filter(d -> d.name().equals("USB-Headset")).findFirst().orElseThrow();
             audio.selectOutput(headset);
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                    assertTrue(speaker("usb", FAR_TONE) > PRESENT, "the chosen headset plays the far peer: " + speaker("usb", FAR_TONE)));
+                    assertTrue(speaker("usb", FAR_TONE) > PRESENT, "the chosen headset plays the far peer: " + speaker("usb", FAR_TONE) + pipewire.pactl("list", "sink-inputs").lines().filter(l -> l.contains("Sink") || l.contains("process.id") || l.contains("target") || l.contains("media.name") || l.contains("node.name") || l.contains("dont-move")).toList()));
         }
     }
 }

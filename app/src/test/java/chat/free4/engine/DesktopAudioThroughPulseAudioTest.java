@@ -91,8 +91,16 @@ class DesktopAudioThroughPulseAudioTest {
             desk.engine.setPeerVolume(far.id, 0);
             await().atMost(Duration.ofSeconds(5)).until(() -> speaker("spk", FAR_TONE) < ABSENT);
             desk.engine.setPeerVolume(far.id, 1);
-            await().atMost(Duration.ofSeconds(5)).until(() -> speaker("spk", FAR_TONE) > PRESENT);
-            double full = speaker("spk", FAR_TONE);
+            // The reference is taken once the level is steady: a half second that still holds some
+            // of the 0 % before reads low and would make any later ratio wrong.
+            double[] steady = new double[1];
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                double a = speaker("spk", FAR_TONE);
+                double b = speaker("spk", FAR_TONE);
+                steady[0] = (a + b) / 2;
+                return a > PRESENT && Math.abs(a - b) < 0.03 * steady[0];
+            });
+            double full = steady[0];
             desk.engine.setPeerVolume(far.id, 2);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 double doubled = speaker("spk", FAR_TONE);

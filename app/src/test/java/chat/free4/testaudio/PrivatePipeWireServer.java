@@ -52,8 +52,12 @@ public final class PrivatePipeWireServer extends TestSoundServer {
                     "pulse.properties = {\n    server.address = [ \"unix:" + socket + "\" ]\n}\n");
             Path bus = dir.resolve("pw-bus");
             Files.deleteIfExists(bus);
+            // A fresh home and state each time: wireplumber remembers where each program's streams
+            // went (restore-stream) and would put the next test's streams there.
+            Path home = fresh(dir.resolve("pw-home"));
             Map<String, String> env = Map.of("XDG_RUNTIME_DIR", runtime.toString(), "XDG_CONFIG_HOME", config.toString(),
-                    "HOME", dir.toString(), "DBUS_SESSION_BUS_ADDRESS", "unix:path=" + bus);
+                    "XDG_STATE_HOME", fresh(dir.resolve("pw-state")).toString(), "XDG_DATA_HOME", home.resolve("share").toString(),
+                    "HOME", home.toString(), "DBUS_SESSION_BUS_ADDRESS", "unix:path=" + bus);
             started.add(launch(dir, env, "dbus", "dbus-daemon", "--session", "--nofork", "--address=unix:path=" + bus));
             await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(bus));
             started.add(launch(dir, env, "pipewire", "pipewire"));

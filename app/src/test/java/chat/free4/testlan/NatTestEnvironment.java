@@ -29,6 +29,28 @@ public final class NatTestEnvironment {
         decide(missing, System.getenv());
     }
 
+    /**
+     * What every test that takes the test network namespace's links down or checks its isolation
+     * needs: root and {@code ip}. Skipped with the reason without them, failed when {@code CI=true}.
+     */
+    public static void requireTestNamespace() {
+        List<String> missing = new ArrayList<>();
+        if (!isRoot()) {
+            missing.add("root (the test JVM's own network namespace)");
+        }
+        if (onPath("ip") == null) {
+            missing.add("the program ip (Debian iproute2)");
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String reason = "This test needs " + String.join(", ", missing) + ".";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(reason + " CI=true: this test must run here.");
+        }
+        Assumptions.abort(reason);
+    }
+
     /** Nothing missing: run. Otherwise skip with the reason, or fail when {@code CI=true}. */
     static void decide(List<String> missing, java.util.Map<String, String> environment) {
         if (missing.isEmpty()) {
