@@ -20,6 +20,7 @@ final class RoomModel {
     private boolean micMuted;
     private double selfLevel;
     private int maxPeers;
+    private boolean listedAgainstWish;
     private final Map<PeerId, PeerView> peers = new LinkedHashMap<>();
     private final Map<PeerId, RemoteAudio> audio = new HashMap<>();
 
@@ -29,6 +30,7 @@ final class RoomModel {
         selfName = name;
         signaling = SignalingState.CONNECTING;
         signalingWords = "Connecting to the relay.";
+        listedAgainstWish = false;
         peers.clear();
         audio.clear();
     }
@@ -44,6 +46,11 @@ final class RoomModel {
     void joined(PeerId id, int limit) {
         selfId = id;
         maxPeers = limit;
+    }
+
+    /** The relay lists the room publicly though we asked for a private one (its creator chose). */
+    void listedAgainstWish(boolean listed) {
+        listedAgainstWish = listed;
     }
 
     void signaling(SignalingState state, String words) {
@@ -118,6 +125,6 @@ final class RoomModel {
 
     RoomView snapshot() {
         return new RoomView(room, selfId, selfName, signaling, signalingWords, micMuted, selfLevel,
-                java.util.List.copyOf(peers.values()), maxPeers);
+                java.util.List.copyOf(peers.values()), maxPeers, listedAgainstWish);
     }
 }

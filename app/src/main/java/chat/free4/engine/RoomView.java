@@ -16,16 +16,19 @@ import java.util.List;
  * @param selfLevel  level of what I send, 0 to 1
  * @param peers      the remote peers in join order
  * @param maxPeers   the room's size limit including me (from the relay), 0 if unknown
+ * @param listedAgainstWish the relay lists the room publicly though I asked for a private one
+ *                   (whoever opened it first decides)
  */
 public record RoomView(String room, PeerId selfId, String selfName, SignalingState signaling, String signalingWords,
-                       boolean micMuted, double selfLevel, List<PeerView> peers, int maxPeers) {
+                       boolean micMuted, double selfLevel, List<PeerView> peers, int maxPeers,
+                       boolean listedAgainstWish) {
 
     public RoomView {
         peers = List.copyOf(peers);
     }
 
     public static RoomView empty() {
-        return new RoomView("", null, "", SignalingState.CLOSED, "", false, 0, List.of(), 0);
+        return new RoomView("", null, "", SignalingState.CLOSED, "", false, 0, List.of(), 0, false);
     }
 
     public boolean inRoom() {

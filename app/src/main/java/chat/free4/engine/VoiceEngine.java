@@ -207,6 +207,12 @@ public final class VoiceEngine implements AutoCloseable {
         }
 
         @Override
+        public void onRoomVisibility(boolean listed, boolean askedPublic) {
+            model.listedAgainstWish(listed && !askedPublic);
+            publishRoom();
+        }
+
+        @Override
         public void onPeerAdded(PeerInfo peer) {
             PeerView view = model.addPeer(peer);
             publishRoom();

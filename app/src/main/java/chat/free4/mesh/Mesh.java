@@ -359,6 +359,11 @@ public final class Mesh implements AutoCloseable {
         }
 
         @Override
+        public void onRoomVisibility(boolean listed, boolean askedPublic) {
+            loop.execute(() -> listener.onRoomVisibility(listed, askedPublic));
+        }
+
+        @Override
         public void onPeerJoined(PeerInfo peer) {
             loop.execute(() -> addPeer(peer));
         }

@@ -27,6 +27,10 @@ public interface MeshListener {
     default void onSignalingState(SignalingState state, String reason) {
     }
 
+    /** The room is listed publicly ({@code listed}) though we asked for a private one, or not. */
+    default void onRoomVisibility(boolean listed, boolean askedPublic) {
+    }
+
     /** {@code code} as the relay gives it, or a local one; {@code sentence} for a person. */
     default void onError(String code, String sentence) {
     }

@@ -65,6 +65,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineBridge implements LobbyActions, RoomActions, AudioTestActions, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineBridge.class);
+    /** Shown when the room turned out to be in the relay's public list though not asked for. */
+    static final String LISTED_PUBLICLY = "listed publicly by whoever opened it: anyone can find it";
 
     private final LobbyViewModel lobby;
     private final RoomViewModel room;
@@ -596,8 +598,9 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             long connected = view.peers().stream()
                     .filter(p -> p.status() == chat.free4.mesh.PeerConnectionStatus.CONNECTED).count();
             String size = view.maxPeers() > 0 ? " · room for " + view.maxPeers() : "";
+            String listed = view.listedAgainstWish() ? " · " + LISTED_PUBLICLY : "";
             return "In the room · " + (view.peers().isEmpty() ? "waiting for others"
-                    : connected + " of " + view.peers().size() + " connected") + size;
+                    : connected + " of " + view.peers().size() + " connected") + size + listed;
         }
         return view.signalingWords().isBlank() ? "Connecting…" : view.signalingWords();
     }

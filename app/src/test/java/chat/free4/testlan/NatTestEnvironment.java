@@ -41,22 +41,19 @@ public final class NatTestEnvironment {
         if (onPath("ip") == null) {
             missing.add("the program ip (Debian iproute2)");
         }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String reason = "This test needs " + String.join(", ", missing) + ".";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(reason + " CI=true: this test must run here.");
-        }
-        Assumptions.abort(reason);
+        decide("This test needs ", missing, System.getenv());
     }
 
     /** Nothing missing: run. Otherwise skip with the reason, or fail when {@code CI=true}. */
     static void decide(List<String> missing, java.util.Map<String, String> environment) {
+        decide("The simulated internet needs ", missing, environment);
+    }
+
+    private static void decide(String needs, List<String> missing, java.util.Map<String, String> environment) {
         if (missing.isEmpty()) {
             return;
         }
-        String reason = "The simulated internet needs " + String.join(", ", missing) + ".";
+        String reason = needs + String.join(", ", missing) + ".";
         if ("true".equalsIgnoreCase(environment.get("CI"))) {
             Assertions.fail(reason + " CI=true: this test must run here.");
         }

@@ -9,17 +9,9 @@ import chat.free4.audio.PcmSource;
 import chat.free4.audio.RemotePcmListener;
 import chat.free4.relay.RelayConfig;
 import chat.free4.relay.RelayServer;
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.RoomRequest;
-import chat.free4.signaling.relay.RecordingListener;
-import chat.free4.signaling.relay.RelayConnectionConfig;
-import chat.free4.signaling.relay.RelaySignaling;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +25,12 @@ class JoinRefusalsAreExplainedTest {
     Path configDir;
     private RelayServer relay;
     private DesktopAppHarness ui;
-    private final List<RelaySignaling> occupants = new ArrayList<>();
+    private RelayOccupants occupants;
 
     @BeforeEach
     void start() throws Exception {
         relay = RelayServer.start(RelayConfig.defaults().withBind("127.0.0.1").withPort(0).withMaxPeersPerRoom(2));
+        occupants = new RelayOccupants(relay.uri(), WAIT);
         TestSettings.writeFirstRunDone(configDir, "Ada");
         ui = DesktopAppHarness.start(new AppOptions(Optional.of(relay.uri().toString()), Optional.of(configDir)),
                 () -> new HeadlessAudio(PcmSource.silence(), RemotePcmListener.none()));
@@ -45,7 +38,7 @@ class JoinRefusalsAreExplainedTest {
 
     @AfterEach
     void stop() throws Exception {
-        occupants.forEach(RelaySignaling::close);
+        occupants.close();
         if (ui != null) {
             ui.close();
         }
@@ -54,9 +47,9 @@ class JoinRefusalsAreExplainedTest {
 
     @Test
     void nameTakenAndRoomFullAreSaidInWordsWithWhatToDo() throws Exception {
-        occupy("Busy", "Ada");
-        occupy("Full", "Bo");
-        occupy("Full", "Cy");
+        occupants.occupy("Busy", "Ada", true);
+        occupants.occupy("Full", "Bo", true);
+        occupants.occupy("Full", "Cy", true);
 
         joinByName("Busy");
         await().atMost(WAIT).until(() -> lobbyError().contains("Change it in Settings"));
@@ -76,18 +69,5 @@ class JoinRefusalsAreExplainedTest {
 
     private String lobbyError() {
         return DesktopAppHarness.onFx(() -> ui.app.lobby().errorProperty().get());
-    }
-
-    /** A bare relay client sitting in a room (no audio needed to take a name or a seat). */
-    private void occupy(String room, String name) throws Exception {
-        RecordingListener listener = new RecordingListener();
-        RelaySignaling client = new RelaySignaling(RelayConnectionConfig.of(relay.uri()));
-        occupants.add(client);
-        client.join(new RoomRequest(room, name, PeerId.random(), true, List.of()), listener);
-        try {
-            listener.joined.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(name + " could not take a seat in " + room + ": " + listener.problems, e);
-        }
     }
 }

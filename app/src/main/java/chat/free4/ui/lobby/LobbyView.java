@@ -222,7 +222,8 @@ public final class LobbyView extends VBox {
         list.setId(id);
         list.getStyleClass().addAll("room-list", Tweaks.EDGE_TO_EDGE);
         list.setCellFactory(v -> new RoomCell(room -> model.join(
-                new CreateRoomRequest(room.name(), room.source(), false, room.tags()))));
+                // A room from the list is listed: joining it asks for nothing else (no warning).
+                new CreateRoomRequest(room.name(), room.source(), true, room.tags()))));
         Label empty = new Label(emptyText);
         empty.setId(id + "-empty");
         empty.getStyleClass().addAll(Styles.TEXT_MUTED, "empty-state");
