@@ -73,16 +73,30 @@ class TxtRecordCodecTest {
     void malformedBytesAreIgnored() {
         assertTrue(TxtRecordCodec.decode(new byte[0]).isEmpty());
         assertTrue(TxtRecordCodec.decode(null).isEmpty());
-        assertTrue(TxtRecordCodec.decode(new byte[] {50, 'v', '=', '1'}).isEmpty(), "length past the end");
-        assertTrue(TxtRecordCodec.decode(new byte[] {3, 'v', '=', (byte) 0xff}).isEmpty(), "not UTF-8");
+        // Each defect sits in an otherwise complete announcement, so only its own check refuses it.
+        byte[] valid = txt("v=1", "room=demo", "id=" + ID, "name=bob", "pub=1");
+        assertTrue(TxtRecordCodec.decode(valid).isPresent(), "the complete announcement the cases below spoil");
+        assertTrue(TxtRecordCodec.decode(concat(valid, new byte[] {50, 'x', '=', '1'})).isEmpty(), "length past the end");
+        byte[] badName = concat(txt("v=1", "room=demo", "id=" + ID, "pub=1"), new byte[] {7, 'n', 'a', 'm', 'e', '=', 'b', (byte) 0xff});
+        assertTrue(TxtRecordCodec.decode(badName).isEmpty(), "not UTF-8");
         assertTrue(TxtRecordCodec.decode(txt("v=1", "v=1", "room=demo", "id=" + ID, "name=bob", "pub=1")).isEmpty(), "repeated key");
-        assertTrue(TxtRecordCodec.decode(txt("=1", "room=demo", "id=" + ID, "name=bob", "pub=1")).isEmpty(), "empty key");
+        assertTrue(TxtRecordCodec.decode(txt("v=1", "=1", "room=demo", "id=" + ID, "name=bob", "pub=1")).isEmpty(), "empty key");
         assertTrue(TxtRecordCodec.decode(txt("v=1", "noequals", "room=demo", "id=" + ID, "name=bob", "pub=1")).isEmpty());
-        String[] big = new String[8];
-        for (int i = 0; i < big.length; i++) {
-            big[i] = "k" + i + "=" + "z".repeat(200);
+        String[] big = new String[10];
+        String[] fields = {"v=1", "room=demo", "id=" + ID, "name=bob", "pub=1"};
+        System.arraycopy(fields, 0, big, 0, fields.length);
+        for (int i = fields.length; i < big.length; i++) {
+            big[i] = "k" + i + "=" + "z".repeat(200); // unknown keys, ignored when the record is small enough
         }
-        assertTrue(TxtRecordCodec.decode(txt(big)).isEmpty(), "over 1024 bytes");
+        byte[] bigRecord = txt(big);
+        assertTrue(bigRecord.length > 1024, "the record is over the limit: " + bigRecord.length);
+        assertTrue(TxtRecordCodec.decode(bigRecord).isEmpty(), "over 1024 bytes");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static byte[] txt(String... entries) {
