@@ -155,8 +155,10 @@ class MalformedInputTest {
                 raw.getOutputStream().write(garbage);
                 raw.getOutputStream().write("\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 raw.getOutputStream().flush();
-                // The relay answers (an HTTP error) or just closes; either way the read ends.
-                raw.getInputStream().readAllBytes();
+                // The relay answers with an HTTP client error: never an upgrade, a page or a 5xx.
+                String answer = new String(raw.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertTrue(answer.matches("(?s)HTTP/1\\.[01] 4\\d\\d .*"),
+                        "rejected as bad HTTP: " + answer.lines().findFirst().orElse(""));
             }
         }
         assertBystanderUnaffected();
