@@ -1,5 +1,8 @@
 package chat.free4.lan;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import chat.free4.testlan.ChildPeer;
 import chat.free4.testlan.SimulatedLan;
 import chat.free4.testlan.SimulatedLanExtension;
@@ -42,5 +45,23 @@ class Ipv6LanPeersSignalDirectlyTest {
         b.send("offer " + aId + " back over " + family);
         b.awaitLine("^SIGNAL " + aId + " offer over " + family + "$", TIMEOUT);
         a.awaitLine("^SIGNAL " + bId + " offer back over " + family + "$", TIMEOUT);
+
+        // Once: a last signal each way, after which anything doubled by a second path (the other
+        // family) has arrived; then each side knows the other once and got each signal once.
+        a.send("offer " + bId + " last");
+        b.send("offer " + aId + " last");
+        b.awaitLine("^SIGNAL " + aId + " offer last$", TIMEOUT);
+        a.awaitLine("^SIGNAL " + bId + " offer last$", TIMEOUT);
+        assertEquals(1, count(a, "PEER_JOINED " + bId + " bob"), "alice saw bob join once: " + a.lines());
+        assertEquals(1, count(b, "PEER_JOINED " + aId + " alice"), "bob saw alice join once: " + b.lines());
+        assertEquals(0, count(a, "PEER_LEFT " + bId) + count(b, "PEER_LEFT " + aId), "nobody left in between");
+        assertEquals(1, count(b, "SIGNAL " + aId + " offer over " + family), "bob got alice's signal once: " + b.lines());
+        assertEquals(1, count(a, "SIGNAL " + bId + " offer back over " + family), "alice got bob's signal once: " + a.lines());
+        assertTrue(a.lines().stream().filter(l -> l.startsWith("ROOMS v6 room")).allMatch(l -> l.startsWith("ROOMS v6 room(1:")
+                || l.equals("ROOMS v6 room(2:alice,bob)")), "the list never showed anyone twice: " + a.lines());
+    }
+
+    private static long count(ChildPeer peer, String line) {
+        return peer.lines().stream().filter(l -> l.startsWith(line)).count();
     }
 }
