@@ -51,37 +51,38 @@ final class PulseStreamRouter {
      * announces it a little later, and may give it the number of the stream just closed), so the
      * list is read again for up to two seconds until every own stream is on the device. The app
      * plays on one speaker and records from one microphone, so all of its streams belong there.
-     * Returns how many streams are on the device; throws {@link IOException} with a sentence when
-     * the server refuses.
+     * Returns how many streams are on the device, 0 when they did not all get there in time;
+     * throws {@link IOException} with a sentence when the server refused a move and they did not.
      */
     int putOwnStreamsOn(Direction direction, String deviceName) throws IOException {
         String target = deviceIndex(direction, deviceName);
         long deadline = System.nanoTime() + APPEAR_NANOS;
-        while (true) {
+        IOException refused = null;
+        while (System.nanoTime() < deadline) {
             Map<String, String> own = ownStreams(direction, pactl.run("list", direction.listing));
             List<String> elsewhere = own.entrySet().stream().filter(e -> !e.getValue().equals(target))
                     .map(Map.Entry::getKey).toList();
-            boolean last = System.nanoTime() >= deadline;
+            if (!own.isEmpty() && elsewhere.isEmpty()) {
+                return own.size();
+            }
             for (String id : elsewhere) {
                 try {
                     pactl.run(direction.move, id, deviceName);
                 } catch (IOException e) {
-                    if (last) {
-                        throw e;
-                    }
-                    // a stream that was closing; the next look shows whether it is gone
+                    refused = e; // maybe a stream that was closing: the next look shows whether it is gone
                 }
-            }
-            if (!own.isEmpty() && elsewhere.isEmpty() || last) {
-                return own.size() - (last ? elsewhere.size() : 0);
             }
             try {
                 Thread.sleep(50); // polling the server's list, with a deadline
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return 0;
+                break;
             }
         }
+        if (refused != null) {
+            throw refused;
+        }
+        return 0;
     }
 
     /** The server's index of a sink or source, from {@code pactl list short sinks|sources}. */

@@ -295,10 +295,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         Thread player = new Thread(() -> {
             try {
                 AudioDeviceLists lists = soundDevices;
-                Optional<AudioDeviceInfo> speaker = lists == null || outputDevice.isEmpty() ? Optional.empty()
-                        : lists.outputs().stream()
-                                .filter(d -> d.descriptor().equals(outputDevice) || d.name().equals(outputDevice)).findFirst();
-                chat.free4.audio.TestChime.play(speaker);
+                chat.free4.audio.TestChime.play(lists == null ? Optional.empty() : find(lists.outputs(), outputDevice));
             } catch (RuntimeException ex) {
                 Platform.runLater(() -> settings.problemProperty().set(ex.getMessage()));
             } catch (LinkageError ex) {
@@ -477,12 +474,17 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         });
     }
 
+    /** The device Settings names ({@code wanted}: its server name or its description); empty for the default. */
+    private static Optional<AudioDeviceInfo> find(List<AudioDeviceInfo> devices, String wanted) {
+        return wanted.isEmpty() ? Optional.empty()
+                : devices.stream().filter(d -> d.descriptor().equals(wanted) || d.name().equals(wanted)).findFirst();
+    }
+
     private AudioDeviceInfo chosen(List<AudioDeviceInfo> devices, String wanted, String kind) {
         if (wanted.isEmpty()) {
             return null;
         }
-        Optional<AudioDeviceInfo> found = devices.stream()
-                .filter(d -> d.descriptor().equals(wanted) || d.name().equals(wanted)).findFirst();
+        Optional<AudioDeviceInfo> found = find(devices, wanted);
         if (found.isEmpty()) {
             audioWarning("Your " + kind + " \"" + wanted + "\" is not connected; the system default " + kind + " is used.");
         }

@@ -101,7 +101,7 @@ public final class PrivatePipeWireServer extends TestSoundServer {
     /** Answers as PipeWire (not some other server left on the socket) once the session manager runs. */
     private boolean answers() {
         try {
-            return pactl("info").contains("PipeWire") && pactl("list", "short", "sinks") != null;
+            return pactl("info").contains("PipeWire");
         } catch (IllegalStateException e) {
             return false;
         }
