@@ -1,6 +1,6 @@
 package chat.free4.audio;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package chat.free4.audio;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
@@ -41,7 +41,7 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     private final PlayoutMixer mixer = new PlayoutMixer();
     private final VoiceProcessor processor;
     private final VoiceGate gate = new VoiceGate();
-    private final LevelMeter localMeter = new LevelMeter();
+    private final SignalLevel localMeter = new SignalLevel();
     private final MicrophoneChain microphoneChain;
     private final SpeakerFeed speakerFeed;
     private final SoundDevices devices;

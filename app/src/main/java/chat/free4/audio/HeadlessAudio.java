@@ -1,6 +1,6 @@
 package chat.free4.audio;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
@@ -22,7 +22,7 @@ public final class HeadlessAudio implements AudioBackend {
     private final CustomAudioSource source;
     private final AudioTrack track;
     private final RemotePcmListener remoteListener;
-    private final LevelMeter localMeter = new LevelMeter();
+    private final SignalLevel localMeter = new SignalLevel();
     private final Thread pump;
     private volatile PcmSource pcmSource;
     private final VoiceGate gate = new VoiceGate();

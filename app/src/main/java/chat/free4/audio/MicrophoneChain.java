@@ -15,7 +15,7 @@ final class MicrophoneChain implements AudioSink {
     private final LocalSender sender;
     private final VoiceProcessor processor;
     private final VoiceGate gate;
-    private final LevelMeter meter;
+    private final SignalLevel meter;
     private final IntSupplier playoutDelayMs;
     private final short[] frame = new short[Pcm.FRAME_SAMPLES];
     private final byte[] frameBytes = new byte[Pcm.FRAME_SAMPLES * 2];
@@ -28,7 +28,7 @@ final class MicrophoneChain implements AudioSink {
     private volatile boolean silenced;
 
     /** @param playoutDelayMs how long the mix waits before the speaker plays it (echo delay hint) */
-    MicrophoneChain(LocalSender sender, VoiceProcessor processor, VoiceGate gate, LevelMeter meter, IntSupplier playoutDelayMs) {
+    MicrophoneChain(LocalSender sender, VoiceProcessor processor, VoiceGate gate, SignalLevel meter, IntSupplier playoutDelayMs) {
         this.sender = sender;
         this.processor = processor;
         this.gate = gate;

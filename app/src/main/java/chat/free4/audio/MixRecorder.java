@@ -1,6 +1,6 @@
 package chat.free4.audio;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package chat.free4.audio;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,6 +1,6 @@
 package chat.free4.audio;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSink;
 
@@ -14,7 +14,7 @@ public final class RemoteAudio implements AudioTrackSink {
     private final AudioTrack track;
     private final RemotePcmListener listener;
     private final boolean muteTrack;
-    private final LevelMeter meter = new LevelMeter();
+    private final SignalLevel meter = new SignalLevel();
     private volatile double volume = 1.0;
     private volatile boolean muted;
     private volatile boolean attached;

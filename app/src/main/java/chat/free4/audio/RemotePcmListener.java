@@ -1,6 +1,6 @@
 package chat.free4.audio;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 
 /**
  * Receives the decoded audio of remote peers (after local volume and mute). Called on a native

@@ -1,6 +1,6 @@
 package chat.free4.chat;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import java.util.Comparator;
 import java.util.Objects;
 

@@ -4,11 +4,11 @@ import chat.free4.data.ChannelClosedException;
 import chat.free4.data.ChannelPlugin;
 import chat.free4.data.DataChannelSpec;
 import chat.free4.data.InboundRate;
-import chat.free4.data.PeerChannel;
+import chat.free4.data.FeatureChannel;
 import chat.free4.data.ThrottledWarnings;
 import chat.free4.data.Untrusted;
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,7 +47,7 @@ public final class ChatService implements ChannelPlugin {
     /** Whether our clock already reflects the room: a line taken from a peer, or one we sent. Guarded by {@code clock}. */
     private boolean inContact;
     private final ChatLog log = new ChatLog();
-    private final Map<PeerId, PeerChannel> channels = new ConcurrentHashMap<>();
+    private final Map<PeerId, FeatureChannel> channels = new ConcurrentHashMap<>();
     private volatile Predicate<PeerId> inRoom = channels::containsKey;
     /** Message id -> display name of the peer that relayed it, for lines whose author had left. */
     private final Map<String, String> relayers = Collections.synchronizedMap(new BoundedMap<>(ChatLog.DEFAULT_CAPACITY));
@@ -86,7 +86,7 @@ public final class ChatService implements ChannelPlugin {
 
     /** Peers whose chat channel is open right now. */
     public List<PeerInfo> connectedPeers() {
-        return channels.values().stream().map(PeerChannel::peer).toList();
+        return channels.values().stream().map(FeatureChannel::peer).toList();
     }
 
     /**
@@ -109,17 +109,17 @@ public final class ChatService implements ChannelPlugin {
                 wallClock.millis(), ChatMessage.Kind.TEXT, text);
         log.add(m);
         byte[] frame = ChatWireCodec.encode(m, false);
-        for (PeerChannel c : channels.values()) {
+        for (FeatureChannel c : channels.values()) {
             sendQuietly(c, frame);
         }
         return m;
     }
 
     @Override
-    public void attach(PeerChannel channel) {
-        channel.setListener(new PeerChannel.Listener() {
+    public void attach(FeatureChannel channel) {
+        channel.setListener(new FeatureChannel.Listener() {
             @Override
-            public void onOpen(PeerChannel c) {
+            public void onOpen(FeatureChannel c) {
                 channels.put(c.peer().id(), c);
                 system(c.peer().displayName() + " joined the room");
                 for (ChatMessage m : log.recentHistory()) {
@@ -128,12 +128,12 @@ public final class ChatService implements ChannelPlugin {
             }
 
             @Override
-            public void onMessage(PeerChannel c, byte[] data, boolean binary) {
+            public void onMessage(FeatureChannel c, byte[] data, boolean binary) {
                 receive(c.peer(), data);
             }
 
             @Override
-            public void onClosed(PeerChannel c) {
+            public void onClosed(FeatureChannel c) {
                 if (channels.remove(c.peer().id(), c)) {
                     system(c.peer().displayName() + " left the room");
                 }
@@ -216,7 +216,7 @@ public final class ChatService implements ChannelPlugin {
         log.add(line);
     }
 
-    private static void sendQuietly(PeerChannel c, byte[] frame) {
+    private static void sendQuietly(FeatureChannel c, byte[] frame) {
         try {
             c.send(frame, false);
         } catch (ChannelClosedException e) {

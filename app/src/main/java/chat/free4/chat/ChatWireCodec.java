@@ -1,7 +1,7 @@
 package chat.free4.chat;
 
 import chat.free4.data.Untrusted;
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package chat.free4.cli;
 
 import chat.free4.engine.EngineListener;
 import chat.free4.engine.PeerView;
-import chat.free4.engine.RoomView;
-import chat.free4.signaling.PeerId;
+import chat.free4.engine.RoomSnapshot;
+import chat.free4.peer.PeerId;
 import chat.free4.signaling.SignalingState;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -42,7 +42,7 @@ final class ConsoleReporter implements EngineListener {
     }
 
     @Override
-    public void onRoomChanged(RoomView room) {
+    public void onRoomChanged(RoomSnapshot room) {
         if (room.signaling() == lastSignaling) {
             return;
         }
@@ -90,7 +90,7 @@ final class ConsoleReporter implements EngineListener {
     }
 
     @Override
-    public void onLevels(RoomView room) {
+    public void onLevels(RoomSnapshot room) {
         long now = System.nanoTime();
         if (levelEveryMillis <= 0 || room.peers().isEmpty() || (now - lastLevels) / 1_000_000 < levelEveryMillis) {
             return;

@@ -10,7 +10,7 @@ import chat.free4.audio.WavSource;
 import chat.free4.engine.VoiceEngine;
 import chat.free4.mesh.MeshConfig;
 import chat.free4.signaling.ConfiguredIceServers;
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.Signaling;
 import chat.free4.signaling.relay.RelayConnectionConfig;

@@ -1,7 +1,7 @@
 package chat.free4.cli;
 
-import chat.free4.discovery.LanUnavailableException;
-import chat.free4.lan.LanSignaling;
+import chat.free4.signaling.lan.discovery.LanUnavailableException;
+import chat.free4.signaling.lan.LanSignaling;
 import chat.free4.signaling.Signaling;
 
 /** {@code join --lan}: the serverless signaling transport for the headless peer. */

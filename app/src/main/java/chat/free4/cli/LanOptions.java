@@ -1,9 +1,9 @@
 package chat.free4.cli;
 
-import chat.free4.discovery.IpFamily;
-import chat.free4.discovery.LanInterface;
-import chat.free4.discovery.LanInterfaces;
-import chat.free4.discovery.LanUnavailableException;
+import chat.free4.signaling.lan.discovery.IpFamily;
+import chat.free4.signaling.lan.discovery.LanInterface;
+import chat.free4.signaling.lan.discovery.LanInterfaces;
+import chat.free4.signaling.lan.discovery.LanUnavailableException;
 import picocli.CommandLine.Option;
 
 /** The options of LAN mode (no server: mDNS discovery and direct signaling), shared by commands. */

@@ -1,10 +1,10 @@
 package chat.free4.cli;
 
-import chat.free4.discovery.LanDiscovery;
-import chat.free4.discovery.LanInterface;
-import chat.free4.discovery.LanRoom;
-import chat.free4.discovery.LanRoomsListener;
-import chat.free4.discovery.LanUnavailableException;
+import chat.free4.signaling.lan.discovery.LanDiscovery;
+import chat.free4.signaling.lan.discovery.LanInterface;
+import chat.free4.signaling.lan.discovery.LanRoom;
+import chat.free4.signaling.lan.discovery.LanRoomsListener;
+import chat.free4.signaling.lan.discovery.LanUnavailableException;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,6 +1,6 @@
 package chat.free4.data;
 
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerInfo;
 
 /** Receives application data (whiteboard strokes, game moves) for one topic. */
 @FunctionalInterface

@@ -1,7 +1,7 @@
 package chat.free4.data;
 
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +18,7 @@ public final class AppDataService implements ChannelPlugin {
     private static final Logger LOG = LoggerFactory.getLogger(AppDataService.class);
 
     private final ThrottledWarnings warnings = new ThrottledWarnings(LOG);
-    private final Map<PeerId, PeerChannel> channels = new ConcurrentHashMap<>();
+    private final Map<PeerId, FeatureChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, List<AppDataListener>> listeners = new ConcurrentHashMap<>();
 
     @Override
@@ -27,20 +27,20 @@ public final class AppDataService implements ChannelPlugin {
     }
 
     @Override
-    public void attach(PeerChannel channel) {
-        channel.setListener(new PeerChannel.Listener() {
+    public void attach(FeatureChannel channel) {
+        channel.setListener(new FeatureChannel.Listener() {
             @Override
-            public void onOpen(PeerChannel c) {
+            public void onOpen(FeatureChannel c) {
                 channels.put(c.peer().id(), c);
             }
 
             @Override
-            public void onMessage(PeerChannel c, byte[] data, boolean binary) {
+            public void onMessage(FeatureChannel c, byte[] data, boolean binary) {
                 deliver(c.peer(), data);
             }
 
             @Override
-            public void onClosed(PeerChannel c) {
+            public void onClosed(FeatureChannel c) {
                 channels.remove(c.peer().id(), c);
             }
         });
@@ -56,7 +56,7 @@ public final class AppDataService implements ChannelPlugin {
     public int broadcast(String topic, byte[] payload) {
         byte[] frame = new AppDataFrame(topic, payload).encode();
         int sent = 0;
-        for (PeerChannel c : channels.values()) {
+        for (FeatureChannel c : channels.values()) {
             try {
                 c.send(frame, true);
                 sent++;
@@ -74,7 +74,7 @@ public final class AppDataService implements ChannelPlugin {
      */
     public void send(PeerId to, String topic, byte[] payload) {
         byte[] frame = new AppDataFrame(topic, payload).encode();
-        PeerChannel c = channels.get(to);
+        FeatureChannel c = channels.get(to);
         if (c == null) {
             throw new ChannelClosedException("That person is not connected.");
         }

@@ -1,8 +1,8 @@
 package chat.free4.data;
 
 import chat.free4.mesh.DataChannelPlugin;
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelInit;
 import java.util.Map;
@@ -12,23 +12,23 @@ import java.util.function.Function;
 
 /**
  * Plugs one {@link ChannelPlugin} label into the mesh's {@link DataChannelPlugin} hook. The
- * mesh keeps owning the native channel; this wraps it as a {@link RtcPeerChannel} for whichever
- * service is current (each room gets fresh services, see {@link RoomDataFeatures}).
+ * mesh keeps owning the native channel; this wraps it as a {@link RtcFeatureChannel} for whichever
+ * service is current (each room gets fresh services, see the session's RoomFeatures).
  */
-final class MeshChannelBridge implements DataChannelPlugin {
+public final class MeshChannelBridge implements DataChannelPlugin {
     private final DataChannelSpec spec;
     private final Function<PeerId, String> names;
     private final Executor events;
-    private final Map<RTCDataChannel, RtcPeerChannel> wrapped = new ConcurrentHashMap<>();
+    private final Map<RTCDataChannel, RtcFeatureChannel> wrapped = new ConcurrentHashMap<>();
     private volatile ChannelPlugin current;
 
-    MeshChannelBridge(DataChannelSpec spec, Function<PeerId, String> names, Executor events) {
+    public MeshChannelBridge(DataChannelSpec spec, Function<PeerId, String> names, Executor events) {
         this.spec = spec;
         this.names = names;
         this.events = events;
     }
 
-    void use(ChannelPlugin plugin) {
+    public void use(ChannelPlugin plugin) {
         current = plugin;
     }
 
@@ -48,7 +48,7 @@ final class MeshChannelBridge implements DataChannelPlugin {
         if (plugin == null) {
             return; // Not in a room as far as data features go; the mesh still owns the channel.
         }
-        RtcPeerChannel c = new RtcPeerChannel(channel, new PeerInfo(peer, names.apply(peer)), new SerialExecutor(events),
+        RtcFeatureChannel c = new RtcFeatureChannel(channel, new PeerInfo(peer, names.apply(peer)), new SerialExecutor(events),
                 spec.inbound());
         wrapped.put(channel, c);
         plugin.attach(c);
@@ -56,7 +56,7 @@ final class MeshChannelBridge implements DataChannelPlugin {
 
     @Override
     public void onChannelClosed(PeerId peer, RTCDataChannel channel) {
-        RtcPeerChannel c = wrapped.remove(channel);
+        RtcFeatureChannel c = wrapped.remove(channel);
         if (c != null) {
             c.markClosed();
         }

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Runs tasks one at a time, in submission order, on a shared backing executor. One per data
  * channel keeps each channel's events ordered without a thread per channel. The queue is
  * bounded: a peer whose messages arrive faster than they are handled gets
- * {@link RejectedExecutionException} instead of the heap (see {@link RtcPeerChannel}).
+ * {@link RejectedExecutionException} instead of the heap (see {@link RtcFeatureChannel}).
  */
 public final class SerialExecutor implements Executor {
     /** Far above what a channel's inbound limits let queue up; only a stall reaches it. */

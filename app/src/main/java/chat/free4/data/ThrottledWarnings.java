@@ -1,6 +1,6 @@
 package chat.free4.data;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;

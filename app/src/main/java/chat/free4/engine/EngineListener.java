@@ -1,6 +1,6 @@
 package chat.free4.engine;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 
 /**
  * Receives what happens in the engine. Calls come one at a time, in order, on the engine's event
@@ -10,7 +10,7 @@ import chat.free4.signaling.PeerId;
 public interface EngineListener {
 
     /** Anything in the room changed; {@code room} is the complete new snapshot. */
-    default void onRoomChanged(RoomView room) {
+    default void onRoomChanged(RoomSnapshot room) {
     }
 
     /** A remote peer appeared in the room. */
@@ -26,7 +26,7 @@ public interface EngineListener {
     }
 
     /** Audio levels were refreshed (about ten times a second while in a room). */
-    default void onLevels(RoomView room) {
+    default void onLevels(RoomSnapshot room) {
     }
 
     /** Something went wrong; {@code sentence} is meant for a person, e.g. "The room is full.". */

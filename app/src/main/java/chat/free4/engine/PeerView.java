@@ -1,7 +1,7 @@
 package chat.free4.engine;
 
 import chat.free4.mesh.PeerConnectionStatus;
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 
 /**
  * An immutable snapshot of one remote peer as the UI shows it.

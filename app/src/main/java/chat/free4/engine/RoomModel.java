@@ -2,15 +2,15 @@ package chat.free4.engine;
 
 import chat.free4.audio.RemoteAudio;
 import chat.free4.mesh.PeerConnectionStatus;
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.SignalingState;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The mutable room state behind {@link RoomView}; touched only on the mesh thread. */
+/** The mutable room state behind {@link RoomSnapshot}; touched only on the mesh thread. */
 final class RoomModel {
     private String room = "";
     private String selfName = "";
@@ -123,8 +123,8 @@ final class RoomModel {
         return Optional.of(next);
     }
 
-    RoomView snapshot() {
-        return new RoomView(room, selfId, selfName, signaling, signalingWords, micMuted, selfLevel,
+    RoomSnapshot snapshot() {
+        return new RoomSnapshot(room, selfId, selfName, signaling, signalingWords, micMuted, selfLevel,
                 java.util.List.copyOf(peers.values()), maxPeers, listedAgainstWish);
     }
 }

@@ -8,8 +8,8 @@ import chat.free4.mesh.Mesh;
 import chat.free4.mesh.MeshConfig;
 import chat.free4.mesh.MeshListener;
 import chat.free4.mesh.PeerConnectionStatus;
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.Signaling;
 import chat.free4.signaling.SignalingState;
@@ -36,7 +36,7 @@ public final class VoiceEngine implements AutoCloseable {
     private final List<DataChannelPlugin> plugins;
     private final EngineEvents events = new EngineEvents();
     private final RoomModel model = new RoomModel();
-    private volatile RoomView current = RoomView.empty();
+    private volatile RoomSnapshot current = RoomSnapshot.empty();
     private volatile Mesh mesh;
     private ScheduledFuture<?> levelTicker;
     private volatile boolean micMuted;
@@ -61,7 +61,7 @@ public final class VoiceEngine implements AutoCloseable {
     }
 
     /** The latest snapshot of the room. */
-    public RoomView room() {
+    public RoomSnapshot room() {
         return current;
     }
 
@@ -182,13 +182,13 @@ public final class VoiceEngine implements AutoCloseable {
 
     private void tickLevels() {
         model.refreshLevels(audio.localLevel());
-        RoomView view = model.snapshot();
+        RoomSnapshot view = model.snapshot();
         current = view;
         events.fire(l -> l.onLevels(view));
     }
 
     private void publishRoom() {
-        RoomView view = model.snapshot();
+        RoomSnapshot view = model.snapshot();
         current = view;
         events.fire(l -> l.onRoomChanged(view));
     }

@@ -4,12 +4,12 @@ import chat.free4.data.ChannelClosedException;
 import chat.free4.data.ChannelPlugin;
 import chat.free4.data.DataChannelSpec;
 import chat.free4.data.InboundRate;
-import chat.free4.data.PeerChannel;
+import chat.free4.data.FeatureChannel;
 import chat.free4.data.ThrottledWarnings;
 import chat.free4.data.Untrusted;
 import chat.free4.files.FileControl.Type;
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
 
     private final FileLimits limits;
     private final PartialFileJournal journal;
-    private final Map<PeerId, PeerChannel> channels = new ConcurrentHashMap<>();
+    private final Map<PeerId, FeatureChannel> channels = new ConcurrentHashMap<>();
     private final Map<UUID, Transfer> transfers = new ConcurrentHashMap<>();
     private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
     /** Finished transfers, oldest first: beyond {@link #MAX_FINISHED_KEPT} they are forgotten. */
@@ -86,7 +86,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
     }
 
     public List<PeerInfo> connectedPeers() {
-        return channels.values().stream().map(PeerChannel::peer).toList();
+        return channels.values().stream().map(FeatureChannel::peer).toList();
     }
 
     public Optional<TransferStatus> status(UUID id) {
@@ -128,7 +128,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         String sha256 = Sha256.of(file);
         List<TransferStatus> offered = new ArrayList<>();
         for (PeerId peerId : peers) {
-            PeerChannel channel = channels.get(peerId);
+            FeatureChannel channel = channels.get(peerId);
             if (channel == null) {
                 throw new IOException("That person is no longer connected.");
             }
@@ -198,15 +198,15 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
     }
 
     @Override
-    public void attach(PeerChannel channel) {
-        channel.setListener(new PeerChannel.Listener() {
+    public void attach(FeatureChannel channel) {
+        channel.setListener(new FeatureChannel.Listener() {
             @Override
-            public void onOpen(PeerChannel c) {
+            public void onOpen(FeatureChannel c) {
                 channels.put(c.peer().id(), c);
             }
 
             @Override
-            public void onMessage(PeerChannel c, byte[] data, boolean binary) {
+            public void onMessage(FeatureChannel c, byte[] data, boolean binary) {
                 if (binary) {
                     onChunk(c, data);
                 } else {
@@ -215,12 +215,12 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
             }
 
             @Override
-            public void onBufferedAmountLow(PeerChannel c) {
+            public void onBufferedAmountLow(FeatureChannel c) {
                 pumpAll(c);
             }
 
             @Override
-            public void onClosed(PeerChannel c) {
+            public void onClosed(FeatureChannel c) {
                 channels.remove(c.peer().id(), c);
                 for (Transfer t : transfers.values()) {
                     if (t.channel == c) {
@@ -236,7 +236,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         });
     }
 
-    private void onControl(PeerChannel c, byte[] data) {
+    private void onControl(FeatureChannel c, byte[] data) {
         FileControl msg;
         try {
             msg = FileControl.decode(data);
@@ -283,7 +283,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         }
     }
 
-    private void onOffer(PeerChannel c, FileControl offer) {
+    private void onOffer(FeatureChannel c, FileControl offer) {
         if (transfers.containsKey(offer.id())) {
             warnings.warn(c.peer().id(), "Ignored a repeated file offer id from {}", c.peer().id());
             return;
@@ -314,12 +314,12 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         }
     }
 
-    private long pendingOffersFrom(PeerChannel c) {
+    private long pendingOffersFrom(FeatureChannel c) {
         return transfers.values().stream().filter(t -> t.channel == c && t.direction == TransferDirection.INCOMING
                 && t.state == TransferState.OFFERED).count();
     }
 
-    private void onChunk(PeerChannel c, byte[] data) {
+    private void onChunk(FeatureChannel c, byte[] data) {
         ChunkFrame chunk;
         try {
             chunk = ChunkFrame.decode(data);
@@ -359,7 +359,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         pump(t);
     }
 
-    private void pumpAll(PeerChannel c) {
+    private void pumpAll(FeatureChannel c) {
         for (Transfer t : transfers.values()) {
             if (t.channel == c && t.direction == TransferDirection.OUTGOING) {
                 synchronized (t) {
@@ -483,7 +483,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
     /** Mutable state of one transfer; guarded by its own monitor. */
     private static final class Transfer {
         final UUID id;
-        final PeerChannel channel;
+        final FeatureChannel channel;
         final TransferDirection direction;
         final String fileName;
         final long size;
@@ -498,7 +498,7 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         volatile Path savedTo;
         boolean retired;
 
-        Transfer(UUID id, PeerChannel channel, TransferDirection direction, String fileName, long size, String sha256) {
+        Transfer(UUID id, FeatureChannel channel, TransferDirection direction, String fileName, long size, String sha256) {
             this.id = id;
             this.channel = channel;
             this.direction = direction;

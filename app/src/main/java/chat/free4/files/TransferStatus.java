@@ -1,6 +1,6 @@
 package chat.free4.files;
 
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerInfo;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;

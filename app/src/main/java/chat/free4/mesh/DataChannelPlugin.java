@@ -1,6 +1,6 @@
 package chat.free4.mesh;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelInit;
 

@@ -1,8 +1,8 @@
 package chat.free4.mesh;
 
 import chat.free4.audio.RemoteAudio;
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.SignalingState;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package chat.free4.mesh;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 
 /**
  * Decides which side of a pair creates the offer, so two peers never offer at once (no glare):

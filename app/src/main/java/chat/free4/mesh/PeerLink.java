@@ -4,7 +4,7 @@ import chat.free4.audio.AudioBackend;
 import chat.free4.audio.LocalSend;
 import chat.free4.audio.RemoteAudio;
 import chat.free4.audio.SinkChangeGate;
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import chat.free4.signaling.SignalPayload;
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;

@@ -1,6 +1,6 @@
 package chat.free4.mesh;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package chat.free4.signaling;
 
+import chat.free4.peer.PeerId;
 import java.util.List;
 
 /** What a peer asks for when it joins a room. */

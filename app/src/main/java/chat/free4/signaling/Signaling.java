@@ -1,5 +1,6 @@
 package chat.free4.signaling;
 
+import chat.free4.peer.PeerId;
 /**
  * Carries SDP and ICE between the peers of one room. Two transports implement it: the relay
  * client (internet rooms) and direct LAN signaling (no server). The mesh only sees this interface.

@@ -1,5 +1,7 @@
 package chat.free4.signaling;
 
+import chat.free4.peer.PeerInfo;
+import chat.free4.peer.PeerId;
 import java.util.List;
 
 /**

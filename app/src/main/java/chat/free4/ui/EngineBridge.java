@@ -4,26 +4,26 @@ import chat.free4.audio.AudioBackend;
 import chat.free4.audio.AudioDeviceChooser;
 import chat.free4.audio.AudioDeviceInfo;
 import chat.free4.audio.AudioDeviceLists;
-import chat.free4.discovery.IpFamily;
-import chat.free4.discovery.LanDiscovery;
-import chat.free4.discovery.LanInterface;
-import chat.free4.discovery.LanInterfaces;
-import chat.free4.discovery.LanRoom;
-import chat.free4.discovery.LanRoomsListener;
-import chat.free4.discovery.LanUnavailableException;
-import chat.free4.data.RoomDataFeatures;
+import chat.free4.signaling.lan.discovery.IpFamily;
+import chat.free4.signaling.lan.discovery.LanDiscovery;
+import chat.free4.signaling.lan.discovery.LanInterface;
+import chat.free4.signaling.lan.discovery.LanInterfaces;
+import chat.free4.signaling.lan.discovery.LanRoom;
+import chat.free4.signaling.lan.discovery.LanRoomsListener;
+import chat.free4.signaling.lan.discovery.LanUnavailableException;
+import chat.free4.session.RoomFeatures;
 import chat.free4.engine.EngineListener;
 import chat.free4.files.FileLimits;
 import chat.free4.files.PartialFileJournal;
-import chat.free4.signaling.PeerInfo;
-import chat.free4.lan.LanSignaling;
+import chat.free4.peer.PeerInfo;
+import chat.free4.signaling.lan.LanSignaling;
 import chat.free4.ui.lobby.RoomEntry;
 import chat.free4.engine.PeerView;
-import chat.free4.engine.RoomView;
+import chat.free4.engine.RoomSnapshot;
 import chat.free4.engine.VoiceEngine;
 import chat.free4.mesh.MeshConfig;
 import chat.free4.signaling.ConfiguredIceServers;
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.Signaling;
 import chat.free4.signaling.SignalingState;
@@ -82,7 +82,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     });
     private VoiceEngine engine;
     private ScheduledFuture<?> routePoll;
-    private RoomDataFeatures data;
+    private RoomFeatures data;
     private LanDiscovery lan;
     private volatile String audioWarning = "";
     private volatile boolean microphoneOpen = true;
@@ -180,7 +180,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 if (!warning.isEmpty()) {
                     Platform.runLater(() -> room.errorProperty().set(warning));
                 }
-                RoomDataFeatures.RoomData roomData = data.start(new PeerInfo(roomRequest.selfId(), now.displayName()));
+                RoomFeatures.RoomData roomData = data.start(new PeerInfo(roomRequest.selfId(), now.displayName()));
                 Platform.runLater(() -> {
                     if (room.activeProperty().get() && !leaving) {
                         room.dataProperty().set(roomData);
@@ -401,7 +401,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             String problems = String.join(" ", ice.problems());
             Platform.runLater(() -> room.errorProperty().set(problems));
         }
-        data = new RoomDataFeatures(FileLimits.DEFAULT, downloads);
+        data = new RoomFeatures(FileLimits.DEFAULT, downloads);
         VoiceEngine created = new VoiceEngine(audio, MeshConfig.defaults().withIceServers(ice.servers()), data.meshPlugins());
         data.peerNames(id -> created.room().peers().stream().filter(p -> p.id().equals(id))
                 .map(PeerView::name).findFirst().orElse(""));
@@ -494,12 +494,12 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     /** Engine events (on the engine's thread) handed to the FX thread. */
     private final class ToFx implements EngineListener {
         @Override
-        public void onRoomChanged(RoomView view) {
+        public void onRoomChanged(RoomSnapshot view) {
             Platform.runLater(() -> show(view));
         }
 
         @Override
-        public void onLevels(RoomView view) {
+        public void onLevels(RoomSnapshot view) {
             Platform.runLater(() -> showLevels(view));
         }
 
@@ -534,7 +534,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
 
     // ---- on the FX thread ----
 
-    private void show(RoomView view) {
+    private void show(RoomSnapshot view) {
         if (!room.activeProperty().get() || leaving) {
             return;
         }
@@ -558,7 +558,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         room.micLevelProperty().set(view.selfLevel());
     }
 
-    private void showLevels(RoomView view) {
+    private void showLevels(RoomSnapshot view) {
         if (!room.activeProperty().get() || leaving) {
             return;
         }
@@ -595,7 +595,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         };
     }
 
-    private static String statusWords(RoomView view) {
+    private static String statusWords(RoomSnapshot view) {
         if (view.signaling() == SignalingState.JOINED) {
             long connected = view.peers().stream()
                     .filter(p -> p.status() == chat.free4.mesh.PeerConnectionStatus.CONNECTED).count();

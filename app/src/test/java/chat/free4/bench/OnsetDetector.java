@@ -2,7 +2,7 @@ package chat.free4.bench;
 
 import chat.free4.audio.Pcm;
 import chat.free4.audio.RemotePcmListener;
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

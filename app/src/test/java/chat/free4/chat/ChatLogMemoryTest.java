@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import org.junit.jupiter.api.Test;
 
 /** However many lines a room sees, the log remembers a bounded number of them, ids included. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

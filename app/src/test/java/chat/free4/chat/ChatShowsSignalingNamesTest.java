@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import chat.free4.data.RawChannel;
 import chat.free4.data.RtcTestRoom;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerInfo;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;

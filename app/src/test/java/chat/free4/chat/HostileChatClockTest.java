@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import chat.free4.data.RawChannel;
 import chat.free4.data.RtcTestRoom;
 import chat.free4.data.RtcTestRoom.Peer;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

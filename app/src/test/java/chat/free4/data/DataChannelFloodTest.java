@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chat.free4.data.RtcPeerChannel.InboundStats;
+import chat.free4.data.RtcFeatureChannel.InboundStats;
 import chat.free4.data.RtcTestRoom.Peer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +35,7 @@ class DataChannelFloodTest {
         room.connect(malloryPeer, bobPeer);
         mallory.opened().get(20, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(20)).until(() -> room.channel(bobPeer, malloryPeer, "app").isPresent());
-        RtcPeerChannel bobsEnd = room.channel(bobPeer, malloryPeer, "app").orElseThrow();
+        RtcFeatureChannel bobsEnd = room.channel(bobPeer, malloryPeer, "app").orElseThrow();
 
         byte[] frame = new AppDataFrame("game/move", new byte[] {1, 2, 3}).encode();
         int flood = 5_000;

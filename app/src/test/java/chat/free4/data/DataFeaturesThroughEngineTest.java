@@ -1,5 +1,6 @@
 package chat.free4.data;
 
+import chat.free4.session.RoomFeatures;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +18,8 @@ import chat.free4.files.TransferDirection;
 import chat.free4.files.TransferState;
 import chat.free4.files.TransferStatus;
 import chat.free4.mesh.MeshConfig;
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.relay.RelayConnectionConfig;
 import chat.free4.signaling.relay.RelaySignaling;
@@ -42,10 +43,10 @@ class DataFeaturesThroughEngineTest {
     private static final class AppPeer implements AutoCloseable {
         final PeerInfo info;
         final HeadlessAudio audio = new HeadlessAudio(PcmSource.silence(), RemotePcmListener.none());
-        final RoomDataFeatures features = new RoomDataFeatures(FileLimits.DEFAULT);
+        final RoomFeatures features = new RoomFeatures(FileLimits.DEFAULT);
         final VoiceEngine engine = new VoiceEngine(audio, MeshConfig.defaults(), features.meshPlugins());
         final Map<UUID, TransferStatus> transfers = new ConcurrentHashMap<>();
-        RoomDataFeatures.RoomData room;
+        RoomFeatures.RoomData room;
 
         AppPeer(String name) {
             info = new PeerInfo(PeerId.random(), name);

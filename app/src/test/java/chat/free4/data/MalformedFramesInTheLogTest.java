@@ -60,9 +60,9 @@ class MalformedFramesInTheLogTest {
     @Test
     void aFloodOfMalformedFramesLogsAFewShortLines() {
         var mallory = RtcTestRoom.newPeerInfo("Mallory");
-        FakePeerChannel chat = FakePeerChannel.openTo(new ChatService(RtcTestRoom.newPeerInfo("Bob")), mallory);
-        FakePeerChannel files = FakePeerChannel.openTo(new FileSharingService(), mallory);
-        FakePeerChannel app = FakePeerChannel.openTo(new AppDataService(), mallory);
+        FakeFeatureChannel chat = FakeFeatureChannel.openTo(new ChatService(RtcTestRoom.newPeerInfo("Bob")), mallory);
+        FakeFeatureChannel files = FakeFeatureChannel.openTo(new FileSharingService(), mallory);
+        FakeFeatureChannel app = FakeFeatureChannel.openTo(new AppDataService(), mallory);
         String fileJson = "{\"type\":" + new JsonPrimitive(NASTY) + ",\"id\":\"00000000-0000-0000-0000-000000000001\"}";
         String badId = "{\"type\":\"accept\",\"id\":" + new JsonPrimitive(NASTY.substring(0, 3000)) + "}";
         byte[] topic = utf8(NASTY.substring(0, 200));

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class RawChannel implements ChannelPlugin {
     private final DataChannelSpec spec;
-    private final CompletableFuture<PeerChannel> open = new CompletableFuture<>();
+    private final CompletableFuture<FeatureChannel> open = new CompletableFuture<>();
     private final List<byte[]> received = new CopyOnWriteArrayList<>();
 
     public RawChannel(String label) {
@@ -24,26 +24,26 @@ public final class RawChannel implements ChannelPlugin {
     }
 
     @Override
-    public void attach(PeerChannel channel) {
-        channel.setListener(new PeerChannel.Listener() {
+    public void attach(FeatureChannel channel) {
+        channel.setListener(new FeatureChannel.Listener() {
             @Override
-            public void onOpen(PeerChannel c) {
+            public void onOpen(FeatureChannel c) {
                 open.complete(c);
             }
 
             @Override
-            public void onMessage(PeerChannel c, byte[] data, boolean binary) {
+            public void onMessage(FeatureChannel c, byte[] data, boolean binary) {
                 received.add(data);
             }
 
             @Override
-            public void onClosed(PeerChannel c) {
+            public void onClosed(FeatureChannel c) {
             }
         });
     }
 
     /** Completes once the channel is open. */
-    public CompletableFuture<PeerChannel> opened() {
+    public CompletableFuture<FeatureChannel> opened() {
         return open;
     }
 

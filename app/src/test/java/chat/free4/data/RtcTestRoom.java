@@ -1,7 +1,7 @@
 package chat.free4.data;
 
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
@@ -110,7 +110,7 @@ public final class RtcTestRoom implements AutoCloseable {
     }
 
     /** {@code self}'s end of the channel {@code label} to {@code remote}, once it exists. */
-    public Optional<RtcPeerChannel> channel(Peer self, Peer remote, String label) {
+    public Optional<RtcFeatureChannel> channel(Peer self, Peer remote, String label) {
         Link link = find(self, remote);
         if (link == null) {
             return Optional.empty();
@@ -215,7 +215,7 @@ public final class RtcTestRoom implements AutoCloseable {
         final CompletableFuture<Void> connected = new CompletableFuture<>();
         private final List<RTCIceCandidate> pending = new ArrayList<>();
         private boolean remoteSet;
-        private final Map<RtcPeerChannel, RTCDataChannel> channels = new ConcurrentHashMap<>();
+        private final Map<RtcFeatureChannel, RTCDataChannel> channels = new ConcurrentHashMap<>();
         private boolean closed;
         private final Object nativeLock = new Object();
         /** Guarded by nativeLock. */
@@ -230,7 +230,7 @@ public final class RtcTestRoom implements AutoCloseable {
             String label = channel.getLabel();
             ChannelPlugin plugin = self.plugins.stream().filter(p -> p.spec().label().equals(label))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no plugin for " + label));
-            RtcPeerChannel wrapped = new RtcPeerChannel(channel, remote.info, new SerialExecutor(events),
+            RtcFeatureChannel wrapped = new RtcFeatureChannel(channel, remote.info, new SerialExecutor(events),
                     inboundLimits ? plugin.spec().inbound() : InboundRate.UNLIMITED);
             channels.put(wrapped, channel);
             plugin.attach(wrapped);
@@ -273,7 +273,7 @@ public final class RtcTestRoom implements AutoCloseable {
         }
 
         void close() {
-            Map<RtcPeerChannel, RTCDataChannel> toClose;
+            Map<RtcFeatureChannel, RTCDataChannel> toClose;
             synchronized (this) {
                 if (closed) {
                     return;
@@ -282,7 +282,7 @@ public final class RtcTestRoom implements AutoCloseable {
                 toClose = Map.copyOf(channels);
                 channels.clear();
             }
-            toClose.keySet().forEach(RtcPeerChannel::markClosed);
+            toClose.keySet().forEach(RtcFeatureChannel::markClosed);
             synchronized (nativeLock) {
                 pcClosed = true;
                 toClose.values().forEach(c -> {

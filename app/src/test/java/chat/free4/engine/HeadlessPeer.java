@@ -8,7 +8,7 @@ import chat.free4.audio.PcmSource;
 import chat.free4.audio.RecentAudio;
 import chat.free4.audio.RemotePcmListener;
 import chat.free4.mesh.MeshConfig;
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.relay.RelayConnectionConfig;
 import chat.free4.signaling.relay.RelaySignaling;
@@ -77,7 +77,7 @@ public final class HeadlessPeer implements AutoCloseable {
     }
 
     public boolean connectedTo(HeadlessPeer... others) {
-        RoomView room = engine.room();
+        RoomSnapshot room = engine.room();
         for (HeadlessPeer o : others) {
             boolean ok = room.peers().stream().anyMatch(p -> p.id().equals(o.id)
                     && p.status() == chat.free4.mesh.PeerConnectionStatus.CONNECTED);

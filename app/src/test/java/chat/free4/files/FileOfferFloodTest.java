@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.free4.data.RawChannel;
 import chat.free4.data.RtcTestRoom;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerInfo;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.SignalPayload;
 import java.time.Duration;
 import java.util.List;

@@ -3,8 +3,8 @@ package chat.free4.mesh;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.SignalPayload;
 import java.lang.ref.WeakReference;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package chat.free4.mesh;
 
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.SignalPayload;
 import chat.free4.signaling.Signaling;

@@ -4,15 +4,15 @@ import chat.free4.audio.Goertzel;
 import chat.free4.audio.HeadlessAudio;
 import chat.free4.audio.PcmSource;
 import chat.free4.audio.RemotePcmListener;
-import chat.free4.discovery.IpFamily;
-import chat.free4.discovery.LanInterfaces;
-import chat.free4.data.RoomDataFeatures;
+import chat.free4.signaling.lan.discovery.IpFamily;
+import chat.free4.signaling.lan.discovery.LanInterfaces;
+import chat.free4.session.RoomFeatures;
 import chat.free4.engine.VoiceEngine;
 import chat.free4.files.FileLimits;
 import chat.free4.mesh.MeshConfig;
-import chat.free4.signaling.PeerInfo;
-import chat.free4.lan.LanSignaling;
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerInfo;
+import chat.free4.signaling.lan.LanSignaling;
+import chat.free4.peer.PeerId;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.relay.RelayConnectionConfig;
 import chat.free4.signaling.relay.RelaySignaling;
@@ -33,8 +33,8 @@ final class HeadlessPeer implements AutoCloseable {
     private final short[] recent = new short[WINDOW];
     private int written;
 
-    private final RoomDataFeatures data = new RoomDataFeatures(FileLimits.DEFAULT);
-    private RoomDataFeatures.RoomData roomData;
+    private final RoomFeatures data = new RoomFeatures(FileLimits.DEFAULT);
+    private RoomFeatures.RoomData roomData;
 
     private HeadlessPeer(String name) {
         this.name = name;

@@ -1,6 +1,6 @@
 package chat.free4.ui;
 
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.relay.RecordingListener;
 import chat.free4.signaling.relay.RelayConnectionConfig;

@@ -1,6 +1,6 @@
 package chat.free4.ui.chat;
 
-import chat.free4.data.RoomDataFeatures.RoomData;
+import chat.free4.session.RoomFeatures.RoomData;
 
 /**
  * Everything the voice room view needs for one room's chat, built in one call on the FX thread:

@@ -5,7 +5,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import chat.free4.ui.Avatar;
 import chat.free4.ui.Icons;
-import chat.free4.data.RoomDataFeatures;
+import chat.free4.session.RoomFeatures;
 import chat.free4.ui.chat.ChatModel;
 import chat.free4.ui.chat.ChatPane;
 import chat.free4.ui.chat.ChatPaneActions;
@@ -63,7 +63,7 @@ public final class RoomView extends BorderPane {
     }
 
     /** The chat pane lives beside the participants while in a room; it is rebuilt for every room. */
-    private void showChat(RoomDataFeatures.RoomData data) {
+    private void showChat(RoomFeatures.RoomData data) {
         if (chat != null) {
             chat.dispose();
             transfers.dispose();

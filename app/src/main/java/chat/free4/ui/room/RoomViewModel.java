@@ -1,6 +1,6 @@
 package chat.free4.ui.room;
 
-import chat.free4.data.RoomDataFeatures;
+import chat.free4.session.RoomFeatures;
 import chat.free4.ui.settings.VoiceMode;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -24,7 +24,7 @@ import javafx.collections.ObservableList;
  */
 public final class RoomViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(false);
-    private final ObjectProperty<RoomDataFeatures.RoomData> data = new SimpleObjectProperty<>();
+    private final ObjectProperty<RoomFeatures.RoomData> data = new SimpleObjectProperty<>();
     private final StringProperty roomName = new SimpleStringProperty("");
     private final StringProperty roomKind = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
@@ -131,7 +131,7 @@ public final class RoomViewModel {
     }
 
     /** The room's chat and file services while in a room (null otherwise); the chat pane follows it. */
-    public ObjectProperty<RoomDataFeatures.RoomData> dataProperty() {
+    public ObjectProperty<RoomFeatures.RoomData> dataProperty() {
         return data;
     }
 

@@ -3,9 +3,9 @@ package chat.free4.chat.bench;
 import chat.free4.chat.ChatMessage;
 import chat.free4.chat.ChatService;
 import chat.free4.chat.ChatWireCodec;
-import chat.free4.data.PeerChannel;
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.data.FeatureChannel;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import chat.free4.ui.chat.ChatModel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -107,7 +107,7 @@ public final class ChatHeapBenchmark {
     }
 
     /** Bob's end of a chat channel: frames go straight into the service's channel listener. */
-    private static final class Feeder implements PeerChannel {
+    private static final class Feeder implements FeatureChannel {
         private final PeerInfo bob = new PeerInfo(new PeerId("bob-bench-0001"), "Bob");
         private Listener listener;
 

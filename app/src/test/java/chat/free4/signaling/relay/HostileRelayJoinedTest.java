@@ -2,8 +2,8 @@ package chat.free4.signaling.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import chat.free4.signaling.PeerId;
-import chat.free4.signaling.PeerInfo;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.SignalPayload;
 import chat.free4.signaling.SignalingListener;

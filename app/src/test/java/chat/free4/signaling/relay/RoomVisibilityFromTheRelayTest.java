@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import chat.free4.engine.TestRelay;
-import chat.free4.signaling.PeerId;
+import chat.free4.peer.PeerId;
 import chat.free4.signaling.RoomRequest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

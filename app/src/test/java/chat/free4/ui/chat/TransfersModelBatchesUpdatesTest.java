@@ -3,7 +3,7 @@ package chat.free4.ui.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chat.free4.data.FakePeerChannel;
+import chat.free4.data.FakeFeatureChannel;
 import chat.free4.data.RtcTestRoom;
 import chat.free4.files.FileSharingService;
 import chat.free4.files.TransferState;
@@ -41,7 +41,7 @@ class TransfersModelBatchesUpdatesTest {
     void aThousandOffersAndCancelsQueueOneUpdate() {
         FileSharingService files = new FileSharingService();
         TransfersModel model = new TransfersModel(files, fxQueue::add);
-        FakePeerChannel mallory = FakePeerChannel.openTo(files, RtcTestRoom.newPeerInfo("Mallory"));
+        FakeFeatureChannel mallory = FakeFeatureChannel.openTo(files, RtcTestRoom.newPeerInfo("Mallory"));
         for (int i = 0; i < 1_000; i++) {
             UUID id = UUID.randomUUID();
             mallory.receive(control("offer", id), false);

@@ -7,7 +7,7 @@ import chat.free4.relay.protocol.Outbound;
 import chat.free4.relay.protocol.RefusedException;
 import chat.free4.relay.protocol.Utf8;
 import chat.free4.relay.rooms.Membership;
-import chat.free4.relay.rooms.PeerChannel;
+import chat.free4.relay.rooms.MemberOutbox;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@link #send} from other threads. Nothing here blocks: sends only enqueue, and a client whose
  * queue overflows is dropped. Payloads are passed on, never logged.
  */
-public final class ClientConnection implements Session.Listener.AutoDemanding, PeerChannel {
+public final class ClientConnection implements Session.Listener.AutoDemanding, MemberOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
     private final RelayCore core;

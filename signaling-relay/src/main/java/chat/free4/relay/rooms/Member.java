@@ -14,11 +14,11 @@ final class Member {
     final String nameKey;
     private final byte[] secretHash;
     /** Guarded by the room's lock; null while the seat is reserved for its secret. */
-    PeerChannel channel;
+    MemberOutbox channel;
     /** Guarded by the room's lock; when a reserved seat is given up (System.nanoTime), else 0. */
     long reservedUntilNanos;
 
-    Member(String peerId, String name, String nameKey, byte[] secretHash, PeerChannel channel) {
+    Member(String peerId, String name, String nameKey, byte[] secretHash, MemberOutbox channel) {
         this.peerId = peerId;
         this.name = name;
         this.nameKey = nameKey;

@@ -72,13 +72,13 @@ public final class RoomRegistry {
      * Seats {@code channel} in the requested room, sends it {@code joined} and tells the others
      * {@code peer-joined}. With a matching secret it takes over an existing seat silently.
      */
-    public Membership join(PeerChannel channel, Inbound.Join join) throws RefusedException {
+    public Membership join(MemberOutbox channel, Inbound.Join join) throws RefusedException {
         String roomKey = NameSkeleton.of(join.room());
         String nameKey = NameSkeleton.of(join.name());
         while (true) {
             Room found = rooms.get(roomKey);
             Room room = found != null ? found : createRoom(join, roomKey);
-            PeerChannel replaced;
+            MemberOutbox replaced;
             Membership membership;
             synchronized (room) {
                 if (room.closed) {
@@ -166,7 +166,7 @@ public final class RoomRegistry {
      *                   {@code peer-left} would make them hang up
      * @return true if the seat was removed
      */
-    public boolean leave(PeerChannel channel, Membership membership, boolean tellOthers) {
+    public boolean leave(MemberOutbox channel, Membership membership, boolean tellOthers) {
         Room room = membership.room();
         Member member = membership.member();
         synchronized (room) {
@@ -183,7 +183,7 @@ public final class RoomRegistry {
      * reserved for that secret for the grace period, so nobody else can take its peer id or name
      * while its owner reconnects; the others hear {@code peer-left} only when the grace ends.
      */
-    public void dropped(PeerChannel channel, Membership membership) {
+    public void dropped(MemberOutbox channel, Membership membership) {
         Member member = membership.member();
         if (seatGrace.isZero() || !member.hasSecret()) {
             leave(channel, membership, true);
@@ -239,7 +239,7 @@ public final class RoomRegistry {
     }
 
     /** Whether {@code channel} still holds the seat (it may have been taken over or left). */
-    public boolean holds(PeerChannel channel, Membership membership) {
+    public boolean holds(MemberOutbox channel, Membership membership) {
         synchronized (membership.room()) {
             return membership.room().members.get(membership.peerId()) == membership.member()
                     && membership.member().channel == channel;
@@ -247,7 +247,7 @@ public final class RoomRegistry {
     }
 
     /** Passes {@code payload} to exactly one other peer of the sender's room. */
-    public void forward(PeerChannel channel, Membership membership, String to, JsonObject payload)
+    public void forward(MemberOutbox channel, Membership membership, String to, JsonObject payload)
             throws RefusedException {
         Room room = membership.room();
         Member self = membership.member();

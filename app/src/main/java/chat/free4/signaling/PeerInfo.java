@@ -1,5 +1,0 @@
-package chat.free4.signaling;
-
-/** A member of a room as signaling knows it. */
-public record PeerInfo(PeerId id, String displayName) {
-}

@@ -1,0 +1,30 @@
+package chat.free4.signaling.lan;
+
+import chat.free4.peer.PeerInfo;
+import chat.free4.signaling.SignalPayload;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** What LAN signaling knows of one other member: its connections and what waits to be sent. */
+final class RemotePeer {
+    static final int PENDING_LIMIT = 256;
+
+    final PeerInfo info;
+    /** We send on this one (we dialed it). */
+    DirectConnection outbound;
+    /** Our hello went out on {@link #outbound} (after the callee's challenge): signals may follow. */
+    boolean outboundReady;
+    boolean dialing;
+    /** The key this peer proved on its first connection; a later one must prove the same (decision 0014). */
+    String key;
+    /** Completed once a {@link LanSignaling#redial} has its new connection ready. */
+    java.util.concurrent.CompletableFuture<Void> redialed;
+    /** We receive on this one (it dialed us). */
+    DirectConnection inbound;
+    final Deque<SignalPayload> pending = new ArrayDeque<>();
+
+    RemotePeer(PeerInfo info) {
+        this.info = info;
+    }
+}

@@ -1,0 +1,104 @@
+package chat.free4.signaling.lan;
+
+import chat.free4.Main;
+import chat.free4.audio.Goertzel;
+import chat.free4.audio.Pcm;
+import chat.free4.audio.WavReader;
+import chat.free4.testlan.ChildPeer;
+import chat.free4.testlan.SimulatedLan;
+import chat.free4.testlan.SimulatedLanExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Three headless peers ({@code free4chat join --lan}), each on its own simulated host, with no
+ * relay anywhere: they find each other by mDNS, connect directly, and each hears the other two
+ * tones and never its own (checked by frequency in their recordings). A watching
+ * {@code free4chat rooms --lan --watch} lists the room; the peer that leaves is withdrawn from the
+ * list and from the others' mesh.
+ */
+class LanPeersHearEachOtherTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(120); // child JVMs start slowly on a busy 2-core machine
+    private static final double[] TONES = {440, 660, 880};
+
+    @RegisterExtension
+    final SimulatedLanExtension lanExtension = new SimulatedLanExtension(4);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void threeLanPeersHearEachOtherAndALeaverIsWithdrawn() throws Exception {
+        SimulatedLan lan = lanExtension.get();
+        ChildPeer observer = lan.start(lan.host(3), "rooms", Main.class.getName(),
+                List.of("rooms", "--lan", "--watch", "--interface", "lan0"));
+        observer.awaitLine("watching LAN rooms on lan0", TIMEOUT);
+
+        List<ChildPeer> peers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            // p2 leaves after 20 s (after the listing below); p0 and p1 stay long enough to see it go.
+            String seconds = i == 2 ? "20" : "40";
+            ChildPeer peer = lan.start(lan.host(i), "p" + i, Main.class.getName(), List.of("join", "--lan",
+                    "--interface", "lan0", "--room", "lan demo", "--name", "p" + i, "--tone", Double.toString(TONES[i]),
+                    "--record", dir.resolve("p" + i + ".wav").toString(), "--seconds", seconds, "--levels-every", "0"));
+            peer.awaitLine("joined room \"lan demo\" as p" + i, TIMEOUT);
+            peers.add(peer);
+        }
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                if (i != j) {
+                    peers.get(i).awaitLine("p" + j + ": connected", TIMEOUT);
+                }
+            }
+        }
+        observer.awaitLine("rooms: lan demo \\(3: p0, p1, p2\\)", TIMEOUT);
+        ChildPeer lister = lan.start(lan.host(3), "list", Main.class.getName(),
+                List.of("rooms", "--lan", "--interface", "lan0", "--wait", "1500"));
+        assertTrue(lister.awaitExit(TIMEOUT), "rooms --lan lists once and ends");
+        assertEquals(0, lister.process().exitValue(), lister.lines().toString());
+        lister.awaitLine("^lan demo +3 people  p0, p1, p2$", TIMEOUT);
+
+        int beforeLeave = observer.mark();
+        peers.get(0).awaitLine("- p2 left", TIMEOUT);
+        peers.get(1).awaitLine("- p2 left", TIMEOUT);
+        observer.awaitLine("rooms: lan demo \\(2: p0, p1\\)", TIMEOUT, beforeLeave);
+
+        for (int i = 0; i < 3; i++) {
+            assertTrue(peers.get(i).awaitExit(TIMEOUT), "p" + i + " ends after --seconds");
+            assertEquals(0, peers.get(i).process().exitValue(), "p" + i + " exit code; output: " + peers.get(i).lines());
+            peers.get(i).awaitLine("recorded to", TIMEOUT);
+        }
+        observer.awaitLine("rooms: no rooms", TIMEOUT);
+
+        for (int i = 0; i < 3; i++) {
+            short[] heard = WavReader.read(dir.resolve("p" + i + ".wav"));
+            assertTrue(heardBothOthersTogether(heard, i), "p" + i + " heard the two other tones at once");
+            assertTrue(Goertzel.amplitude(heard, TONES[i]) < 0.01, "p" + i + " never hears its own tone");
+        }
+    }
+
+    /** Some half second of the recording holds both other tones clearly and not this peer's own. */
+    private static boolean heardBothOthersTogether(short[] heard, int self) {
+        int window = Pcm.SAMPLE_RATE / 2;
+        for (int start = 0; start + window <= heard.length; start += window / 2) {
+            boolean all = true;
+            for (int j = 0; j < TONES.length; j++) {
+                double amplitude = Goertzel.amplitude(heard, start, window, TONES[j], Pcm.SAMPLE_RATE);
+                all &= j == self ? amplitude < 0.01 : amplitude > 0.05;
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
