@@ -4,6 +4,7 @@ import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.SignalPayload;
+import chat.free4.signaling.SignalPayloadCodec;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -40,23 +41,10 @@ final class RelayMessages {
     }
 
     static String signal(PeerId to, SignalPayload payload) {
-        JsonObject p = new JsonObject();
-        if (payload instanceof SignalPayload.Offer offer) {
-            p.addProperty("kind", "offer");
-            p.addProperty("sdp", offer.sdp());
-        } else if (payload instanceof SignalPayload.Answer answer) {
-            p.addProperty("kind", "answer");
-            p.addProperty("sdp", answer.sdp());
-        } else if (payload instanceof SignalPayload.Candidate c) {
-            p.addProperty("kind", "candidate");
-            p.addProperty("mid", c.mid());
-            p.addProperty("index", c.index());
-            p.addProperty("candidate", c.candidate());
-        }
         JsonObject o = new JsonObject();
         o.addProperty("type", "signal");
         o.addProperty("to", to.value());
-        o.add("payload", p);
+        o.add("payload", SignalPayloadCodec.encode(payload));
         return o.toString();
     }
 
@@ -64,18 +52,6 @@ final class RelayMessages {
         JsonObject o = new JsonObject();
         o.addProperty("type", type);
         return o.toString();
-    }
-
-    /** The payload of a {@code signal}, or null when it is not one of ours. */
-    static SignalPayload payload(JsonObject p) {
-        String kind = text(p, "kind");
-        return switch (kind) {
-            case "offer" -> new SignalPayload.Offer(text(p, "sdp"));
-            case "answer" -> new SignalPayload.Answer(text(p, "sdp"));
-            case "candidate" -> new SignalPayload.Candidate(text(p, "mid"),
-                    p.has("index") ? p.get("index").getAsInt() : 0, text(p, "candidate"));
-            default -> null;
-        };
     }
 
     /** A peer as the relay reports it, with its name made fit to show; null when its id is not valid. */

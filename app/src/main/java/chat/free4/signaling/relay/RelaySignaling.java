@@ -2,11 +2,13 @@ package chat.free4.signaling.relay;
 
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
+import chat.free4.signaling.MalformedMessageException;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.Signaling;
 import chat.free4.signaling.SignalingListener;
 import chat.free4.signaling.SignalingState;
 import chat.free4.signaling.SignalPayload;
+import chat.free4.signaling.SignalPayloadCodec;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.security.SecureRandom;
@@ -304,10 +306,16 @@ public final class RelaySignaling implements Signaling {
             }
             case "peer-left" -> listener.onPeerLeft(new PeerId(RelayMessages.text(msg, "peerId")));
             case "signal" -> {
-                SignalPayload payload = RelayMessages.payload(msg.getAsJsonObject("payload"));
-                if (payload != null) {
-                    listener.onSignal(new PeerId(RelayMessages.text(msg, "from")), payload);
+                PeerId from = new PeerId(RelayMessages.text(msg, "from"));
+                SignalPayload payload;
+                try {
+                    payload = SignalPayloadCodec.decode(msg.get("payload"));
+                } catch (MalformedMessageException e) {
+                    // Another client's kind, or a forgery: the mesh only takes ours.
+                    LOG.debug("Ignored a signal from {}: {}", from, e.getMessage());
+                    return;
                 }
+                listener.onSignal(from, payload);
             }
             case "error" -> onRelayError(c, RelayMessages.text(msg, "code"), RelayMessages.text(msg, "message"),
                     RelayMessages.text(msg, "ref"), RelayMessages.retryAfterSeconds(msg));
