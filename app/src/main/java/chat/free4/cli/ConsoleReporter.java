@@ -121,6 +121,12 @@ final class ConsoleReporter implements EngineListener {
         line("joining room \"" + room + "\"");
     }
 
+    /** A problem the person should read, on standard error. */
+    synchronized void problem(String sentence) {
+        err.println(sentence);
+        err.flush();
+    }
+
     synchronized void line(String text) {
         out.printf(Locale.ROOT, "[%6.2fs] %s%n", (System.nanoTime() - start) / 1e9, text);
         out.flush();

@@ -7,14 +7,14 @@ import chat.free4.audio.RemotePcmListener;
 import chat.free4.audio.ToneGenerator;
 import chat.free4.audio.WavReader;
 import chat.free4.audio.WavSource;
-import chat.free4.engine.VoiceEngine;
 import chat.free4.mesh.MeshConfig;
-import chat.free4.signaling.ConfiguredIceServers;
 import chat.free4.peer.PeerId;
+import chat.free4.session.RoomAddress;
+import chat.free4.session.RoomSession;
+import chat.free4.session.SessionRoom;
+import chat.free4.session.SessionSettings;
+import chat.free4.signaling.ConfiguredIceServers;
 import chat.free4.signaling.RoomRequest;
-import chat.free4.signaling.Signaling;
-import chat.free4.signaling.relay.RelayConnectionConfig;
-import chat.free4.signaling.relay.RelaySignaling;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +33,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code free4chat join}: a headless peer. Sends a tone, a WAV file or silence, records what it
- * hears, and prints joins, leaves, connection states and levels as they happen.
+ * hears, and prints joins, leaves, connection states and levels as they happen; with
+ * {@code --chat}, {@code --send-file} and {@code --accept-files} it chats and shares files, so
+ * scripts, robots and tests can drive a room without a screen. Built through the same
+ * {@link RoomSession} as the desktop app.
  */
 @Command(name = "join", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Join a room as a headless peer (no sound card needed).")
@@ -81,6 +84,15 @@ public class JoinCommand implements Callable<Integer> {
                     + "(default: once, when it connects).")
     long routeEvery;
 
+    @Option(names = "--chat", description = "Send each line of standard input as a chat message; print the lines others send.")
+    boolean chat;
+
+    @Option(names = "--send-file", paramLabel = "PATH", description = "Offer this file to everyone in the room (each person once).")
+    Path sendFile;
+
+    @Option(names = "--accept-files", paramLabel = "DIR", description = "Accept every file offered into this folder.")
+    Path acceptInto;
+
     @Option(names = "--verbose", description = "Show the engine's log.")
     boolean verbose;
 
@@ -100,7 +112,8 @@ public class JoinCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliFailure(ExitCodes.BAD_ARGUMENTS, e.getMessage());
         }
-        Signaling signaling = openSignaling();
+        checkFileOptions();
+        RoomAddress address = roomAddress();
         if (verbose) {
             Logs.verbose();
         } else {
@@ -115,16 +128,17 @@ public class JoinCommand implements Callable<Integer> {
         // A bad server is left out with a sentence; the join goes on with the others.
         ice.problems().forEach(err::println);
         err.flush();
-        MeshConfig meshConfig = MeshConfig.defaults().withIceServers(ice.servers()).withRelayOnly(iceOptions.relayOnly);
+        SessionSettings settings = SessionSettings.defaults()
+                .withMesh(MeshConfig.defaults().withIceServers(ice.servers()).withRelayOnly(iceOptions.relayOnly));
         CountDownLatch stop = new CountDownLatch(1);
         Thread onCtrlC = new Thread(stop::countDown, "ctrl-c");
-        try (VoiceEngine engine = new VoiceEngine(new HeadlessAudio(source, heard), meshConfig, List.of());
-             RouteReporter routes = new RouteReporter(engine, reporter, routeEvery)) {
+        try (RoomSession session = RoomSession.open(new HeadlessAudio(source, heard), settings);
+             RouteReporter routes = new RouteReporter(session, reporter, routeEvery)) {
             Runtime.getRuntime().addShutdownHook(onCtrlC);
-            engine.addListener(reporter);
-            engine.addListener(routes);
+            session.addListener(reporter);
+            session.addListener(routes);
             reporter.joining(request.room());
-            engine.join(request, signaling);
+            SessionRoom joined = join(session, address, request);
             ConsoleReporter.JoinOutcome outcome = awaitJoin(reporter);
             if (outcome == ConsoleReporter.JoinOutcome.UNREACHABLE) {
                 throw new CliFailure(ExitCodes.RELAY_UNREACHABLE, reporter.failure());
@@ -132,12 +146,15 @@ public class JoinCommand implements Callable<Integer> {
             if (outcome == ConsoleReporter.JoinOutcome.REFUSED) {
                 throw new CliFailure(ExitCodes.JOIN_REFUSED, reporter.failure());
             }
-            if (seconds > 0) {
-                stop.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
-            } else {
-                stop.await();
+            try (ChatConsole chatConsole = chat ? ChatConsole.start(joined.chat(), reporter, System.in) : null;
+                 FileConsole files = FileConsole.start(joined.files(), reporter, sendFile, acceptInto)) {
+                if (seconds > 0) {
+                    stop.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
+                } else {
+                    stop.await();
+                }
             }
-            engine.leave().get(10, TimeUnit.SECONDS);
+            session.leave().get(10, TimeUnit.SECONDS);
             out.println("left the room");
         } finally {
             try {
@@ -153,18 +170,36 @@ public class JoinCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Where the signaling comes from; the LAN mode adds its transport here. */
-    protected Signaling openSignaling() {
+    /** Where the room is: the relay, or this network (the LAN mode). */
+    private RoomAddress roomAddress() {
         if (lanOptions.enabled()) {
-            return LanJoin.open(lanOptions, relay);
+            return LanJoin.address(lanOptions, relay);
         }
         if (relay == null) {
             throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Say which relay to use with --relay ws://HOST:PORT/v1, or use --lan.");
         }
         try {
-            return new RelaySignaling(RelayConnectionConfig.of(RelayConnectionConfig.parseRelay(relay)));
+            return RoomAddress.relay(relay);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(ExitCodes.BAD_ARGUMENTS, e.getMessage());
+        }
+    }
+
+    private static SessionRoom join(RoomSession session, RoomAddress address, RoomRequest request) {
+        try {
+            return session.join(address, request);
+        } catch (IllegalStateException e) {
+            throw new CliFailure(ExitCodes.FAILED, e.getMessage()); // no network for LAN mode, in words
+        }
+    }
+
+    /** Checked before anything opens, so a typo costs no join. */
+    private void checkFileOptions() {
+        if (sendFile != null && !java.nio.file.Files.isRegularFile(sendFile)) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "There is no file " + sendFile + " to send.");
+        }
+        if (acceptInto != null && !java.nio.file.Files.isDirectory(acceptInto)) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "There is no folder " + acceptInto + " to accept files into.");
         }
     }
 

@@ -2,7 +2,7 @@ package chat.free4.cli;
 
 import chat.free4.engine.EngineListener;
 import chat.free4.engine.PeerView;
-import chat.free4.engine.VoiceEngine;
+import chat.free4.session.RoomSession;
 import chat.free4.mesh.ConnectionRoute;
 import chat.free4.mesh.PeerConnectionStatus;
 import java.util.concurrent.Executors;
@@ -16,12 +16,12 @@ import java.util.concurrent.TimeUnit;
  * that often for every connected peer (round-trip time and loss change during a call).
  */
 final class RouteReporter implements EngineListener, AutoCloseable {
-    private final VoiceEngine engine;
+    private final RoomSession session;
     private final ConsoleReporter out;
     private final ScheduledExecutorService timer;
 
-    RouteReporter(VoiceEngine engine, ConsoleReporter out, long everyMillis) {
-        this.engine = engine;
+    RouteReporter(RoomSession session, ConsoleReporter out, long everyMillis) {
+        this.session = session;
         this.out = out;
         if (everyMillis > 0) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -43,11 +43,11 @@ final class RouteReporter implements EngineListener, AutoCloseable {
     }
 
     private void reportAll() {
-        engine.room().peers().stream().filter(p -> p.status() == PeerConnectionStatus.CONNECTED).forEach(this::report);
+        session.snapshot().peers().stream().filter(p -> p.status() == PeerConnectionStatus.CONNECTED).forEach(this::report);
     }
 
     private void report(PeerView peer) {
-        engine.stats(peer.id()).thenAccept(report -> ConnectionRoute.of(report)
+        session.route(peer.id()).thenAccept(known -> known
                 .ifPresent(route -> out.line(peer.name() + ": route " + route.describe())));
     }
 

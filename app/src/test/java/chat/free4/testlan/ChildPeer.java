@@ -36,6 +36,14 @@ public final class ChildPeer implements AutoCloseable {
         reader.start();
     }
 
+    /**
+     * A JVM with the test class path in the test's own network namespace, not on a simulated host:
+     * e.g. the command line talking to a relay on loopback.
+     */
+    public static ChildPeer startJava(String label, String mainClass, List<String> args) throws IOException {
+        return NamespaceProcess.javaHere(label, mainClass, args);
+    }
+
     private void readOutput() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

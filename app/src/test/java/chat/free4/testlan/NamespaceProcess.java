@@ -13,6 +13,17 @@ final class NamespaceProcess {
 
     /** Starts {@code mainClass} of the test classpath in a JVM in {@code namespace}. */
     static ChildPeer java(String namespace, String label, String mainClass, List<String> args) throws IOException {
+        return program(namespace, label, javaCommand(mainClass, args));
+    }
+
+    /** Starts {@code mainClass} in a JVM in the test's own namespace (the child inherits it). */
+    static ChildPeer javaHere(String label, String mainClass, List<String> args) throws IOException {
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(javaCommand(mainClass, args)).redirectErrorStream(true).start();
+        return new ChildPeer(label, process, started);
+    }
+
+    private static List<String> javaCommand(String mainClass, List<String> args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
@@ -21,7 +32,7 @@ final class NamespaceProcess {
                 "-Dfree4chat.log.level=" + System.getProperty("free4chat.log.level", "INFO"),
                 "-cp", classpath(), mainClass));
         command.addAll(args);
-        return program(namespace, label, command);
+        return command;
     }
 
     /** Starts any program in {@code namespace} ({@code ip netns exec} execs it, so the process is the program). */

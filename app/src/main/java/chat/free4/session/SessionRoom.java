@@ -1,0 +1,12 @@
+package chat.free4.session;
+
+import chat.free4.data.AppDataService;
+import chat.free4.peer.PeerInfo;
+
+/**
+ * One joined room's features, fresh for this room: nothing of its chat or transfers outlives it.
+ *
+ * @param app application data by topic (whiteboard strokes, robot games)
+ */
+public record SessionRoom(PeerInfo self, SessionChat chat, SessionFiles files, AppDataService app) {
+}
