@@ -1,17 +1,16 @@
 package chat.free4.peer;
 
+import chat.free4.names.NameRules;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** Identifies one peer within a room; chosen by the peer itself so it survives relay restarts. */
 public record PeerId(String value) implements Comparable<PeerId> {
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public PeerId {
-        if (value == null || !VALID.matcher(value).matches()) {
-            throw new IllegalArgumentException("A peer id is 8 to 64 letters, digits, '-' or '_'.");
+        if (!NameRules.peerId(value)) {
+            throw new IllegalArgumentException(NameRules.PEER_ID_RULE);
         }
     }
 

@@ -1,5 +1,6 @@
 package chat.free4.ui;
 
+import chat.free4.names.NameRules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,6 @@ public record AppOptions(Optional<String> relay, Optional<Path> configDir, boole
                          Optional<String> name, Optional<String> room, boolean lan) {
     private static final String EXIT_AFTER_START = "--exit-after-start";
     private static final String LAN = "--lan";
-    private static final int MAX_NAME = 32;
-    private static final int MAX_ROOM = 64;
 
     public AppOptions(Optional<String> relay, Optional<Path> configDir) {
         this(relay, configDir, false);
@@ -69,8 +68,10 @@ public record AppOptions(Optional<String> relay, Optional<Path> configDir, boole
                     relay = Optional.of(value);
                 }
                 case "--config-dir" -> configDir = Optional.of(Path.of(value));
-                case "--name" -> name = Optional.of(bounded("Your name", value, MAX_NAME));
-                case "--room" -> room = Optional.of(bounded("The room name", value, MAX_ROOM));
+                case "--name" -> name = Optional.of(NameRules.displayName(value)
+                        .orElseThrow(() -> refused(NameRules.NAME_RULE, value)));
+                case "--room" -> room = Optional.of(NameRules.room(value)
+                        .orElseThrow(() -> refused(NameRules.ROOM_RULE, value)));
                 default -> throw new IllegalArgumentException("Unknown option " + pair[0]
                         + ". The desktop app knows --relay URL, --room ROOM, --lan, --name NAME and --config-dir DIR.");
             }
@@ -81,12 +82,7 @@ public record AppOptions(Optional<String> relay, Optional<Path> configDir, boole
         return new AppOptions(relay, configDir, exitAfterStart, name, room, lan);
     }
 
-    private static String bounded(String what, String value, int max) {
-        String v = value.strip();
-        if (v.isEmpty() || v.length() > max || v.codePoints().anyMatch(c -> Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT)) {
-            throw new IllegalArgumentException(what + " must be 1 to " + max + " visible characters (got \"" + v + "\").");
-        }
-        return v;
+    private static IllegalArgumentException refused(String rule, String value) {
+        return new IllegalArgumentException(rule + " (Got \"" + value.strip() + "\".)");
     }
 }

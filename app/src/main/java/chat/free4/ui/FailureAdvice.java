@@ -1,5 +1,7 @@
 package chat.free4.ui;
 
+import chat.free4.names.NameRules;
+
 /**
  * Turns a failure into what the person sees: what happened, then what to do about it. The engine
  * and the relay say what happened; the advice depends on the screen, so it lives here.
@@ -23,9 +25,10 @@ public final class FailureAdvice {
             case "name_taken" -> "Someone in that room already uses your display name. Change it in Settings, then join again.";
             case "too_many_rooms" -> "The relay is busy. Try again in a few minutes, or join a room on this network.";
             case "unreachable" -> "Check your internet connection and the relay address in Settings. We keep trying.";
-            case "invalid_room_name" -> "Use up to 64 letters, digits, spaces, '.', '-' or '_' in the room name.";
-            case "invalid_name" -> "Change your display name in Settings (1 to 32 characters).";
-            case "invalid_tags" -> "Use at most 5 tags of lowercase letters, digits and '-'.";
+            case "invalid_room_name" -> NameRules.ROOM_RULE;
+            case "invalid_name" -> "Change your display name in Settings (1 to " + NameRules.MAX_NAME_LENGTH
+                    + " visible characters).";
+            case "invalid_tags" -> NameRules.TAGS_RULE;
             case "too_many_connections" -> "Too many free4chat windows use this relay from your address. Close some, then try again.";
             case "rate_limited" -> "Wait a moment, then try again.";
             default -> "";

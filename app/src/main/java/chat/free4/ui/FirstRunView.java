@@ -1,6 +1,8 @@
 package chat.free4.ui;
 
 import atlantafx.base.theme.Styles;
+import chat.free4.names.NameRules;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,8 +15,6 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The first start asks only one thing: what others should call you. */
 public final class FirstRunView extends StackPane {
-    static final int MAX_NAME = 32;
-
     public FirstRunView(String suggestion, Consumer<String> onDone) {
         setId("first-run");
         getStyleClass().add("first-run");
@@ -38,12 +38,12 @@ public final class FirstRunView extends StackPane {
         go.setDefaultButton(true);
         go.disableProperty().bind(name.textProperty().isEmpty());
         go.setOnAction(e -> {
-            String value = name.getText().strip();
-            if (value.isEmpty() || value.length() > MAX_NAME || value.chars().anyMatch(Character::isISOControl)) {
-                problem.setText("Use 1 to " + MAX_NAME + " characters.");
+            Optional<String> value = NameRules.displayName(name.getText());
+            if (value.isEmpty()) {
+                problem.setText(NameRules.NAME_RULE);
                 return;
             }
-            onDone.accept(value);
+            onDone.accept(value.get());
         });
         Label privacy = new Label("Your name is only shown to people in the same room. Change it any time in Settings.");
         privacy.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);

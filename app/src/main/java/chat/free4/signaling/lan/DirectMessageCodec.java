@@ -1,6 +1,6 @@
 package chat.free4.signaling.lan;
 
-import chat.free4.signaling.lan.discovery.NameRules;
+import chat.free4.names.NameRules;
 import chat.free4.peer.PeerId;
 import chat.free4.signaling.MalformedMessageException;
 import chat.free4.signaling.SignalPayloadCodec;

@@ -8,7 +8,7 @@ import chat.free4.signaling.lan.discovery.LanMember;
 import chat.free4.signaling.lan.discovery.LanProtocol;
 import chat.free4.signaling.lan.discovery.LanRoomsListener;
 import chat.free4.signaling.lan.discovery.LanUnavailableException;
-import chat.free4.signaling.lan.discovery.NameRules;
+import chat.free4.names.NameRules;
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.RoomRequest;
@@ -196,13 +196,12 @@ public final class LanSignaling implements Signaling {
         listener = newListener;
         Optional<String> room = NameRules.room(request.room());
         if (room.isEmpty()) {
-            tell(l -> l.onError("invalid_room_name",
-                    "A room name is 1 to 64 letters, digits, spaces, '-', '_' or '.'."));
+            tell(l -> l.onError("invalid_room_name", NameRules.ROOM_RULE));
             return;
         }
         Optional<String> name = NameRules.displayName(request.displayName());
         if (name.isEmpty()) {
-            tell(l -> l.onError("invalid_name", "A display name is 1 to 32 visible characters."));
+            tell(l -> l.onError("invalid_name", NameRules.NAME_RULE));
             return;
         }
         if (request.selfId().value().length() > LanProtocol.MAX_INSTANCE_NAME_BYTES) {

@@ -1,8 +1,8 @@
 package chat.free4.ui.lobby;
 
+import chat.free4.names.NameRules;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -19,10 +19,6 @@ import javafx.scene.layout.HBox;
 
 /** Asks for a new room's name, where it lives (LAN or relay), whether it is listed, and tags. */
 public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
-    /** Same rules as docs/PROTOCOL.md, checked here so the person sees the problem before joining. */
-    static final Pattern ROOM_NAME = Pattern.compile("[\\p{L}\\p{N} ._-]{1,64}");
-    static final Pattern TAG = Pattern.compile("[a-z0-9-]{1,24}");
-
     public CreateRoomDialog(boolean relayAvailable) {
         setTitle("Create a room");
         setHeaderText("Create a voice room");
@@ -82,17 +78,16 @@ public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
                 .map(t -> t.replaceFirst("^#", "")).distinct().toList();
     }
 
-    /** A sentence saying what to fix, or empty when the input is fine. */
+    /**
+     * A sentence saying what to fix, or empty when the input is fine: the rules the relay and LAN
+     * peers apply (NameRules), checked here so the person sees the problem before joining.
+     */
     static String problemWith(String name, String tagText) {
-        if (!name.isBlank() && !ROOM_NAME.matcher(name.strip()).matches()) {
-            return "A room name is up to 64 letters, digits, spaces, '.', '-' or '_'.";
+        if (!name.isBlank() && NameRules.room(name).isEmpty()) {
+            return NameRules.ROOM_RULE;
         }
-        List<String> tags = parseTags(tagText);
-        if (tags.size() > 5) {
-            return "Use at most 5 tags.";
-        }
-        if (tags.stream().anyMatch(t -> !TAG.matcher(t).matches())) {
-            return "Tags are lowercase letters, digits and '-', up to 24 each.";
+        if (!NameRules.tags(parseTags(tagText))) {
+            return NameRules.TAGS_RULE;
         }
         return "";
     }

@@ -2,12 +2,14 @@ package chat.free4.ui.settings;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
-import chat.free4.signaling.IceServerCheck;
+import chat.free4.names.NameRules;
+import chat.free4.signaling.ConfiguredIceServers;
 import chat.free4.ui.Icons;
 import chat.free4.ui.ScrollIntoView;
 import chat.free4.ui.room.LevelMeter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -77,12 +79,12 @@ public final class SettingsView extends ScrollPane {
         TextField name = new TextField(model.current().displayName());
         name.setId("settings-display-name");
         commitOnExit(name, () -> {
-            String value = name.getText().strip();
-            if (value.isEmpty() || value.length() > 32) {
-                model.problemProperty().set("A display name is 1 to 32 characters.");
+            Optional<String> value = NameRules.displayName(name.getText());
+            if (value.isEmpty()) {
+                model.problemProperty().set(NameRules.NAME_RULE);
                 return;
             }
-            model.update(model.current().withDisplayName(value));
+            model.update(model.current().withDisplayName(value.get()));
         });
         return section("Profile", Feather.USER, row("Display name", name));
     }
@@ -199,10 +201,9 @@ public final class SettingsView extends ScrollPane {
         commitOnExit(stun, () -> {
             List<String> urls = lines(stun.getText());
             for (String url : urls) {
-                try {
-                    IceServerCheck.check(url, "", "");
-                } catch (IllegalArgumentException bad) {
-                    model.problemProperty().set(bad.getMessage());
+                java.util.Optional<String> bad = new ConfiguredIceServers.Entry(url, "", "").problem();
+                if (bad.isPresent()) {
+                    model.problemProperty().set(bad.get());
                     return;
                 }
             }

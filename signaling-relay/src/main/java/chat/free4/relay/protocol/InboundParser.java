@@ -1,5 +1,6 @@
 package chat.free4.relay.protocol;
 
+import chat.free4.names.NameRules;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -26,6 +27,8 @@ import java.util.Optional;
 public final class InboundParser {
     public static final int DEFAULT_LIST_LIMIT = 20;
     public static final int MAX_LIST_LIMIT = 100;
+    private static final int MIN_SECRET_LENGTH = 8;
+    private static final int MAX_SECRET_LENGTH = 128;
     /** Deeper JSON is refused; stops stack-hungry payloads before anything recurses over them. */
     private static final int MAX_NESTING = 64;
 
@@ -78,35 +81,27 @@ public final class InboundParser {
         boolean isPublic = optionalBoolean(m, "public", "join", true);
         List<String> tags = optionalStringArray(m, "tags", "join");
 
-        String room = NameRules.room(rawRoom);
-        if (room == null) {
-            throw new RefusedException(ErrorCode.INVALID_ROOM_NAME, "A room name is 1 to 64 letters, digits, "
-                    + "spaces, '-', '_' or '.'.", "join");
-        }
+        String room = NameRules.room(rawRoom)
+                .orElseThrow(() -> new RefusedException(ErrorCode.INVALID_ROOM_NAME, NameRules.ROOM_RULE, "join"));
         if (NameSkeleton.isInvisible(room)) {
             throw new RefusedException(ErrorCode.INVALID_ROOM_NAME, "A room name needs at least one visible character.",
                     "join");
         }
-        String name = NameRules.displayName(rawName);
-        if (name == null) {
-            throw new RefusedException(ErrorCode.INVALID_NAME,
-                    "A display name is 1 to 32 characters without control characters.", "join");
-        }
+        String name = NameRules.displayName(rawName)
+                .orElseThrow(() -> new RefusedException(ErrorCode.INVALID_NAME, NameRules.NAME_RULE, "join"));
         if (NameSkeleton.isInvisible(name)) {
             throw new RefusedException(ErrorCode.INVALID_NAME,
                     "A display name needs at least one visible character.", "join");
         }
         if (peerId.isPresent() && !NameRules.peerId(peerId.get())) {
-            throw new RefusedException(ErrorCode.INVALID_PEER_ID,
-                    "A peer id is 8 to 64 letters, digits, '-' or '_'.", "join");
+            throw new RefusedException(ErrorCode.INVALID_PEER_ID, NameRules.PEER_ID_RULE, "join");
         }
-        if (secret.isPresent() && !NameRules.secret(secret.get())) {
+        if (secret.isPresent() && !validSecret(secret.get())) {
             throw new RefusedException(ErrorCode.INVALID_PEER_ID,
                     "A secret is 8 to 128 characters without control characters.", "join");
         }
         if (!NameRules.tags(tags)) {
-            throw new RefusedException(ErrorCode.INVALID_TAGS,
-                    "A room has at most 5 tags, each 1 to 24 of a-z, 0-9 or '-'.", "join");
+            throw new RefusedException(ErrorCode.INVALID_TAGS, NameRules.TAGS_RULE, "join");
         }
         return new Inbound.Join(room, name, peerId, secret.map(InboundParser::sha256), isPublic,
                 List.copyOf(tags));
@@ -124,7 +119,7 @@ public final class InboundParser {
     private static Inbound.ListRooms list(JsonObject m) throws RefusedException {
         Optional<String> tag = optionalString(m, "tag", "list");
         if (tag.isPresent() && !NameRules.tag(tag.get())) {
-            throw new RefusedException(ErrorCode.INVALID_TAGS, "A tag is 1 to 24 of a-z, 0-9 or '-'.", "list");
+            throw new RefusedException(ErrorCode.INVALID_TAGS, NameRules.TAG_RULE, "list");
         }
         int offset = optionalInt(m, "offset", "list", 0);
         int limit = optionalInt(m, "limit", "list", DEFAULT_LIST_LIMIT);
@@ -218,6 +213,13 @@ public final class InboundParser {
     private static String printable(String value) {
         String cut = value.length() > 32 ? value.substring(0, 32) : value;
         return cut.codePoints().allMatch(c -> c >= 0x20 && c < 0x7f) ? cut : "?";
+    }
+
+    /** A session secret: 8 to 128 characters, none of them a control character of the protocol. */
+    private static boolean validSecret(String value) {
+        int length = value.codePointCount(0, value.length());
+        return length >= MIN_SECRET_LENGTH && length <= MAX_SECRET_LENGTH
+                && value.codePoints().noneMatch(NameRules::isControl);
     }
 
     private static byte[] sha256(String secret) {

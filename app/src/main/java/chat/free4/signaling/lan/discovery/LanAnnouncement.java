@@ -1,5 +1,6 @@
 package chat.free4.signaling.lan.discovery;
 
+import chat.free4.names.NameRules;
 import chat.free4.peer.PeerId;
 
 import java.util.Objects;
@@ -24,9 +25,9 @@ public record LanAnnouncement(String room, PeerId peerId, String displayName, bo
             throw new IllegalArgumentException("A LAN key is base64, at most 82 characters.");
         }
         room = NameRules.room(room)
-                .orElseThrow(() -> new IllegalArgumentException("A room name is 1 to 64 letters, digits, spaces, '-', '_' or '.'."));
+                .orElseThrow(() -> new IllegalArgumentException(NameRules.ROOM_RULE));
         displayName = NameRules.displayName(displayName)
-                .orElseThrow(() -> new IllegalArgumentException("A display name is 1 to 32 visible characters."));
+                .orElseThrow(() -> new IllegalArgumentException(NameRules.NAME_RULE));
         Objects.requireNonNull(peerId, "peerId");
     }
 }

@@ -1,5 +1,6 @@
 package chat.free4.signaling.lan.discovery;
 
+import chat.free4.names.NameRules;
 import chat.free4.peer.PeerId;
 
 import java.io.ByteArrayOutputStream;
