@@ -1,5 +1,6 @@
 package chat.free4.audio;
 
+import chat.free4.media.Media;
 import chat.free4.peer.PeerId;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
@@ -8,13 +9,20 @@ import java.util.Optional;
 /**
  * Where the engine's audio comes from and goes to. Two implementations: {@link HeadlessAudio}
  * (PCM pushed and received in Java, no sound card) and {@link DeviceAudio} (the real sound card).
- * One audio mode per factory: the native library may abort when both are mixed.
- * The backend owns the factory, the local track and its source; {@link #close()} disposes them and
- * must run after every peer connection of the factory has been closed.
+ * One audio mode per factory: the native library may abort when both are mixed, so the backend
+ * chooses the device module and opens the {@link Media} layer on it, then plugs itself in as its
+ * first kind of track ({@link chat.free4.media.TrackKind#AUDIO}). The backend owns that media
+ * layer, the local track and its source; {@link #close()} disposes them (tracks, then the media
+ * layer) and must run after every peer connection of the factory has been closed.
  */
 public interface AudioBackend extends AutoCloseable {
 
-    PeerConnectionFactory factory();
+    /** The media layer this backend opened, with this backend plugged in as its audio kind. */
+    Media media();
+
+    default PeerConnectionFactory factory() {
+        return media().factory();
+    }
 
     /** The microphone track (every connection sends it unless {@link #openSend()} says otherwise). */
     AudioTrack localTrack();

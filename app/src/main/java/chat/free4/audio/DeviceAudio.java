@@ -1,7 +1,7 @@
 package chat.free4.audio;
 
+import chat.free4.media.Media;
 import chat.free4.peer.PeerId;
-import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * are streams of their own ({@link SoundStream}). The microphone goes through echo cancellation,
  * noise suppression and gain control ({@link VoiceProcessor}), the voice gate and mute, then to
  * every connection; each remote peer's audio is mixed in Java at that person's volume
- * ({@link PlayoutMixer}) and the mix is what the echo canceller compares against. Decision 0011
+ * ({@link PlayoutMixer}) and the mix is what the echo canceller compares against. Decision 0012
  * says why.
  */
 public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
@@ -32,8 +32,7 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     static final String SOUND_STOPPED = "The sound stopped: the sound server (PulseAudio or PipeWire) or the sound "
             + "card went away. You are still in the room, and you will hear and be heard again as soon as it is back.";
 
-    private final HeadlessAudioDeviceModule module;
-    private final PeerConnectionFactory factory;
+    private final Media media;
     private final CustomAudioSource source;
     private final AudioTrack track;
     private final LocalSender sender;
@@ -72,16 +71,14 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     public DeviceAudio(RemotePcmListener remoteListener, VoiceProcessing processing, Consumer<String> notices) {
         this.notices = notices;
         try {
-            this.module = new HeadlessAudioDeviceModule();
-            module.initPlayout();
-            module.startPlayout(); // pulls the decoded remote streams every 10 ms
+            // Its playout pulls the decoded remote streams every 10 ms; no sound card is touched.
+            this.media = Media.withAudioDevice(new HeadlessAudioDeviceModule());
         } catch (Error | RuntimeException e) {
             throw new AudioUnavailableException("The sound system could not be loaded (" + e.getMessage() + ").", e);
         }
-        this.factory = new PeerConnectionFactory(module);
         this.source = new CustomAudioSource();
-        this.track = factory.createAudioTrack("mic", source);
-        this.sender = new LocalSender(factory);
+        this.track = media.factory().createAudioTrack("mic", source);
+        this.sender = new LocalSender(media.factory());
         this.processor = new VoiceProcessor(processing);
         this.remoteListener = (from, samples, count) -> {
             mixer.onPcm(from, samples, count);
@@ -95,6 +92,7 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
             openSpeaker();
             openMicrophone();
         }
+        media.add(new AudioKind(this));
         watchdog.scheduleWithFixedDelay(this::checkStreams, CHECK_EVERY_MS, CHECK_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -285,8 +283,8 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     // ---- AudioBackend ----
 
     @Override
-    public PeerConnectionFactory factory() {
-        return factory;
+    public Media media() {
+        return media;
     }
 
     @Override
@@ -360,11 +358,9 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
         devices.close();
         sender.close();
         processor.close();
-        // Order matters: track, then its source, then the factory, then the device module.
+        // Order matters: track, then its source, then the media layer (factory, then device module).
         track.dispose();
         source.dispose();
-        factory.dispose();
-        module.stopPlayout();
-        module.dispose();
+        media.close();
     }
 }

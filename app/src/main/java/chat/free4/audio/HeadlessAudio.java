@@ -1,7 +1,7 @@
 package chat.free4.audio;
 
+import chat.free4.media.Media;
 import chat.free4.peer.PeerId;
-import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class HeadlessAudio implements AudioBackend {
     private static final Logger LOG = LoggerFactory.getLogger(HeadlessAudio.class);
 
-    private final HeadlessAudioDeviceModule module;
-    private final PeerConnectionFactory factory;
+    private final Media media;
     private final CustomAudioSource source;
     private final AudioTrack track;
     private final RemotePcmListener remoteListener;
@@ -38,13 +37,11 @@ public final class HeadlessAudio implements AudioBackend {
                 remoteListener.onPcm(from, samples, count);
             }
         };
-        this.module = new HeadlessAudioDeviceModule();
-        module.initPlayout();
-        module.startPlayout();
-        this.factory = new PeerConnectionFactory(module);
+        this.media = Media.withAudioDevice(new HeadlessAudioDeviceModule());
         this.source = new CustomAudioSource();
-        this.track = factory.createAudioTrack("mic", source);
-        this.sender = new LocalSender(factory);
+        this.track = media.factory().createAudioTrack("mic", source);
+        this.sender = new LocalSender(media.factory());
+        media.add(new AudioKind(this));
         this.pump = new Thread(this::pumpLoop, "pcm-pump");
         pump.setDaemon(true);
         pump.setPriority(Thread.MAX_PRIORITY);
@@ -92,8 +89,8 @@ public final class HeadlessAudio implements AudioBackend {
     }
 
     @Override
-    public PeerConnectionFactory factory() {
-        return factory;
+    public Media media() {
+        return media;
     }
 
     @Override
@@ -148,11 +145,9 @@ public final class HeadlessAudio implements AudioBackend {
             Thread.currentThread().interrupt();
         }
         sender.close();
-        // Order matters: track, then its source, then the factory, then the device module.
+        // Order matters: track, then its source, then the media layer (factory, then device module).
         track.dispose();
         source.dispose();
-        factory.dispose();
-        module.stopPlayout();
-        module.dispose();
+        media.close();
     }
 }

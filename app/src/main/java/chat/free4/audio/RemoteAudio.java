@@ -1,5 +1,7 @@
 package chat.free4.audio;
 
+import chat.free4.media.RemoteTrack;
+import chat.free4.media.TrackKind;
 import chat.free4.peer.PeerId;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSink;
@@ -7,9 +9,9 @@ import dev.onvoid.webrtc.media.audio.AudioTrackSink;
 /**
  * The audio of one remote peer: measures its level and applies the local volume and mute.
  * Attached as a sink to the peer's remote track; {@link #detach()} must run before the peer
- * connection that owns the track closes.
+ * connection that owns the track closes. The audio kind's {@link RemoteTrack}.
  */
-public final class RemoteAudio implements AudioTrackSink {
+public final class RemoteAudio implements AudioTrackSink, RemoteTrack {
     private final PeerId peer;
     private final AudioTrack track;
     private final RemotePcmListener listener;
@@ -34,7 +36,13 @@ public final class RemoteAudio implements AudioTrackSink {
         track.addSink(this);
     }
 
+    @Override
+    public TrackKind kind() {
+        return TrackKind.AUDIO;
+    }
+
     /** Stops receiving; idempotent. */
+    @Override
     public void detach() {
         if (attached) {
             attached = false;
@@ -69,6 +77,7 @@ public final class RemoteAudio implements AudioTrackSink {
         listener.onPcm(peer, samples, frames);
     }
 
+    @Override
     public PeerId peer() {
         return peer;
     }

@@ -1,17 +1,32 @@
 package chat.free4.engine;
 
+import chat.free4.media.TrackKind;
 import chat.free4.mesh.PeerConnectionStatus;
 import chat.free4.peer.PeerId;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * An immutable snapshot of one remote peer as the UI shows it.
  *
- * @param level  recent audio level of what this peer sends, 0 (silence) to 1 (full scale)
- * @param muted  this peer is muted locally (only for me)
- * @param volume local playback volume for this peer, 0 to 2 (1 = unchanged)
+ * @param level     recent audio level of what this peer sends, 0 (silence) to 1 (full scale)
+ * @param muted     this peer is muted locally (only for me)
+ * @param volume    local playback volume for this peer, 0 to 2 (1 = unchanged)
+ * @param receiving the kinds of track I receive from this peer right now: audio once connected;
+ *                  video would be its shared screen, once there is a kind of media for it (issue 16)
  */
 public record PeerView(PeerId id, String name, PeerConnectionStatus status, double level, boolean muted,
-                       double volume) {
+                       double volume, Set<TrackKind> receiving) {
+
+    public PeerView {
+        receiving = receiving.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(receiving));
+    }
+
+    /** A peer of whom I receive nothing yet. */
+    public PeerView(PeerId id, String name, PeerConnectionStatus status, double level, boolean muted, double volume) {
+        this(id, name, status, level, muted, volume, Set.of());
+    }
 
     public boolean speaking() {
         return level >= SPEAKING_LEVEL && status == PeerConnectionStatus.CONNECTED && !muted;
@@ -21,22 +36,26 @@ public record PeerView(PeerId id, String name, PeerConnectionStatus status, doub
     public static final double SPEAKING_LEVEL = 0.02;
 
     PeerView withStatus(PeerConnectionStatus newStatus) {
-        return new PeerView(id, name, newStatus, level, muted, volume);
+        return new PeerView(id, name, newStatus, level, muted, volume, receiving);
     }
 
     PeerView withLevel(double newLevel) {
-        return new PeerView(id, name, status, newLevel, muted, volume);
+        return new PeerView(id, name, status, newLevel, muted, volume, receiving);
     }
 
     PeerView withMuted(boolean newMuted) {
-        return new PeerView(id, name, status, level, newMuted, volume);
+        return new PeerView(id, name, status, level, newMuted, volume, receiving);
     }
 
     PeerView withVolume(double newVolume) {
-        return new PeerView(id, name, status, level, muted, newVolume);
+        return new PeerView(id, name, status, level, muted, newVolume, receiving);
     }
 
     PeerView withName(String newName) {
-        return new PeerView(id, name == null || name.isEmpty() ? newName : name, status, level, muted, volume);
+        return new PeerView(id, name == null || name.isEmpty() ? newName : name, status, level, muted, volume, receiving);
+    }
+
+    PeerView withReceiving(Set<TrackKind> kinds) {
+        return new PeerView(id, name, status, level, muted, volume, kinds);
     }
 }

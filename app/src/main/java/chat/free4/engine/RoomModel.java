@@ -1,10 +1,13 @@
 package chat.free4.engine;
 
 import chat.free4.audio.RemoteAudio;
+import chat.free4.media.RemoteTrack;
+import chat.free4.media.TrackKind;
 import chat.free4.mesh.PeerConnectionStatus;
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.SignalingState;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +25,8 @@ final class RoomModel {
     private int maxPeers;
     private boolean listedAgainstWish;
     private final Map<PeerId, PeerView> peers = new LinkedHashMap<>();
-    private final Map<PeerId, RemoteAudio> audio = new HashMap<>();
+    /** What each peer's tracks became, by kind (the audio one is a {@link RemoteAudio}). */
+    private final Map<PeerId, Map<TrackKind, RemoteTrack>> tracks = new HashMap<>();
 
     void enter(String roomName, PeerId id, String name) {
         room = roomName;
@@ -32,14 +36,14 @@ final class RoomModel {
         signalingWords = "Connecting to the relay.";
         listedAgainstWish = false;
         peers.clear();
-        audio.clear();
+        tracks.clear();
     }
 
     void exit() {
         signaling = SignalingState.CLOSED;
         signalingWords = "";
         peers.clear();
-        audio.clear();
+        tracks.clear();
         selfLevel = 0;
     }
 
@@ -72,27 +76,52 @@ final class RoomModel {
     }
 
     Optional<PeerView> remove(PeerId id) {
-        audio.remove(id);
+        tracks.remove(id);
         return Optional.ofNullable(peers.remove(id));
     }
 
-    void attachAudio(PeerId id, RemoteAudio remote) {
-        audio.put(id, remote);
+    /** The peer's track of {@code track.kind()} is received (replacing any earlier one of that kind). */
+    Optional<PeerView> trackStarted(PeerId id, RemoteTrack track) {
+        tracks.computeIfAbsent(id, p -> new EnumMap<>(TrackKind.class)).put(track.kind(), track);
         PeerView view = peers.get(id);
-        if (view != null) {
+        if (view != null && track instanceof RemoteAudio remote) {
             remote.setVolume(view.volume());
             remote.setMuted(view.muted());
         }
+        return receivingChanged(id);
+    }
+
+    /** The track is no longer received; ignored when a newer one of its kind already took its place. */
+    Optional<PeerView> trackEnded(PeerId id, RemoteTrack track) {
+        Map<TrackKind, RemoteTrack> byKind = tracks.get(id);
+        if (byKind == null || !byKind.remove(track.kind(), track)) {
+            return Optional.empty();
+        }
+        if (byKind.isEmpty()) {
+            tracks.remove(id);
+        }
+        return receivingChanged(id);
+    }
+
+    private Optional<PeerView> receivingChanged(PeerId id) {
+        Map<TrackKind, RemoteTrack> byKind = tracks.get(id);
+        return update(id, v -> v.withReceiving(byKind == null ? java.util.Set.of() : byKind.keySet()));
+    }
+
+    private Optional<RemoteAudio> audio(PeerId id) {
+        Map<TrackKind, RemoteTrack> byKind = tracks.get(id);
+        // The audio kind hands back RemoteAudio (audio.AudioKind).
+        return byKind != null && byKind.get(TrackKind.AUDIO) instanceof RemoteAudio remote ? Optional.of(remote) : Optional.empty();
     }
 
     Optional<PeerView> mutePeer(PeerId id, boolean muted) {
-        Optional.ofNullable(audio.get(id)).ifPresent(a -> a.setMuted(muted));
+        audio(id).ifPresent(a -> a.setMuted(muted));
         return update(id, v -> v.withMuted(muted));
     }
 
     Optional<PeerView> volume(PeerId id, double volume) {
         double clamped = Math.max(0, Math.min(2, volume));
-        Optional.ofNullable(audio.get(id)).ifPresent(a -> a.setVolume(clamped));
+        audio(id).ifPresent(a -> a.setVolume(clamped));
         return update(id, v -> v.withVolume(clamped));
     }
 
@@ -104,8 +133,8 @@ final class RoomModel {
     void refreshLevels(double localLevel) {
         selfLevel = localLevel;
         for (Map.Entry<PeerId, PeerView> e : peers.entrySet()) {
-            RemoteAudio a = audio.get(e.getKey());
-            e.setValue(e.getValue().withLevel(a == null ? 0 : a.level()));
+            double level = audio(e.getKey()).map(RemoteAudio::level).orElse(0.0);
+            e.setValue(e.getValue().withLevel(level));
         }
     }
 

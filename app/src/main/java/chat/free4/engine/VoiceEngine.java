@@ -2,7 +2,8 @@ package chat.free4.engine;
 
 import chat.free4.audio.AudioBackend;
 import chat.free4.audio.AudioDeviceChooser;
-import chat.free4.audio.RemoteAudio;
+import chat.free4.media.Media;
+import chat.free4.media.RemoteTrack;
 import chat.free4.mesh.DataChannelPlugin;
 import chat.free4.mesh.Mesh;
 import chat.free4.mesh.MeshConfig;
@@ -69,6 +70,14 @@ public final class VoiceEngine implements AutoCloseable {
         return audio;
     }
 
+    /**
+     * The media layer every connection is made by: the audio backend's, with audio as its first
+     * kind of track; a further kind (screen sharing) is added to it before joining.
+     */
+    public Media media() {
+        return audio.media();
+    }
+
     /** Sound device selection; present on the desktop audio path. */
     public Optional<AudioDeviceChooser> devices() {
         return audio.devices();
@@ -82,7 +91,7 @@ public final class VoiceEngine implements AutoCloseable {
         if (mesh != null) {
             throw new IllegalStateException("Already in a room; leave it first.");
         }
-        Mesh newMesh = new Mesh(audio, config, plugins, new Reporter());
+        Mesh newMesh = new Mesh(audio.media(), config, plugins, new Reporter());
         mesh = newMesh;
         newMesh.loop().execute(() -> {
             model.enter(request.room(), request.selfId(), request.displayName());
@@ -225,8 +234,15 @@ public final class VoiceEngine implements AutoCloseable {
         }
 
         @Override
-        public void onRemoteAudio(PeerId peer, RemoteAudio remote) {
-            model.attachAudio(peer, remote);
+        public void onRemoteTrack(PeerId peer, RemoteTrack track) {
+            // Audio: measured for the level and played at my volume for this peer. Another kind
+            // only reaches here once something plugged it into the media layer.
+            model.trackStarted(peer, track).ifPresent(view -> publishRoom());
+        }
+
+        @Override
+        public void onRemoteTrackEnded(PeerId peer, RemoteTrack track) {
+            model.trackEnded(peer, track).ifPresent(view -> publishRoom());
         }
 
         @Override

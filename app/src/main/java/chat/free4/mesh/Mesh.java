@@ -1,7 +1,7 @@
 package chat.free4.mesh;
 
-import chat.free4.audio.AudioBackend;
-import chat.free4.audio.RemoteAudio;
+import chat.free4.media.Media;
+import chat.free4.media.RemoteTrack;
 import chat.free4.signaling.IceServer;
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
@@ -27,13 +27,14 @@ import org.slf4j.LoggerFactory;
 /**
  * A full mesh: one {@link PeerLink} per other peer of the room. Listens to a {@link Signaling}
  * transport, keeps links across signaling re-joins (a relay restart does not touch connected
- * peers), drops peers that leave. Everything runs on one mesh thread; public methods hand work to
+ * peers), drops peers that leave. Its connections are made by, and send and receive the kinds of
+ * media of, one {@link Media} layer. Everything runs on one mesh thread; public methods hand work to
  * it, so native and transport threads never block.
  */
 public final class Mesh implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Mesh.class);
 
-    private final AudioBackend audio;
+    private final Media media;
     private final MeshConfig config;
     private final List<DataChannelPlugin> plugins;
     private final MeshListener listener;
@@ -52,8 +53,8 @@ public final class Mesh implements AutoCloseable {
     private volatile boolean closed;
     private volatile Thread loopThread;
 
-    public Mesh(AudioBackend audio, MeshConfig config, List<DataChannelPlugin> plugins, MeshListener listener) {
-        this.audio = audio;
+    public Mesh(Media media, MeshConfig config, List<DataChannelPlugin> plugins, MeshListener listener) {
+        this.media = media;
         this.config = config;
         this.plugins = List.copyOf(plugins);
         this.listener = listener;
@@ -289,8 +290,8 @@ public final class Mesh implements AutoCloseable {
         }
 
         @Override
-        public AudioBackend audio() {
-            return audio;
+        public Media media() {
+            return media;
         }
 
         @Override
@@ -321,8 +322,13 @@ public final class Mesh implements AutoCloseable {
         }
 
         @Override
-        public void remoteAudio(PeerLink link, RemoteAudio remoteAudio) {
-            listener.onRemoteAudio(link.remote(), remoteAudio);
+        public void remoteTrack(PeerLink link, RemoteTrack track) {
+            listener.onRemoteTrack(link.remote(), track);
+        }
+
+        @Override
+        public void remoteTrackEnded(PeerLink link, RemoteTrack track) {
+            listener.onRemoteTrackEnded(link.remote(), track);
         }
 
         @Override

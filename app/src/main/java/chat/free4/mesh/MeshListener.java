@@ -1,6 +1,6 @@
 package chat.free4.mesh;
 
-import chat.free4.audio.RemoteAudio;
+import chat.free4.media.RemoteTrack;
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.SignalingState;
@@ -18,7 +18,15 @@ public interface MeshListener {
     default void onPeerStatus(PeerId peer, PeerConnectionStatus status) {
     }
 
-    default void onRemoteAudio(PeerId peer, RemoteAudio audio) {
+    /**
+     * The peer's track of one kind is being received ({@code audio.RemoteAudio} for audio); it
+     * replaces any earlier one of that kind from the same peer, which was ended first.
+     */
+    default void onRemoteTrack(PeerId peer, RemoteTrack track) {
+    }
+
+    /** A track from {@link #onRemoteTrack} is no longer received (replaced, or its connection closed). */
+    default void onRemoteTrackEnded(PeerId peer, RemoteTrack track) {
     }
 
     default void onPeerRemoved(PeerId peer) {

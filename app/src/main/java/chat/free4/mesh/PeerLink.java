@@ -1,9 +1,11 @@
 package chat.free4.mesh;
 
-import chat.free4.audio.AudioBackend;
-import chat.free4.audio.LocalSend;
-import chat.free4.audio.RemoteAudio;
-import chat.free4.audio.SinkChangeGate;
+import chat.free4.media.LocalTrack;
+import chat.free4.media.LocalTracks;
+import chat.free4.media.Media;
+import chat.free4.media.MediaKind;
+import chat.free4.media.RemoteTrack;
+import chat.free4.media.TrackKind;
 import chat.free4.peer.PeerId;
 import chat.free4.signaling.SignalPayload;
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
@@ -20,8 +22,8 @@ import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
-import dev.onvoid.webrtc.media.audio.AudioTrack;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The WebRTC connection to one remote peer, and its repair. Owns its RTCPeerConnection, the
- * data channels on it and the sink on the remote audio track. Every method runs on the mesh
+ * data channels on it, what it sends (asked of the media layer, one track per kind) and what it
+ * made of the peer's tracks (one per kind, handed back by the media layer). It knows no kind of
+ * media itself: audio is just the first the media layer has. Every method runs on the mesh
  * thread; native callbacks are handed to that thread and ignored when they belong to an older
  * connection ({@code generation}) or after {@link #close()}.
  */
@@ -46,7 +50,7 @@ final class PeerLink {
     interface Host {
         ScheduledExecutorService loop();
 
-        AudioBackend audio();
+        Media media();
 
         MeshConfig config();
 
@@ -59,7 +63,11 @@ final class PeerLink {
 
         void statusChanged(PeerLink link);
 
-        void remoteAudio(PeerLink link, RemoteAudio audio);
+        /** A kind of media started receiving a track of the link's peer. */
+        void remoteTrack(PeerLink link, RemoteTrack track);
+
+        /** A track from {@link #remoteTrack} was detached (replaced, connection rebuilt or closed). */
+        void remoteTrackEnded(PeerLink link, RemoteTrack track);
 
         /** The link gave up or its peer is gone; the mesh decides whether to drop it. */
         void repairsExhausted(PeerLink link);
@@ -76,7 +84,7 @@ final class PeerLink {
     private final PeerId remote;
     private final boolean offerer;
     private RTCPeerConnection pc;
-    private LocalSend send;
+    private LocalTracks send;
     private int generation;
     private boolean closed;
     private boolean remoteDescriptionSet;
@@ -87,7 +95,7 @@ final class PeerLink {
     private boolean warnedCandidates;
     private final List<RTCIceCandidate> pendingLocalCandidates = new ArrayList<>();
     private final Map<String, RTCDataChannel> channels = new LinkedHashMap<>();
-    private RemoteAudio remoteAudio;
+    private final Map<TrackKind, RemoteTrack> remoteTracks = new EnumMap<>(TrackKind.class);
     private PeerConnectionStatus status = PeerConnectionStatus.NEW;
     private int repairs;
     private ScheduledFuture<?> watchdog;
@@ -121,8 +129,8 @@ final class PeerLink {
         return Optional.ofNullable(channels.get(label));
     }
 
-    Optional<RemoteAudio> remoteAudio() {
-        return Optional.ofNullable(remoteAudio);
+    Optional<RemoteTrack> remoteTrack(TrackKind kind) {
+        return Optional.ofNullable(remoteTracks.get(kind));
     }
 
     /** WebRTC statistics of this connection (for diagnostics and benchmarks). */
@@ -190,15 +198,13 @@ final class PeerLink {
         }
         remoteSessionId = session;
         int gen = generation;
-        SinkChangeGate.Ticket ticket = send.beginSinkChange();
+        LocalTrack.Change ticket = send.beginChange();
         pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, sdp), onLoop(gen, "remote offer", ticket, () -> {
             remoteDescriptionSet = true;
             drainRemoteCandidates();
             if (!trackAdded) {
-                // After the remote offer, so the track reuses the offered transceiver.
-                try (SinkChangeGate.Ticket adding = send.beginSinkChange()) {
-                    pc.addTrack(send.track(), List.of("stream"));
-                }
+                // After the remote offer, so each track reuses the offered transceiver of its kind.
+                send.addTo(pc);
                 trackAdded = true;
             }
             pc.createAnswer(new RTCAnswerOptions(), created(gen, RTCSdpType.ANSWER));
@@ -210,7 +216,7 @@ final class PeerLink {
             return;
         }
         int gen = generation;
-        SinkChangeGate.Ticket ticket = send.beginSinkChange();
+        LocalTrack.Change ticket = send.beginChange();
         pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, sdp), onLoop(gen, "remote answer", ticket, () -> {
             remoteDescriptionSet = true;
             drainRemoteCandidates();
@@ -250,12 +256,10 @@ final class PeerLink {
         // Candidates queued so far belong to the session being replaced.
         pendingRemoteCandidates.clear();
         warnedCandidates = false;
-        send = host.audio().openSend();
-        pc = host.audio().factory().createPeerConnection(host.rtcConfiguration(), new Observer(gen));
+        send = host.media().openLocal();
+        pc = host.media().factory().createPeerConnection(host.rtcConfiguration(), new Observer(gen));
         if (offerer) {
-            try (SinkChangeGate.Ticket adding = send.beginSinkChange()) {
-                pc.addTrack(send.track(), List.of("stream"));
-            }
+            send.addTo(pc);
             trackAdded = true;
             for (DataChannelPlugin plugin : host.plugins()) {
                 RTCDataChannel channel = pc.createDataChannel(plugin.label(), plugin.init());
@@ -280,7 +284,7 @@ final class PeerLink {
                         return;
                     }
                     String sdp = SdpMunger.opusMonoWithFec(description.sdp);
-                    SinkChangeGate.Ticket ticket = send.beginSinkChange();
+                    LocalTrack.Change ticket = send.beginChange();
                     pc.setLocalDescription(new RTCSessionDescription(type, sdp), onLoop(gen, "local " + type, ticket, () -> {
                         host.send(remote, type == RTCSdpType.OFFER ? new SignalPayload.Offer(sdp) : new SignalPayload.Answer(sdp));
                         localDescriptionSent = true;
@@ -297,7 +301,7 @@ final class PeerLink {
         };
     }
 
-    private SetSessionDescriptionObserver onLoop(int gen, String what, SinkChangeGate.Ticket ticket, Runnable next) {
+    private SetSessionDescriptionObserver onLoop(int gen, String what, LocalTrack.Change ticket, Runnable next) {
         return new SetSessionDescriptionObserver() {
             @Override
             public void onSuccess() {
@@ -436,10 +440,11 @@ final class PeerLink {
     }
 
     private void disposeConnection() {
-        if (remoteAudio != null) {
-            remoteAudio.detach();
-            remoteAudio = null;
+        for (RemoteTrack track : List.copyOf(remoteTracks.values())) {
+            track.detach();
+            host.remoteTrackEnded(this, track);
         }
+        remoteTracks.clear();
         for (Map.Entry<String, RTCDataChannel> e : channels.entrySet()) {
             RTCDataChannel channel = e.getValue();
             host.plugins().stream().filter(p -> p.label().equals(e.getKey())).findFirst()
@@ -452,7 +457,7 @@ final class PeerLink {
         if (pc != null) {
             // webrtc-java 0.14.0 never releases a closed connection, so it would keep holding the
             // sent track (whose dispose then fails): detach the track first.
-            try (SinkChangeGate.Ticket removing = send.beginSinkChange()) {
+            try (LocalTrack.Change removing = send.beginChange()) {
                 for (RTCRtpSender sender : pc.getSenders()) {
                     try {
                         pc.removeTrack(sender);
@@ -472,13 +477,19 @@ final class PeerLink {
 
     private void onTrack(RTCRtpTransceiver transceiver) {
         MediaStreamTrack track = transceiver.getReceiver().getTrack();
-        if (track instanceof AudioTrack audioTrack) {
-            if (remoteAudio != null) {
-                remoteAudio.detach();
-            }
-            remoteAudio = host.audio().attachRemote(remote, audioTrack);
-            host.remoteAudio(this, remoteAudio);
+        // A kind with nothing plugged in (video, to this build) comes back empty: not received, on purpose.
+        Optional<MediaKind> kind = host.media().receiverFor(remote, track);
+        if (kind.isEmpty()) {
+            return;
         }
+        RemoteTrack old = remoteTracks.remove(kind.get().kind());
+        if (old != null) {
+            old.detach();
+            host.remoteTrackEnded(this, old);
+        }
+        RemoteTrack attached = kind.get().attachRemote(remote, track);
+        remoteTracks.put(attached.kind(), attached);
+        host.remoteTrack(this, attached);
     }
 
     private void onDataChannel(RTCDataChannel channel) {

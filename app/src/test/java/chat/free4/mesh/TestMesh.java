@@ -3,6 +3,7 @@ package chat.free4.mesh;
 import chat.free4.audio.HeadlessAudio;
 import chat.free4.audio.RemotePcmListener;
 import chat.free4.audio.ToneGenerator;
+import chat.free4.media.RemoteTrack;
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.RoomRequest;
@@ -16,13 +17,15 @@ public final class TestMesh implements AutoCloseable {
     public final List<PeerId> added = new CopyOnWriteArrayList<>();
     public final List<PeerId> removed = new CopyOnWriteArrayList<>();
     public final List<String> errors = new CopyOnWriteArrayList<>();
+    /** Every remote track the mesh reported, of any kind, in order. */
+    public final List<RemoteTrack> tracks = new CopyOnWriteArrayList<>();
     public final HeadlessAudio audio;
     public final Mesh mesh;
 
     public TestMesh(PeerId id, MeshConfig config) {
         this.id = id;
         this.audio = new HeadlessAudio(new ToneGenerator(440, 0.2), RemotePcmListener.none());
-        this.mesh = new Mesh(audio, config, List.of(), new MeshListener() {
+        this.mesh = new Mesh(audio.media(), config, List.of(), new MeshListener() {
             @Override
             public void onPeerAdded(PeerInfo peer) {
                 added.add(peer.id());
@@ -31,6 +34,11 @@ public final class TestMesh implements AutoCloseable {
             @Override
             public void onPeerRemoved(PeerId peer) {
                 removed.add(peer);
+            }
+
+            @Override
+            public void onRemoteTrack(PeerId peer, RemoteTrack track) {
+                tracks.add(track);
             }
 
             @Override
