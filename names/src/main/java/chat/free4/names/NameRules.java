@@ -40,30 +40,23 @@ public final class NameRules {
 
     /** The trimmed room name, or empty if it breaks the rule (or is null). */
     public static Optional<String> room(String raw) {
-        if (raw == null) {
-            return Optional.empty();
-        }
-        String name = raw.strip();
-        int length = name.codePointCount(0, name.length());
-        if (length < 1 || length > MAX_ROOM_LENGTH) {
-            return Optional.empty();
-        }
-        boolean valid = name.codePoints().allMatch(c -> Character.isLetterOrDigit(c)
-                || c == ' ' || c == '-' || c == '_' || c == '.');
-        return valid ? Optional.of(name) : Optional.empty();
+        return trimmed(raw, MAX_ROOM_LENGTH).filter(name -> name.codePoints().allMatch(c -> Character.isLetterOrDigit(c)
+                || c == ' ' || c == '-' || c == '_' || c == '.'));
     }
 
     /** The trimmed display name, or empty if it breaks the rule (or is null). */
     public static Optional<String> displayName(String raw) {
+        return trimmed(raw, MAX_NAME_LENGTH).filter(name -> name.codePoints().allMatch(NameRules::isShowable));
+    }
+
+    /** {@code raw} without leading and trailing white space, if that is 1 to {@code max} code points. */
+    private static Optional<String> trimmed(String raw, int max) {
         if (raw == null) {
             return Optional.empty();
         }
         String name = raw.strip();
         int length = name.codePointCount(0, name.length());
-        if (length < 1 || length > MAX_NAME_LENGTH) {
-            return Optional.empty();
-        }
-        return name.codePoints().allMatch(NameRules::isShowable) ? Optional.of(name) : Optional.empty();
+        return length >= 1 && length <= max ? Optional.of(name) : Optional.empty();
     }
 
     /** One tag: 1 to 24 of a-z, 0-9 or '-'. */

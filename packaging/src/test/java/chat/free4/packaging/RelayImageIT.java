@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,9 +103,34 @@ class RelayImageIT {
                     .until(() -> relay.isAlive() && http.send(HttpRequest.newBuilder(health).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 
+            // A join goes through every check of a name: the shared rules (names jar) and the
+            // lookalike skeleton (ICU4J), so a jar missing from the image shows here.
+            CompletableFuture<String> answer = new CompletableFuture<>();
             WebSocket socket = http.newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1"), new WebSocket.Listener() { })
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1"), new WebSocket.Listener() {
+                        private final StringBuilder text = new StringBuilder();
+
+                        @Override
+                        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                            text.append(data);
+                            if (last) {
+                                String message = text.toString();
+                                text.setLength(0);
+                                String type = JsonParser.parseString(message).getAsJsonObject().get("type").getAsString();
+                                if (type.equals("joined") || type.equals("error")) {
+                                    answer.complete(message);
+                                }
+                            }
+                            ws.request(1);
+                            return null;
+                        }
+                    })
                     .get(30, TimeUnit.SECONDS);
+            socket.sendText("{\"type\":\"join\",\"room\":\"image check\",\"name\":\"Ada\"}", true)
+                    .get(30, TimeUnit.SECONDS);
+            String joined = answer.get(30, TimeUnit.SECONDS);
+            assertEquals("joined", JsonParser.parseString(joined).getAsJsonObject().get("type").getAsString(),
+                    joined + "\n" + Files.readString(unpacked.resolve("relay.log")));
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(30, TimeUnit.SECONDS);
 
             List<String> healthCommand = new ArrayList<>(List.of("/opt/java/bin/java", "-cp",
