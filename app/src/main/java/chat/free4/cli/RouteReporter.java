@@ -4,7 +4,7 @@ import chat.free4.engine.EngineListener;
 import chat.free4.engine.PeerView;
 import chat.free4.session.RoomSession;
 import chat.free4.mesh.ConnectionRoute;
-import chat.free4.mesh.PeerConnectionStatus;
+import chat.free4.peer.PeerConnectionStatus;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

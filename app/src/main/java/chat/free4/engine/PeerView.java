@@ -1,7 +1,7 @@
 package chat.free4.engine;
 
 import chat.free4.media.TrackKind;
-import chat.free4.mesh.PeerConnectionStatus;
+import chat.free4.peer.PeerConnectionStatus;
 import chat.free4.peer.PeerId;
 import java.util.Collections;
 import java.util.EnumSet;

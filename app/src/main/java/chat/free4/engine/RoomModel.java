@@ -3,7 +3,7 @@ package chat.free4.engine;
 import chat.free4.audio.RemoteAudio;
 import chat.free4.media.RemoteTrack;
 import chat.free4.media.TrackKind;
-import chat.free4.mesh.PeerConnectionStatus;
+import chat.free4.peer.PeerConnectionStatus;
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.SignalingState;

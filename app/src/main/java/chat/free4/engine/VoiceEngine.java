@@ -8,7 +8,7 @@ import chat.free4.mesh.DataChannelPlugin;
 import chat.free4.mesh.Mesh;
 import chat.free4.mesh.MeshConfig;
 import chat.free4.mesh.MeshListener;
-import chat.free4.mesh.PeerConnectionStatus;
+import chat.free4.peer.PeerConnectionStatus;
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.RoomRequest;

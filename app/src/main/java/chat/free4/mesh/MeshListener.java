@@ -1,5 +1,6 @@
 package chat.free4.mesh;
 
+import chat.free4.peer.PeerConnectionStatus;
 import chat.free4.media.RemoteTrack;
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;

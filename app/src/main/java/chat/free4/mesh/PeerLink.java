@@ -1,5 +1,6 @@
 package chat.free4.mesh;
 
+import chat.free4.peer.PeerConnectionStatus;
 import chat.free4.media.LocalTrack;
 import chat.free4.media.LocalTracks;
 import chat.free4.media.Media;

@@ -15,7 +15,8 @@ import java.util.Optional;
 public final class SessionChat {
     private final ChatService chat;
 
-    SessionChat(ChatService chat) {
+    /** The session makes these; tests of the chat's views wrap a service of their own. */
+    public SessionChat(ChatService chat) {
         this.chat = chat;
     }
 
@@ -26,7 +27,7 @@ public final class SessionChat {
     /**
      * Sends a line to everyone connected (shortcodes such as {@code :smile:} become emoji).
      *
-     * @throws IllegalArgumentException with a sentence for the person when it is empty or too long
+     * @throws chat.free4.chat.MessageRefusedException with a sentence for the person when it is empty or too long
      */
     public ChatMessage send(String text) {
         return chat.send(text);
@@ -51,6 +52,21 @@ public final class SessionChat {
             chat.log().addListener(listener);
             return now;
         }
+    }
+
+    /**
+     * Runs {@code action} while no line can be added: how a reader copies the lines and its own
+     * pending changes as one consistent picture.
+     */
+    public <T> T atomically(java.util.function.Supplier<T> action) {
+        synchronized (chat.log()) {
+            return action.get();
+        }
+    }
+
+    /** How many lines the chat keeps; older ones are dropped first. */
+    public int capacity() {
+        return chat.log().capacity();
     }
 
     public void unfollow(ChatLogListener listener) {

@@ -21,7 +21,8 @@ public final class SessionFiles {
     private final FileSharingService files;
     private final Executor offers;
 
-    SessionFiles(FileSharingService files, Executor offers) {
+    /** The session makes these; tests of the transfer views wrap a service of their own. */
+    public SessionFiles(FileSharingService files, Executor offers) {
         this.files = files;
         this.offers = offers;
     }

@@ -42,4 +42,14 @@ public record SessionSettings(List<ConfiguredIceServers.Entry> iceServers, MeshC
     public SessionSettings withDownloads(PartialFileJournal journal) {
         return new SessionSettings(iceServers, mesh, fileLimits, journal);
     }
+
+    /** Downloads in progress are noted in {@code directory}; see {@link #removeUnfinishedDownloads}. */
+    public SessionSettings withDownloadJournal(java.nio.file.Path directory) {
+        return withDownloads(PartialFileJournal.in(directory));
+    }
+
+    /** After a crash: deletes the half-written files noted in {@code directory}; returns how many. */
+    public static int removeUnfinishedDownloads(java.nio.file.Path directory) {
+        return PartialFileJournal.in(directory).sweep();
+    }
 }

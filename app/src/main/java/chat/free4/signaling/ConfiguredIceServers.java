@@ -16,6 +16,16 @@ public record ConfiguredIceServers(List<IceServer> servers, List<String> problem
 
     /** One entry as given: a URL and, for TURN, its username and password. */
     public record Entry(String url, String username, String password) {
+
+        /** What is wrong with this server, in a sentence; empty when it can be used. */
+        public java.util.Optional<String> problem() {
+            try {
+                IceServerCheck.check(url, username, password);
+                return java.util.Optional.empty();
+            } catch (IllegalArgumentException bad) {
+                return java.util.Optional.of(bad.getMessage());
+            }
+        }
     }
 
     public static ConfiguredIceServers check(List<Entry> entries) {

@@ -1,11 +1,8 @@
 package chat.free4.ui;
 
 import chat.free4.audio.AudioBackend;
-import chat.free4.audio.AudioBackends;
 import chat.free4.audio.AudioDeviceLists;
-import chat.free4.audio.RemotePcmListener;
-import chat.free4.audio.SoundDevices;
-import chat.free4.files.PartialFileJournal;
+import chat.free4.session.ComputerSound;
 import chat.free4.ui.lobby.CreateRoomRequest;
 import chat.free4.ui.lobby.LobbyViewModel;
 import chat.free4.ui.lobby.RoomSource;
@@ -41,10 +38,9 @@ public class DesktopApp extends Application {
     private static final String UNFINISHED_DOWNLOADS = "unfinished-downloads";
 
     private AppOptions options;
-    private Supplier<AudioBackend> audioFactory = () -> AudioBackends.desktopOrSilent(RemotePcmListener.none(),
-            warning -> this.bridge.audioWarning(warning));
+    private Supplier<AudioBackend> audioFactory = ComputerSound.audio(warning -> this.bridge.audioWarning(warning));
     /** The computer's sound devices for Settings; none when a test swaps the audio path. */
-    private Supplier<Optional<AudioDeviceLists>> deviceLists = () -> Optional.of(SoundDevices.forThisComputer(() -> { }));
+    private Supplier<Optional<AudioDeviceLists>> deviceLists = ComputerSound::devices;
     private EngineBridge bridge;
     private Path configDir;
     private SettingsStore store;
@@ -140,7 +136,7 @@ public class DesktopApp extends Application {
 
     private void showMain() {
         bridge = new EngineBridge(lobby, room, settings, this::relayUrl, audioFactory,
-                PartialFileJournal.in(configDir.resolve(UNFINISHED_DOWNLOADS)));
+                configDir.resolve(UNFINISHED_DOWNLOADS));
         window = new MainWindow(lobby, room, settings, selfName);
         scene.setRoot(window);
         startAfterFirstLayout(bridge);

@@ -1,38 +1,33 @@
 package chat.free4.ui;
 
 import chat.free4.audio.AudioBackend;
-import chat.free4.audio.AudioDeviceChooser;
 import chat.free4.audio.AudioDeviceInfo;
 import chat.free4.audio.AudioDeviceLists;
-import chat.free4.signaling.lan.discovery.IpFamily;
-import chat.free4.signaling.lan.discovery.LanDiscovery;
-import chat.free4.signaling.lan.discovery.LanInterface;
-import chat.free4.signaling.lan.discovery.LanInterfaces;
-import chat.free4.signaling.lan.discovery.LanRoom;
-import chat.free4.signaling.lan.discovery.LanRoomsListener;
-import chat.free4.signaling.lan.discovery.LanUnavailableException;
-import chat.free4.session.RoomFeatures;
 import chat.free4.engine.EngineListener;
-import chat.free4.files.FileLimits;
-import chat.free4.files.PartialFileJournal;
-import chat.free4.peer.PeerInfo;
-import chat.free4.signaling.lan.LanSignaling;
-import chat.free4.ui.lobby.RoomEntry;
 import chat.free4.engine.PeerView;
 import chat.free4.engine.RoomSnapshot;
-import chat.free4.engine.VoiceEngine;
-import chat.free4.mesh.MeshConfig;
-import chat.free4.signaling.ConfiguredIceServers;
+import chat.free4.peer.PeerConnectionStatus;
 import chat.free4.peer.PeerId;
+import chat.free4.session.ComputerSound;
+import chat.free4.session.LanNetwork;
+import chat.free4.session.RoomAddress;
+import chat.free4.session.RoomDirectories;
+import chat.free4.session.RoomSession;
+import chat.free4.session.SessionRoom;
+import chat.free4.session.SessionSettings;
+import chat.free4.signaling.ConfiguredIceServers;
+import chat.free4.signaling.ListedRoom;
+import chat.free4.signaling.RoomDirectory;
 import chat.free4.signaling.RoomRequest;
-import chat.free4.signaling.Signaling;
 import chat.free4.signaling.SignalingState;
-import chat.free4.signaling.relay.RelayConnectionConfig;
-import chat.free4.signaling.relay.RelaySignaling;
+import chat.free4.ui.chat.ChatModel;
+import chat.free4.ui.chat.ChatModels;
+import chat.free4.ui.chat.TransfersModel;
 import chat.free4.ui.lobby.CreateRoomRequest;
 import chat.free4.ui.lobby.LobbyActions;
 import chat.free4.ui.lobby.LobbyViewModel;
 import chat.free4.ui.lobby.RelayStatus;
+import chat.free4.ui.lobby.RoomEntry;
 import chat.free4.ui.lobby.RoomSource;
 import chat.free4.ui.room.ConnectionState;
 import chat.free4.ui.room.ParticipantViewModel;
@@ -42,12 +37,12 @@ import chat.free4.ui.settings.AudioTestActions;
 import chat.free4.ui.settings.Settings;
 import chat.free4.ui.settings.SettingsViewModel;
 import chat.free4.ui.settings.VoiceMode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -58,32 +53,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where the engine meets JavaFX. User actions from the view models go to the engine
- * on a background thread (never blocking the FX thread); engine events come back through
- * {@link Platform#runLater} and update the view models. No WebRTC or socket code lives here: the
- * engine, the relay client and the room directory do that.
+ * The one place where the engine meets JavaFX. User actions from the view models go to the
+ * {@link RoomSession} on a background thread (never blocking the FX thread); session events come
+ * back through {@link #FX} and update the view models. No WebRTC or socket code lives here, and
+ * nothing of the transports: the session and its room directories do that.
  */
 public final class EngineBridge implements LobbyActions, RoomActions, AudioTestActions, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineBridge.class);
     /** Shown when the room turned out to be in the relay's public list though not asked for. */
     static final String LISTED_PUBLICLY = "listed publicly by whoever opened it: anyone can find it";
+    /** The way onto the FX thread; the chat and transfer models get it from here too. */
+    private static final Executor FX = Platform::runLater;
 
     private final LobbyViewModel lobby;
     private final RoomViewModel room;
     private final SettingsViewModel settings;
     private final Supplier<String> relayUrl;
     private final Supplier<AudioBackend> audioFactory;
-    private final RoomDirectory directory;
-    private final PartialFileJournal downloads;
+    private final PublicRoomList directory;
+    private final java.nio.file.Path downloads;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ui-engine-bridge");
         t.setDaemon(true);
         return t;
     });
-    private VoiceEngine engine;
+    private RoomSession session;
     private ScheduledFuture<?> routePoll;
-    private RoomFeatures data;
-    private LanDiscovery lan;
+    private LanNetwork lan;
     private volatile String audioWarning = "";
     private volatile boolean microphoneOpen = true;
     private volatile boolean deafened;
@@ -96,17 +92,17 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     /**
      * @param relayUrl     the relay for this run (empty: LAN only)
      * @param audioFactory makes the audio path when first needed (device audio on the desktop)
-     * @param downloads    notes downloads in progress; {@link #start()} cleans up after a crash
+     * @param downloads    where downloads in progress are noted; {@link #start()} cleans up after a crash
      */
     public EngineBridge(LobbyViewModel lobby, RoomViewModel room, SettingsViewModel settings,
-            Supplier<String> relayUrl, Supplier<AudioBackend> audioFactory, PartialFileJournal downloads) {
+            Supplier<String> relayUrl, Supplier<AudioBackend> audioFactory, java.nio.file.Path downloads) {
         this.downloads = downloads;
         this.lobby = lobby;
         this.room = room;
         this.settings = settings;
         this.relayUrl = relayUrl;
         this.audioFactory = audioFactory;
-        this.directory = new RoomDirectory(lobby);
+        this.directory = new PublicRoomList(lobby);
         lobby.setActions(this);
         room.setActions(this);
         settings.setAudioTests(this);
@@ -136,7 +132,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
 
     private void removeUnfinishedDownloads() {
         try {
-            downloads.sweep();
+            SessionSettings.removeUnfinishedDownloads(downloads);
         } catch (RuntimeException e) {
             LOG.warn("Could not clean up unfinished downloads of an earlier run", e);
         }
@@ -167,29 +163,32 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             return;
         }
         Settings now = settings.current();
-        RoomRequest roomRequest = new RoomRequest(request.name(), now.displayName(), PeerId.random(),
-                request.isPublic(), request.tags());
+        RoomRequest roomRequest;
+        try {
+            roomRequest = new RoomRequest(request.name(), now.displayName(), PeerId.random(), request.isPublic(), request.tags());
+        } catch (IllegalArgumentException e) {
+            lobby.errorProperty().set(e.getMessage());
+            return;
+        }
         leaving = false;
         room.reset(request.name(), request.source() == RoomSource.LAN ? "This network" : "Internet");
         room.statusProperty().set(request.source() == RoomSource.LAN ? "Looking for others on this network…"
                 : "Connecting to the relay…");
         worker.execute(() -> {
             try {
-                VoiceEngine e = engine();
+                RoomSession s = session();
                 String warning = audioWarning;
                 if (!warning.isEmpty()) {
                     Platform.runLater(() -> room.errorProperty().set(warning));
                 }
-                RoomFeatures.RoomData roomData = data.start(new PeerInfo(roomRequest.selfId(), now.displayName()));
+                SessionRoom joined = s.join(request.source() == RoomSource.LAN ? lanAddress() : RoomAddress.relay(relay),
+                        roomRequest);
                 Platform.runLater(() -> {
                     if (room.activeProperty().get() && !leaving) {
-                        room.dataProperty().set(roomData);
+                        room.chatProperty().set(new ChatModels(new ChatModel(joined.chat(), FX),
+                                new TransfersModel(joined.files(), FX)));
                     }
                 });
-                Signaling signaling = request.source() == RoomSource.LAN
-                        ? lanSignaling()
-                        : new RelaySignaling(RelayConnectionConfig.of(RelayConnectionConfig.parseRelay(relay)));
-                e.join(roomRequest, signaling);
             } catch (RuntimeException ex) {
                 LOG.warn("Could not join {}", request.name(), ex);
                 String sentence = ex instanceof MicrophoneUnavailable ? ex.getMessage()
@@ -208,8 +207,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     public void setDeafened(boolean deafened) {
         this.deafened = deafened;
         worker.execute(() -> {
-            if (engine != null) {
-                engine.setDeafened(deafened);
+            if (session != null) {
+                session.setDeafened(deafened);
             }
         });
     }
@@ -218,8 +217,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     public void setMicrophoneOpen(boolean open) {
         microphoneOpen = open;
         worker.execute(() -> {
-            if (engine != null) {
-                engine.setMicrophoneMuted(!open);
+            if (session != null) {
+                session.setMicrophoneMuted(!open);
             }
         });
     }
@@ -227,8 +226,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     @Override
     public void setParticipantVolume(String participantId, double volume) {
         worker.execute(() -> {
-            if (engine != null) {
-                engine.setPeerVolume(new PeerId(participantId), volume);
+            if (session != null) {
+                session.setPeerVolume(new PeerId(participantId), volume);
             }
         });
     }
@@ -236,8 +235,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     @Override
     public void setParticipantMuted(String participantId, boolean muted) {
         worker.execute(() -> {
-            if (engine != null) {
-                engine.setPeerMuted(new PeerId(participantId), muted);
+            if (session != null) {
+                session.setPeerMuted(new PeerId(participantId), muted);
             }
         });
     }
@@ -253,9 +252,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     }
 
     private void leaveOnWorker() {
-        if (engine != null) {
-            engine.leave();
-            data.stop();
+        if (session != null) {
+            session.leave();
         }
     }
 
@@ -265,12 +263,12 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     public void startMicTest(String inputDevice) {
         worker.execute(() -> {
             try {
-                VoiceEngine e = engine();
+                RoomSession s = session();
                 if (micTest != null) {
                     micTest.cancel(false);
                 }
                 micTest = worker.scheduleAtFixedRate(() -> {
-                    double level = e.audio().localLevel();
+                    double level = s.microphoneLevel();
                     Platform.runLater(() -> settings.micTestLevelProperty().set(level));
                 }, 0, 100, TimeUnit.MILLISECONDS);
             } catch (RuntimeException ex) {
@@ -295,7 +293,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         Thread player = new Thread(() -> {
             try {
                 AudioDeviceLists lists = soundDevices;
-                chat.free4.audio.TestChime.play(lists == null ? Optional.empty() : find(lists.outputs(), outputDevice));
+                ComputerSound.playTestSound(lists == null ? Optional.empty() : find(lists.outputs(), outputDevice));
             } catch (RuntimeException ex) {
                 Platform.runLater(() -> settings.problemProperty().set(ex.getMessage()));
             } catch (LinkageError ex) {
@@ -324,10 +322,9 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             }
         }
         worker.execute(() -> {
-            if (engine != null) {
-                engine.close();
-                engine = null;
-                data.close();
+            if (session != null) {
+                session.close();
+                session = null;
             }
             closeLan();
         });
@@ -345,18 +342,14 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     private void openLan(String interfaceName) {
         closeLan();
         try {
-            LanInterface chosen = LanInterfaces.choose(interfaceName, IpFamily.AUTO);
-            lan = LanDiscovery.open(chosen);
-            lan.browser().addListener(new LanRoomsListener() {
-                @Override
-                public void roomsChanged(List<LanRoom> rooms) {
-                    List<RoomEntry> entries = rooms.stream()
-                            .map(r -> new RoomEntry(r.name(), r.memberCount(), List.of(), RoomSource.LAN)).toList();
-                    Platform.runLater(() -> lobby.setLanRooms(entries));
-                }
-            });
+            lan = LanNetwork.open(interfaceName);
+            lan.directory(rooms -> {
+                List<RoomEntry> entries = rooms.stream()
+                        .map(r -> new RoomEntry(r.name(), r.members(), List.of(), RoomSource.LAN)).toList();
+                Platform.runLater(() -> lobby.setLanRooms(entries));
+            }).start();
             Platform.runLater(() -> lobby.lanProblemProperty().set(""));
-        } catch (LanUnavailableException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warn("LAN discovery is not available: {}", e.getMessage());
             String sentence = "Rooms on this network cannot be found: " + e.getMessage()
                     + " Check that you are connected to a network, or pick the interface in Settings → Network.";
@@ -374,17 +367,17 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         }
     }
 
-    private Signaling lanSignaling() {
+    private RoomAddress lanAddress() {
         if (lan == null) {
             throw new IllegalStateException("Rooms on this network are not available right now; see the lobby for why.");
         }
-        return new LanSignaling(lan);
+        return RoomAddress.lan(lan);
     }
 
-    /** The engine, made at first use so the sound card is only opened when needed. */
-    private VoiceEngine engine() {
-        if (engine != null) {
-            return engine;
+    /** The session, made at first use so the sound card is only opened when needed. */
+    private RoomSession session() {
+        if (session != null) {
+            return session;
         }
         AudioBackend audio;
         try {
@@ -396,40 +389,34 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         Settings now = settings.current();
         List<ConfiguredIceServers.Entry> entries = new ArrayList<>(ConfiguredIceServers.urls(now.stunServers()));
         now.turnServers().forEach(turn -> entries.add(turn.entry()));
-        ConfiguredIceServers ice = ConfiguredIceServers.check(entries);
-        if (!ice.problems().isEmpty()) {
-            String problems = String.join(" ", ice.problems());
+        session = RoomSession.open(audio, SessionSettings.defaults().withIceServers(entries).withDownloadJournal(downloads));
+        if (!session.iceProblems().isEmpty()) {
+            String problems = String.join(" ", session.iceProblems());
             Platform.runLater(() -> room.errorProperty().set(problems));
         }
-        data = new RoomFeatures(FileLimits.DEFAULT, downloads);
-        VoiceEngine created = new VoiceEngine(audio, MeshConfig.defaults().withIceServers(ice.servers()), data.meshPlugins());
-        data.peerNames(id -> created.room().peers().stream().filter(p -> p.id().equals(id))
-                .map(PeerView::name).findFirst().orElse(""));
-        data.roomMembers(id -> created.room().peers().stream().anyMatch(p -> p.id().equals(id)));
-        engine = created;
         if (routePoll == null) {
             // Each person's route (direct, through your router, via TURN), round-trip time and loss.
             routePoll = worker.scheduleWithFixedDelay(this::showRoutes, 1, 2, TimeUnit.SECONDS);
         }
-        engine.setMicrophoneMuted(!microphoneOpen);
-        engine.setDeafened(deafened);
-        engine.addListener(new ToFx());
-        audio.devices().ifPresent(chooser -> {
+        session.setMicrophoneMuted(!microphoneOpen);
+        session.setDeafened(deafened);
+        session.addListener(new ToFx());
+        session.devices().ifPresent(chooser -> {
             showDeviceLists(chooser);
             chooser.addChangeListener(() -> showDeviceLists(chooser));
         });
         applyDevices(now);
         applySound(now);
-        return engine;
+        return session;
     }
 
     /** Voice processing switches, and the voice gate in voice-activity mode (push-to-talk sends while held). */
     private void applySound(Settings now) {
-        if (engine == null) {
+        if (session == null) {
             return;
         }
-        engine.audio().setVoiceProcessing(now.sound().processing());
-        engine.setVoiceSensitivity(now.voiceMode() == VoiceMode.VOICE_ACTIVITY ? now.sound().voiceSensitivity() : Double.NaN);
+        session.setVoiceProcessing(now.sound().processing());
+        session.setVoiceSensitivity(now.voiceMode() == VoiceMode.VOICE_ACTIVITY ? now.sound().voiceSensitivity() : Double.NaN);
     }
 
     /**
@@ -465,10 +452,10 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
 
     /** Puts the chosen devices to use; a chosen device that is not connected falls back to the default, with a word. */
     private void applyDevices(Settings now) {
-        if (engine == null) {
+        if (session == null) {
             return;
         }
-        engine.devices().ifPresent(c -> {
+        session.devices().ifPresent(c -> {
             c.selectInput(chosen(c.inputs(), now.inputDevice(), "microphone"));
             c.selectOutput(chosen(c.outputs(), now.outputDevice(), "speaker"));
         });
@@ -511,17 +498,17 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
 
     /** On the worker: asks WebRTC how each connected person's call goes and shows it in the room. */
     private void showRoutes() {
-        VoiceEngine e = engine;
-        if (e == null) {
+        RoomSession s = session;
+        if (s == null) {
             return;
         }
-        for (PeerView peer : e.room().peers()) {
-            if (peer.status() != chat.free4.mesh.PeerConnectionStatus.CONNECTED) {
+        for (PeerView peer : s.snapshot().peers()) {
+            if (peer.status() != PeerConnectionStatus.CONNECTED) {
                 continue;
             }
             String id = peer.id().value();
             try {
-                e.stats(peer.id()).thenAccept(report -> chat.free4.mesh.ConnectionRoute.of(report).ifPresent(route -> {
+                s.route(peer.id()).thenAccept(known -> known.ifPresent(route -> {
                     String words = route.shortWords();
                     Platform.runLater(() -> room.participant(id).ifPresent(p -> p.routeProperty().set(words)));
                 }));
@@ -548,7 +535,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 return created;
             });
             p.displayNameProperty().set(peer.name());
-            p.setState(state(peer), peer.status() == chat.free4.mesh.PeerConnectionStatus.FAILED
+            p.setState(state(peer), peer.status() == PeerConnectionStatus.FAILED
                     ? "they may be behind a strict firewall; a TURN server in Settings → Network can help" : "");
             p.levelProperty().set(peer.level());
         }
@@ -598,7 +585,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     private static String statusWords(RoomSnapshot view) {
         if (view.signaling() == SignalingState.JOINED) {
             long connected = view.peers().stream()
-                    .filter(p -> p.status() == chat.free4.mesh.PeerConnectionStatus.CONNECTED).count();
+                    .filter(p -> p.status() == PeerConnectionStatus.CONNECTED).count();
             String size = view.maxPeers() > 0 ? " · room for " + view.maxPeers() : "";
             String listed = view.listedAgainstWish() ? " · " + LISTED_PUBLICLY : "";
             return "In the room · " + (view.peers().isEmpty() ? "waiting for others"
@@ -615,11 +602,11 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     }
 
     /** Keeps the lobby's public room list fed from the relay; restarts when the relay address changes. */
-    private static final class RoomDirectory implements AutoCloseable {
+    private static final class PublicRoomList implements AutoCloseable {
         private final LobbyViewModel lobby;
-        private chat.free4.signaling.relay.RelayRoomWatcher current;
+        private RoomDirectory current;
 
-        RoomDirectory(LobbyViewModel lobby) {
+        PublicRoomList(LobbyViewModel lobby) {
             this.lobby = lobby;
         }
 
@@ -630,32 +617,26 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 lobby.setRelayStatus(RelayStatus.NOT_CONFIGURED, "");
                 return;
             }
-            RelayConnectionConfig config;
             try {
-                RelayConnectionConfig base = RelayConnectionConfig.of(RelayConnectionConfig.parseRelay(url));
-                config = new RelayConnectionConfig(base.relay(), base.pingInterval(), base.firstBackoff(),
-                        Duration.ofSeconds(3), base.connectTimeout());
+                current = RoomDirectories.publicRooms(url, new RoomDirectory.Listener() {
+                    @Override
+                    public void onRooms(List<ListedRoom> rooms) {
+                        List<RoomEntry> entries = rooms.stream()
+                                .map(r -> new RoomEntry(r.name(), r.members(), r.tags(), RoomSource.RELAY)).toList();
+                        Platform.runLater(() -> lobby.setPublicRooms(entries));
+                    }
+
+                    @Override
+                    public void onReachable(boolean reachable, String sentence) {
+                        Platform.runLater(() -> lobby.setRelayStatus(
+                                reachable ? RelayStatus.ONLINE : RelayStatus.UNREACHABLE, sentence));
+                    }
+                });
             } catch (IllegalArgumentException e) {
                 lobby.setRelayStatus(RelayStatus.UNREACHABLE, e.getMessage());
                 return;
             }
             lobby.setRelayStatus(RelayStatus.CONNECTING, "");
-            current = new chat.free4.signaling.relay.RelayRoomWatcher(config, 3000,
-                    new chat.free4.signaling.relay.RoomListListener() {
-                        @Override
-                        public void onRooms(List<chat.free4.signaling.relay.RelayRoomDirectory.ListedRoom> rooms) {
-                            List<chat.free4.ui.lobby.RoomEntry> entries = rooms.stream().map(r ->
-                                    new chat.free4.ui.lobby.RoomEntry(r.room(), r.members(), r.tags(), RoomSource.RELAY))
-                                    .toList();
-                            Platform.runLater(() -> lobby.setPublicRooms(entries));
-                        }
-
-                        @Override
-                        public void onReachable(boolean reachable, String sentence) {
-                            Platform.runLater(() -> lobby.setRelayStatus(
-                                    reachable ? RelayStatus.ONLINE : RelayStatus.UNREACHABLE, sentence));
-                        }
-                    });
             current.start();
         }
 

@@ -6,7 +6,7 @@ import chat.free4.audio.Goertzel;
 import chat.free4.audio.PcmSource;
 import chat.free4.engine.HeadlessPeer;
 import chat.free4.engine.TestRelay;
-import chat.free4.mesh.PeerConnectionStatus;
+import chat.free4.peer.PeerConnectionStatus;
 import chat.free4.testaudio.PipeMicrophone;
 import chat.free4.testaudio.PrivatePulseServer;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package chat.free4.chat;
 
+import chat.free4.ui.chat.LinkFinder;
+import chat.free4.ui.chat.TextPart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

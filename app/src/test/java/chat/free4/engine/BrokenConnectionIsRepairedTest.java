@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import chat.free4.audio.ToneGenerator;
 import chat.free4.audio.RemotePcmListener;
 import chat.free4.mesh.MeshConfig;
-import chat.free4.mesh.PeerConnectionStatus;
+import chat.free4.peer.PeerConnectionStatus;
 import java.net.Inet4Address;
 import java.net.NetworkInterface;
 import java.time.Duration;

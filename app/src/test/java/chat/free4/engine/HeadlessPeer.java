@@ -80,7 +80,7 @@ public final class HeadlessPeer implements AutoCloseable {
         RoomSnapshot room = engine.room();
         for (HeadlessPeer o : others) {
             boolean ok = room.peers().stream().anyMatch(p -> p.id().equals(o.id)
-                    && p.status() == chat.free4.mesh.PeerConnectionStatus.CONNECTED);
+                    && p.status() == chat.free4.peer.PeerConnectionStatus.CONNECTED);
             if (!ok) {
                 return false;
             }

@@ -1,5 +1,6 @@
 package chat.free4.mesh;
 
+import chat.free4.peer.PeerConnectionStatus;
 import chat.free4.audio.HeadlessAudio;
 import chat.free4.audio.RemotePcmListener;
 import chat.free4.audio.ToneGenerator;

@@ -1,13 +1,10 @@
 package chat.free4.ui.chat;
 
-import chat.free4.chat.ChatLog;
 import chat.free4.chat.ChatMessage;
-import chat.free4.chat.ChatService;
-import chat.free4.chat.EmptyMessageException;
-import chat.free4.chat.MessageTooLongException;
+import chat.free4.chat.MessageRefusedException;
+import chat.free4.session.SessionChat;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -22,38 +19,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The chat as the FX thread sees it: the room's lines in order, how many arrived unread while the
- * pane was collapsed, and the last send error in words. Engine events are moved to the FX thread
- * here and nowhere else.
+ * pane was collapsed, and the last send error in words. The engine bridge makes it and gives it
+ * the way onto the FX thread; lines arrive in batches ({@link PendingLines}).
  */
 public final class ChatModel {
     private static final Logger LOG = LoggerFactory.getLogger(ChatModel.class);
-    private final ChatService chat;
+    private final SessionChat chat;
     private final ObservableList<ChatMessage> lines = FXCollections.observableArrayList();
     private final IntegerProperty unread = new SimpleIntegerProperty();
     private final BooleanProperty collapsed = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final PendingLines listener;
 
-    /** Call on the FX thread. */
-    public ChatModel(ChatService chat) {
-        this(chat, Platform::runLater);
-    }
-
-    /** @param fx runs a task on the FX thread (tests pass a queue they run by hand) */
-    ChatModel(ChatService chat, Executor fx) {
+    /**
+     * Call on the FX thread.
+     *
+     * @param fx runs a task on the FX thread (the bridge's; tests pass a queue they run by hand)
+     */
+    public ChatModel(SessionChat chat, Executor fx) {
         this.chat = chat;
-        ChatLog log = chat.log();
-        listener = new PendingLines(log, fx, lines, m -> !m.isSystem() && !m.sender().equals(chat.self().id()),
+        listener = new PendingLines(chat, fx, lines, m -> !m.isSystem() && !m.sender().equals(chat.self().id()),
                 count -> {
                     if (collapsed.get()) {
                         unread.set(unread.get() + count);
                     }
                 });
-        // Snapshot and subscribe atomically: ChatLog adds under its own monitor.
-        synchronized (log) {
-            lines.setAll(log.lines());
-            log.addListener(listener);
-        }
+        // Snapshot and subscribe as one step; the listener's first batch runs after this FX task.
+        lines.setAll(chat.follow(listener));
         collapsed.addListener((obs, was, now) -> {
             if (!now) {
                 unread.set(0);
@@ -83,8 +75,9 @@ public final class ChatModel {
         return error;
     }
 
-    public ChatService service() {
-        return chat;
+    /** Writes the chat as a text file; nothing is kept otherwise. */
+    public void saveTranscript(java.nio.file.Path target) throws java.io.IOException {
+        chat.saveTranscript(target, java.time.ZoneId.systemDefault());
     }
 
     /** Sends; returns false and sets {@link #errorProperty()} when the text cannot be sent. */
@@ -93,7 +86,7 @@ public final class ChatModel {
             chat.send(text);
             error.set("");
             return true;
-        } catch (MessageTooLongException | EmptyMessageException e) {
+        } catch (MessageRefusedException e) {
             error.set(e.getMessage()); // written for the person
         } catch (RuntimeException e) {
             // Anything else is our bug, not something the person can act on: a sentence, not its text.
@@ -105,6 +98,6 @@ public final class ChatModel {
 
     /** Stops listening (leaving the room). */
     public void dispose() {
-        chat.log().removeListener(listener);
+        chat.unfollow(listener);
     }
 }

@@ -1,13 +1,10 @@
 package chat.free4.ui.chat;
 
 import chat.free4.chat.ChatMessage;
-import chat.free4.chat.TranscriptWriter;
 import chat.free4.ui.Icons;
 import com.gluonhq.emoji.EmojiData;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -171,24 +168,15 @@ public final class ChatPane extends BorderPane {
         }
     }
 
-    /** Hashing a large file takes a while: off the FX thread. */
+    /** Hashing a large file takes a while: the session does it off the FX thread. */
     private void share(Path file) {
-        Thread t = new Thread(() -> {
-            try {
-                transfers.service().offerToRoom(file);
-                Platform.runLater(() -> chat.errorProperty().set(""));
-            } catch (IOException | IllegalArgumentException e) {
-                Platform.runLater(() -> chat.errorProperty().set(e.getMessage()));
-            }
-        }, "file-offer");
-        t.setDaemon(true);
-        t.start();
+        transfers.offerToRoom(file, chat.errorProperty()::set);
     }
 
     private void saveTranscript() {
         actions.chooseTranscriptTarget().ifPresent(target -> {
             try {
-                new TranscriptWriter(ZoneId.systemDefault()).save(chat.service().log().lines(), target);
+                chat.saveTranscript(target);
                 chat.errorProperty().set("");
             } catch (IOException e) {
                 chat.errorProperty().set("Could not save the transcript: " + e.getMessage());

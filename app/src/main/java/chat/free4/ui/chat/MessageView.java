@@ -1,8 +1,6 @@
 package chat.free4.ui.chat;
 
 import chat.free4.chat.ChatMessage;
-import chat.free4.chat.LinkFinder;
-import chat.free4.chat.TextPart;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,8 +1,8 @@
 package chat.free4.ui.chat;
 
-import chat.free4.chat.ChatLog;
 import chat.free4.chat.ChatLogListener;
 import chat.free4.chat.ChatMessage;
+import chat.free4.session.SessionChat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 import javafx.collections.ObservableList;
 
 /**
- * Carries a {@link ChatLog}'s changes to the FX thread in batches: one FX task at most waits at a
+ * Carries a room chat's changes to the FX thread in batches: one FX task at most waits at a
  * time, however fast lines arrive (a flood used to queue one task per line, 60 MB for 100,000
  * lines while the FX thread was busy). When more changes pile up than a full log holds, they are
  * dropped and the batch copies the log instead, so memory stays bounded too.
@@ -29,7 +29,11 @@ final class PendingLines implements ChatLogListener {
     private record OldestRemoved() implements Change {
     }
 
-    private final ChatLog log;
+    /** What one FX task applies: the changes, or a copy of the whole log instead. */
+    private record Batch(List<Change> changes, List<ChatMessage> copy, int unread) {
+    }
+
+    private final SessionChat log;
     private final Executor fx;
     private final Predicate<ChatMessage> countsAsUnread;
     private final IntConsumer onUnread;
@@ -46,7 +50,7 @@ final class PendingLines implements ChatLogListener {
      * @param countsAsUnread which added lines raise the unread badge
      * @param onUnread told on the FX thread, after each batch, how many of its lines counted
      */
-    PendingLines(ChatLog log, Executor fx, ObservableList<ChatMessage> lines, Predicate<ChatMessage> countsAsUnread,
+    PendingLines(SessionChat log, Executor fx, ObservableList<ChatMessage> lines, Predicate<ChatMessage> countsAsUnread,
                  IntConsumer onUnread) {
         this.log = log;
         this.onUnread = onUnread;
@@ -88,20 +92,20 @@ final class PendingLines implements ChatLogListener {
         List<Change> batch;
         List<ChatMessage> copy = null;
         int newUnread;
-        // The log's monitor first: no line is added between taking the batch and copying the log.
-        synchronized (log) {
+        // The chat first, then this: no line is added between taking the batch and copying the log.
+        Batch taken = log.atomically(() -> {
             synchronized (this) {
-                batch = changes;
+                Batch b = new Batch(changes, copyLog || changes.size() > APPLY_ONE_BY_ONE ? log.lines() : null, unread);
                 changes = new ArrayList<>();
-                if (copyLog || batch.size() > APPLY_ONE_BY_ONE) {
-                    copy = log.lines();
-                }
                 copyLog = false;
                 scheduled = false;
-                newUnread = unread;
                 unread = 0;
+                return b;
             }
-        }
+        });
+        batch = taken.changes();
+        copy = taken.copy();
+        newUnread = taken.unread();
         if (copy != null) {
             lines.setAll(copy);
         } else {

@@ -59,11 +59,11 @@ final class TransferRow extends VBox {
             save.getStyleClass().add("accent");
             save.setOnAction(e -> accept(s));
             Button decline = new Button("Decline");
-            decline.setOnAction(e -> model.service().decline(s.id()));
+            decline.setOnAction(e -> model.decline(s.id()));
             buttons.getChildren().addAll(save, decline);
         } else if (!s.state().isFinal()) {
             Button cancel = new Button("Cancel");
-            cancel.setOnAction(e -> model.service().cancel(s.id()));
+            cancel.setOnAction(e -> model.cancel(s.id()));
             buttons.getChildren().add(cancel);
         }
     }
@@ -71,7 +71,7 @@ final class TransferRow extends VBox {
     private void accept(TransferStatus s) {
         actions.chooseSaveTarget(s.fileName()).ifPresent(target -> {
             try {
-                model.service().accept(s.id(), target);
+                model.accept(s.id(), target);
             } catch (IOException | IllegalStateException e) {
                 onError.accept("Could not save there: " + e.getMessage());
             }

@@ -1,6 +1,6 @@
 package chat.free4.ui.chat;
 
-import chat.free4.files.FileSharingService;
+import chat.free4.session.SessionFiles;
 import chat.free4.files.TransferStatus;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -17,20 +16,18 @@ import javafx.collections.ObservableList;
  * ones. Updates arrive in batches ({@link PendingTransfers}).
  */
 public final class TransfersModel {
-    private final FileSharingService files;
+    private final SessionFiles files;
+    private final Executor fx;
     private final ObservableList<TransferItem> items = FXCollections.observableArrayList();
     private final Map<UUID, TransferItem> byId = new HashMap<>();
     /** Finished transfers still shown, oldest first. FX thread only. */
     private final Deque<UUID> finished = new ArrayDeque<>();
     private final PendingTransfers listener;
 
-    public TransfersModel(FileSharingService files) {
-        this(files, Platform::runLater);
-    }
-
-    /** @param fx runs a task on the FX thread (tests pass a queue they run by hand) */
-    TransfersModel(FileSharingService files, Executor fx) {
+    /** @param fx runs a task on the FX thread (the bridge's; tests pass a queue they run by hand) */
+    public TransfersModel(SessionFiles files, Executor fx) {
         this.files = files;
+        this.fx = fx;
         this.listener = new PendingTransfers(fx, batch -> batch.forEach(this::update));
         files.addListener(listener);
         files.transfers().forEach(this::update);
@@ -49,7 +46,7 @@ public final class TransfersModel {
         if (s.state().isFinal() && !finished.contains(s.id())) {
             finished.add(s.id());
             // As the service does: the list shows the last finished transfers, not all of them.
-            while (finished.size() > FileSharingService.MAX_FINISHED_KEPT) {
+            while (finished.size() > SessionFiles.MAX_FINISHED_KEPT) {
                 UUID oldest = finished.poll();
                 items.remove(byId.remove(oldest));
                 listener.shown(oldest, false);
@@ -61,8 +58,36 @@ public final class TransfersModel {
         return items;
     }
 
-    public FileSharingService service() {
-        return files;
+    /** Offers a file to the room (hashed off the FX thread); {@code said} gets "" or the problem in words, on the FX thread. */
+    public void offerToRoom(java.nio.file.Path file, java.util.function.Consumer<String> said) {
+        files.offerToRoom(file).whenCompleteAsync((offered, failure) -> said.accept(failure == null ? ""
+                : problem(failure)), fx);
+    }
+
+    /** The offer's own sentence (no such file, too large, nobody here); anything else is our bug, said plainly. */
+    private static String problem(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof java.io.UncheckedIOException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if ((cause instanceof java.io.IOException || cause instanceof IllegalArgumentException) && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        org.slf4j.LoggerFactory.getLogger(TransfersModel.class).warn("Offering a file failed", cause);
+        return "The file could not be offered. Try again; if it keeps failing, leave the room and join again.";
+    }
+
+    public void accept(UUID id, java.nio.file.Path target) throws java.io.IOException {
+        files.accept(id, target);
+    }
+
+    public void decline(UUID id) {
+        files.decline(id);
+    }
+
+    public void cancel(UUID id) {
+        files.cancel(id);
     }
 
     /** Hides finished transfers from the list. */

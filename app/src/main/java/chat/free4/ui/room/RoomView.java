@@ -5,7 +5,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import chat.free4.ui.Avatar;
 import chat.free4.ui.Icons;
-import chat.free4.session.RoomFeatures;
+import chat.free4.ui.chat.ChatModels;
 import chat.free4.ui.chat.ChatModel;
 import chat.free4.ui.chat.ChatPane;
 import chat.free4.ui.chat.ChatPaneActions;
@@ -50,9 +50,9 @@ public final class RoomView extends BorderPane {
         setTop(header());
         setCenter(participants());
         setBottom(controlBar(selfName));
-        model.dataProperty().addListener((obs, old, data) -> showChat(data));
+        model.chatProperty().addListener((obs, old, now) -> showChat(now));
         // Built lazily, possibly after the room's data arrived: show its chat now.
-        showChat(model.dataProperty().get());
+        showChat(model.chatProperty().get());
     }
 
     /** How chat links open and files are chosen (the app passes its host services). */
@@ -63,7 +63,7 @@ public final class RoomView extends BorderPane {
     }
 
     /** The chat pane lives beside the participants while in a room; it is rebuilt for every room. */
-    private void showChat(RoomFeatures.RoomData data) {
+    private void showChat(ChatModels models) {
         if (chat != null) {
             chat.dispose();
             transfers.dispose();
@@ -72,11 +72,11 @@ public final class RoomView extends BorderPane {
         }
         setRight(null);
         chatToggleSlot.getChildren().clear();
-        if (data == null) {
+        if (models == null) {
             return;
         }
-        chat = new ChatModel(data.chat());
-        transfers = new TransfersModel(data.files());
+        chat = models.chat();
+        transfers = models.transfers();
         ChatPane pane = new ChatPane(chat, transfers, chatActions);
         pane.setPrefWidth(280);
         pane.getStyleClass().add("room-chat");

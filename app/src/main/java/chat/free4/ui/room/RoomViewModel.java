@@ -1,6 +1,6 @@
 package chat.free4.ui.room;
 
-import chat.free4.session.RoomFeatures;
+import chat.free4.ui.chat.ChatModels;
 import chat.free4.ui.settings.VoiceMode;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -24,7 +24,7 @@ import javafx.collections.ObservableList;
  */
 public final class RoomViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(false);
-    private final ObjectProperty<RoomFeatures.RoomData> data = new SimpleObjectProperty<>();
+    private final ObjectProperty<ChatModels> chat = new SimpleObjectProperty<>();
     private final StringProperty roomName = new SimpleStringProperty("");
     private final StringProperty roomKind = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
@@ -118,7 +118,7 @@ public final class RoomViewModel {
 
     /** The room was left (or could not be joined): back to the lobby. */
     public void close() {
-        data.set(null);
+        chat.set(null);
         active.set(false);
         participants.clear();
         pushToTalkHeld.set(false);
@@ -130,9 +130,9 @@ public final class RoomViewModel {
         return active;
     }
 
-    /** The room's chat and file services while in a room (null otherwise); the chat pane follows it. */
-    public ObjectProperty<RoomFeatures.RoomData> dataProperty() {
-        return data;
+    /** The room's chat and transfers while in a room (null otherwise); the chat pane follows it. */
+    public ObjectProperty<ChatModels> chatProperty() {
+        return chat;
     }
 
     public StringProperty roomNameProperty() {

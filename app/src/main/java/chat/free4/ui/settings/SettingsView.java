@@ -3,7 +3,7 @@ package chat.free4.ui.settings;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import chat.free4.names.NameRules;
-import chat.free4.signaling.IceServerCheck;
+import chat.free4.signaling.ConfiguredIceServers;
 import chat.free4.ui.Icons;
 import chat.free4.ui.ScrollIntoView;
 import chat.free4.ui.room.LevelMeter;
@@ -201,10 +201,9 @@ public final class SettingsView extends ScrollPane {
         commitOnExit(stun, () -> {
             List<String> urls = lines(stun.getText());
             for (String url : urls) {
-                try {
-                    IceServerCheck.check(url, "", "");
-                } catch (IllegalArgumentException bad) {
-                    model.problemProperty().set(bad.getMessage());
+                java.util.Optional<String> bad = new ConfiguredIceServers.Entry(url, "", "").problem();
+                if (bad.isPresent()) {
+                    model.problemProperty().set(bad.get());
                     return;
                 }
             }

@@ -1,7 +1,6 @@
 package chat.free4.ui.settings;
 
 import atlantafx.base.theme.Styles;
-import chat.free4.signaling.IceServerCheck;
 import chat.free4.ui.Icons;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +90,10 @@ final class TurnServersEditor extends VBox {
         List<TurnServerSetting> values = values();
         for (TurnServerSetting s : values) {
             try {
-                IceServerCheck.check(s.url(), s.username(), s.password());
+                java.util.Optional<String> bad = s.entry().problem();
+                if (bad.isPresent()) {
+                    throw new IllegalArgumentException(bad.get());
+                }
                 if (!s.url().toLowerCase(java.util.Locale.ROOT).startsWith("turn")) {
                     throw new IllegalArgumentException("\"" + s.url() + "\" is not a TURN server (turn: or turns:); put "
                             + "STUN servers in the field above.");

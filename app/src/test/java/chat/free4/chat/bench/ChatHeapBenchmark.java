@@ -1,5 +1,7 @@
 package chat.free4.chat.bench;
 
+import chat.free4.session.SessionChat;
+
 import chat.free4.chat.ChatMessage;
 import chat.free4.chat.ChatService;
 import chat.free4.chat.ChatWireCodec;
@@ -62,7 +64,7 @@ public final class ChatHeapBenchmark {
         long before = usedAfterGc();
         ChatService chat = new ChatService(new PeerInfo(new PeerId("ada-bench-0002"), "Ada"));
         AtomicReference<ChatModel> model = new AtomicReference<>();
-        onFx(() -> model.set(new ChatModel(chat)));
+        onFx(() -> model.set(new ChatModel(new SessionChat(chat), Platform::runLater)));
         CountDownLatch release = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {

@@ -1,5 +1,7 @@
 package chat.free4.ui.chat;
 
+import chat.free4.session.SessionChat;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +35,7 @@ class ChatModelBatchesUpdatesTest {
     @Test
     void a100000LineFloodQueuesOneUpdate() {
         ChatService chat = new ChatService(new PeerInfo(new PeerId("ada-peer-0001"), "Ada"));
-        ChatModel model = new ChatModel(chat, fxQueue::add);
+        ChatModel model = new ChatModel(new SessionChat(chat), fxQueue::add);
         for (int i = 0; i < 100_000; i++) {
             chat.log().add(fromBob(i));
         }
@@ -52,7 +54,7 @@ class ChatModelBatchesUpdatesTest {
     @Test
     void unreadCountsEveryLineOfABatchWhileCollapsed() {
         ChatService chat = new ChatService(new PeerInfo(new PeerId("ada-peer-0001"), "Ada"));
-        ChatModel model = new ChatModel(chat, fxQueue::add);
+        ChatModel model = new ChatModel(new SessionChat(chat), fxQueue::add);
         model.collapsedProperty().set(true);
         for (int i = 0; i < 7; i++) {
             chat.log().add(fromBob(i));

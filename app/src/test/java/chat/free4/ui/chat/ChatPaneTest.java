@@ -1,5 +1,8 @@
 package chat.free4.ui.chat;
 
+import chat.free4.session.SessionChat;
+import chat.free4.session.SessionFiles;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,8 +79,8 @@ class ChatPaneTest {
         FxToolkit.setupStage(s -> {
             // The app's theme, which defines the -color-* variables the pane uses.
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            model = new ChatModel(chat);
-            ChatPane pane = new ChatPane(model, new TransfersModel(new FileSharingService()), actions);
+            model = new ChatModel(new SessionChat(chat), Platform::runLater);
+            ChatPane pane = new ChatPane(model, new TransfersModel(new SessionFiles(new FileSharingService(), Runnable::run), Platform::runLater), actions);
             toggle = new ChatToggle(model);
             s.setScene(new Scene(new javafx.scene.layout.BorderPane(pane, toggle, null, null, null), 420, 640));
             s.show();

@@ -1,5 +1,7 @@
 package chat.free4.ui.chat;
 
+import chat.free4.session.SessionChat;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -19,7 +21,7 @@ class ChatSendErrorsAreSentencesTest {
     @Test
     void anInternalFailureIsNotShownAsItsDeveloperText() {
         ChatService chat = new ChatService(new PeerInfo(new PeerId("ada-peer-0001"), "Ada"));
-        ChatModel model = new ChatModel(chat, fxQueue::add);
+        ChatModel model = new ChatModel(new SessionChat(chat), fxQueue::add);
         // The message a poisoned clock used to produce on every send.
         chat.log().addListener(new ChatLogListener() {
             @Override
@@ -35,7 +37,7 @@ class ChatSendErrorsAreSentencesTest {
     @Test
     void sentencesWrittenForPeopleAreShownAsTheyAre() {
         ChatService chat = new ChatService(new PeerInfo(new PeerId("ada-peer-0001"), "Ada"));
-        ChatModel model = new ChatModel(chat, fxQueue::add);
+        ChatModel model = new ChatModel(new SessionChat(chat), fxQueue::add);
         assertFalse(model.send("   "));
         assertEquals("Type a message first.", model.errorProperty().get());
         assertFalse(model.send("x".repeat(4_001)));

@@ -1,5 +1,9 @@
 package chat.free4.ui.chat;
 
+import chat.free4.session.SessionChat;
+import chat.free4.session.SessionFiles;
+import javafx.application.Platform;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -71,7 +75,7 @@ class FileOfferRowTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            ChatPane pane = new ChatPane(new ChatModel(new ChatService(bob.info)), new TransfersModel(bobFiles), actions);
+            ChatPane pane = new ChatPane(new ChatModel(new SessionChat(new ChatService(bob.info)), Platform::runLater), new TransfersModel(new SessionFiles(bobFiles, Runnable::run), Platform::runLater), actions);
             s.setScene(new Scene(pane, 420, 640));
             s.show();
         });
@@ -125,7 +129,7 @@ class FileOfferRowTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            ChatPane pane = new ChatPane(new ChatModel(new ChatService(bob.info)), new TransfersModel(bobFiles), actions);
+            ChatPane pane = new ChatPane(new ChatModel(new SessionChat(new ChatService(bob.info)), Platform::runLater), new TransfersModel(new SessionFiles(bobFiles, Runnable::run), Platform::runLater), actions);
             s.setScene(new Scene(pane, 420, 640));
             s.show();
         });

@@ -1,5 +1,7 @@
 package chat.free4.ui.chat;
 
+import chat.free4.session.SessionFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +42,7 @@ class TransfersModelBatchesUpdatesTest {
     @Test
     void aThousandOffersAndCancelsQueueOneUpdate() {
         FileSharingService files = new FileSharingService();
-        TransfersModel model = new TransfersModel(files, fxQueue::add);
+        TransfersModel model = new TransfersModel(new SessionFiles(files, Runnable::run), fxQueue::add);
         FakeFeatureChannel mallory = FakeFeatureChannel.openTo(files, RtcTestRoom.newPeerInfo("Mallory"));
         for (int i = 0; i < 1_000; i++) {
             UUID id = UUID.randomUUID();

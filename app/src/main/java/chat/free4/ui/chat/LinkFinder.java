@@ -1,4 +1,4 @@
-package chat.free4.chat;
+package chat.free4.ui.chat;
 
 import java.util.ArrayList;
 import java.util.List;

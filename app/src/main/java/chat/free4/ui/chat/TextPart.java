@@ -1,4 +1,4 @@
-package chat.free4.chat;
+package chat.free4.ui.chat;
 
 /** A piece of a message's text: plain text or a link a person can click. */
 public sealed interface TextPart {

@@ -1,4 +1,4 @@
-package chat.free4.mesh;
+package chat.free4.peer;
 
 /** How the WebRTC connection to one remote peer stands, with words a person understands. */
 public enum PeerConnectionStatus {
