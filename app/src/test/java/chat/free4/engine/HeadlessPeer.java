@@ -9,20 +9,23 @@ import chat.free4.audio.RecentAudio;
 import chat.free4.audio.RemotePcmListener;
 import chat.free4.mesh.MeshConfig;
 import chat.free4.peer.PeerId;
+import chat.free4.session.RoomAddress;
+import chat.free4.session.RoomSession;
+import chat.free4.session.SessionSettings;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.relay.RelayConnectionConfig;
-import chat.free4.signaling.relay.RelaySignaling;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A test peer: a real engine with headless audio, joined through a real relay. */
+/** A test peer: a real session (engine and every feature) with headless audio, joined through a real relay. */
 public final class HeadlessPeer implements AutoCloseable {
     public final String name;
     public final PeerId id = PeerId.random();
     final RecentAudio received = new RecentAudio(2.0);
     final AudioBackend audio;
+    public final RoomSession session;
     public final VoiceEngine engine;
     final List<String> errors = new CopyOnWriteArrayList<>();
 
@@ -46,7 +49,8 @@ public final class HeadlessPeer implements AutoCloseable {
     public HeadlessPeer(String name, java.util.function.Function<RemotePcmListener, AudioBackend> audio, MeshConfig config) {
         this.name = name;
         this.audio = audio.apply(received::onPcm);
-        this.engine = new VoiceEngine(this.audio, config, List.of());
+        this.session = RoomSession.open(this.audio, SessionSettings.defaults().withMesh(config));
+        this.engine = session.engine();
         engine.addListener(new EngineListener() {
             @Override
             public void onError(String sentence) {
@@ -58,7 +62,7 @@ public final class HeadlessPeer implements AutoCloseable {
     public HeadlessPeer join(URI relay, String room) {
         RelayConnectionConfig config = new RelayConnectionConfig(relay, Duration.ofSeconds(15), Duration.ofMillis(100),
                 Duration.ofMillis(800), Duration.ofSeconds(3));
-        engine.join(new RoomRequest(room, name, id, true, List.of()), new RelaySignaling(config));
+        session.join(RoomAddress.relay(config), new RoomRequest(room, name, id, true, List.of()));
         return this;
     }
 
@@ -94,6 +98,6 @@ public final class HeadlessPeer implements AutoCloseable {
 
     @Override
     public void close() {
-        engine.close();
+        session.close();
     }
 }

@@ -4,18 +4,16 @@ import chat.free4.audio.Goertzel;
 import chat.free4.audio.HeadlessAudio;
 import chat.free4.audio.PcmSource;
 import chat.free4.audio.RemotePcmListener;
+import chat.free4.engine.VoiceEngine;
+import chat.free4.peer.PeerId;
+import chat.free4.session.RoomAddress;
+import chat.free4.session.RoomSession;
+import chat.free4.session.SessionRoom;
+import chat.free4.session.SessionSettings;
+import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.lan.discovery.IpFamily;
 import chat.free4.signaling.lan.discovery.LanInterfaces;
-import chat.free4.session.RoomFeatures;
-import chat.free4.engine.VoiceEngine;
-import chat.free4.files.FileLimits;
-import chat.free4.mesh.MeshConfig;
-import chat.free4.peer.PeerInfo;
-import chat.free4.signaling.lan.LanSignaling;
-import chat.free4.peer.PeerId;
-import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.relay.RelayConnectionConfig;
-import chat.free4.signaling.relay.RelaySignaling;
 import java.net.URI;
 import org.slf4j.LoggerFactory;
 import java.util.List;
@@ -29,26 +27,26 @@ final class HeadlessPeer implements AutoCloseable {
 
     final String name;
     final HeadlessAudio audio;
+    final RoomSession session;
     final VoiceEngine engine;
     private final short[] recent = new short[WINDOW];
     private int written;
 
-    private final RoomFeatures data = new RoomFeatures(FileLimits.DEFAULT);
-    private RoomFeatures.RoomData roomData;
+    private SessionRoom roomData;
 
     private HeadlessPeer(String name) {
         this.name = name;
         RemotePcmListener sink = this::received;
         this.audio = new HeadlessAudio(PcmSource.silence(), sink);
-        this.engine = new VoiceEngine(audio, MeshConfig.defaults(), data.meshPlugins());
+        this.session = RoomSession.open(audio, SessionSettings.defaults());
+        this.engine = session.engine();
     }
 
     static HeadlessPeer join(URI relay, String room, String name, boolean isPublic, List<String> tags) {
         HeadlessPeer peer = new HeadlessPeer(name);
         PeerId id = PeerId.random();
-        peer.roomData = peer.data.start(new PeerInfo(id, name));
-        peer.engine.join(new RoomRequest(room, name, id, isPublic, tags),
-                new RelaySignaling(RelayConnectionConfig.of(relay)));
+        peer.roomData = peer.session.join(RoomAddress.relay(RelayConnectionConfig.of(relay)),
+                new RoomRequest(room, name, id, isPublic, tags));
         return peer;
     }
 
@@ -65,9 +63,8 @@ final class HeadlessPeer implements AutoCloseable {
     static HeadlessPeer joinLan(String room, String name) throws Exception {
         HeadlessPeer peer = new HeadlessPeer(name);
         PeerId id = PeerId.random();
-        peer.roomData = peer.data.start(new PeerInfo(id, name));
-        peer.engine.join(new RoomRequest(room, name, id, true, List.of()),
-                LanSignaling.standalone(LanInterfaces.choose(null, IpFamily.AUTO)));
+        peer.roomData = peer.session.join(RoomAddress.lan(LanInterfaces.choose(null, IpFamily.AUTO)),
+                new RoomRequest(room, name, id, true, List.of()));
         return peer;
     }
 
@@ -93,7 +90,7 @@ final class HeadlessPeer implements AutoCloseable {
 
     /** Starts leaving; the others see it through the relay's peer-left. */
     void leave() {
-        engine.leave();
+        session.leave();
     }
 
     /**
@@ -104,8 +101,7 @@ final class HeadlessPeer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            engine.close();
-            data.close();
+            session.close();
         } catch (Error e) {
             LoggerFactory.getLogger(HeadlessPeer.class).warn("Engine shutdown of test peer {} failed: {}", name, e.toString());
         }

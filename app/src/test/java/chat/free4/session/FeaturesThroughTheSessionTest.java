@@ -1,6 +1,5 @@
-package chat.free4.data;
+package chat.free4.session;
 
-import chat.free4.session.RoomFeatures;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,20 +8,15 @@ import chat.free4.audio.HeadlessAudio;
 import chat.free4.audio.PcmSource;
 import chat.free4.audio.RemotePcmListener;
 import chat.free4.chat.ChatMessage;
-import chat.free4.engine.PeerView;
 import chat.free4.engine.TestRelay;
-import chat.free4.engine.VoiceEngine;
-import chat.free4.files.FileLimits;
 import chat.free4.files.Sha256;
 import chat.free4.files.TransferDirection;
 import chat.free4.files.TransferState;
 import chat.free4.files.TransferStatus;
-import chat.free4.mesh.MeshConfig;
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.relay.RelayConnectionConfig;
-import chat.free4.signaling.relay.RelaySignaling;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,36 +30,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Chat, app data and a file between two real engines that meet through a real relay. */
-class DataFeaturesThroughEngineTest {
+/** Chat, app data and a file between two real sessions that meet through a real relay. */
+class FeaturesThroughTheSessionTest {
 
-    /** A peer as the app builds it: engine, data features, headless audio. */
+    /** A peer as the app builds it: a session (engine and every feature) on headless audio. */
     private static final class AppPeer implements AutoCloseable {
         final PeerInfo info;
-        final HeadlessAudio audio = new HeadlessAudio(PcmSource.silence(), RemotePcmListener.none());
-        final RoomFeatures features = new RoomFeatures(FileLimits.DEFAULT);
-        final VoiceEngine engine = new VoiceEngine(audio, MeshConfig.defaults(), features.meshPlugins());
+        final RoomSession session = RoomSession.open(new HeadlessAudio(PcmSource.silence(), RemotePcmListener.none()),
+                SessionSettings.defaults());
         final Map<UUID, TransferStatus> transfers = new ConcurrentHashMap<>();
-        RoomFeatures.RoomData room;
+        SessionRoom room;
 
         AppPeer(String name) {
             info = new PeerInfo(PeerId.random(), name);
-            features.peerNames(id -> engine.room().peers().stream().filter(p -> p.id().equals(id))
-                    .map(PeerView::name).findFirst().orElse(""));
         }
 
         void join(URI relay, String roomName) {
-            room = features.start(info);
-            room.files().addListener(s -> transfers.put(s.id(), s));
             RelayConnectionConfig config = new RelayConnectionConfig(relay, Duration.ofSeconds(15),
                     Duration.ofMillis(100), Duration.ofMillis(800), Duration.ofSeconds(3));
-            engine.join(new RoomRequest(roomName, info.displayName(), info.id(), true, List.of()), new RelaySignaling(config));
+            room = session.join(RoomAddress.relay(config), new RoomRequest(roomName, info.displayName(), info.id(), true, List.of()));
+            room.files().addListener(s -> transfers.put(s.id(), s));
         }
 
         @Override
         public void close() {
-            engine.close(); // closes the audio backend too
-            features.close();
+            session.close(); // closes the audio backend too
         }
     }
 
@@ -82,11 +71,11 @@ class DataFeaturesThroughEngineTest {
                     && bob.room.app().connectedPeers().size() == 1);
 
             ChatMessage hello = ada.room.chat().send("hello Bob :smile:");
-            await().atMost(Duration.ofSeconds(10)).until(() -> bob.room.chat().log().contains(hello.id()));
-            ChatMessage seen = bob.room.chat().log().lines().stream().filter(m -> m.id().equals(hello.id())).findFirst().orElseThrow();
+            await().atMost(Duration.ofSeconds(10)).until(() -> bob.room.chat().contains(hello.id()));
+            ChatMessage seen = bob.room.chat().lines().stream().filter(m -> m.id().equals(hello.id())).findFirst().orElseThrow();
             assertEquals("hello Bob \uD83D\uDE04", seen.text());
             assertEquals("Ada", seen.senderName());
-            await().atMost(Duration.ofSeconds(10)).until(() -> bob.room.chat().log().lines().stream()
+            await().atMost(Duration.ofSeconds(10)).until(() -> bob.room.chat().lines().stream()
                     .anyMatch(m -> m.isSystem() && m.text().equals("Ada joined the room")));
 
             List<byte[]> strokes = new CopyOnWriteArrayList<>();
@@ -107,8 +96,8 @@ class DataFeaturesThroughEngineTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> ada.transfers.get(offered.id()).state() == TransferState.COMPLETED);
             assertEquals(Sha256.of(source), Sha256.of(saved));
 
-            bob.engine.leave().get();
-            await().atMost(Duration.ofSeconds(15)).until(() -> ada.room.chat().log().lines().stream()
+            bob.session.leave().get();
+            await().atMost(Duration.ofSeconds(15)).until(() -> ada.room.chat().lines().stream()
                     .anyMatch(m -> m.isSystem() && m.text().equals("Bob left the room")));
         }
     }
