@@ -1,18 +1,16 @@
 package chat.free4.cli;
 
+import chat.free4.signaling.ListedRoom;
+import chat.free4.signaling.RoomDirectory;
 import chat.free4.signaling.lan.discovery.LanDiscovery;
 import chat.free4.signaling.lan.discovery.LanInterface;
-import chat.free4.signaling.lan.discovery.LanRoom;
-import chat.free4.signaling.lan.discovery.LanRoomsListener;
 import chat.free4.signaling.lan.discovery.LanUnavailableException;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -42,24 +40,30 @@ final class LanRoomsListing {
             if (browse.watch) {
                 watch(discovery, lanInterface);
             } else {
-                Thread.sleep(browse.waitMillis); // the browse window: gather the answers to our query
-                print(discovery.browser().rooms().get(5, TimeUnit.SECONDS), lanInterface);
+                RoomsCommand.FirstList answer = new RoomsCommand.FirstList();
+                try (RoomDirectory directory = discovery.directory(answer)) {
+                    directory.start();
+                    Thread.sleep(browse.waitMillis); // the browse window: gather the answers to our query
+                    answer.forget();
+                    directory.refresh(""); // the rooms seen by now
+                    print(answer.await(Duration.ofSeconds(5), "Could not read the LAN rooms.").rooms(), lanInterface);
+                }
             }
             return ExitCodes.OK;
         } catch (LanUnavailableException e) {
             throw new CliFailure(ExitCodes.FAILED, e.getMessage());
-        } catch (ExecutionException | TimeoutException e) {
-            throw new CliFailure(ExitCodes.FAILED, "Could not read the LAN rooms.");
+        } catch (RoomsCommand.FirstList.NoList e) {
+            throw new CliFailure(ExitCodes.FAILED, e.getMessage());
         }
     }
 
-    private void print(List<LanRoom> rooms, LanInterface lanInterface) {
+    private void print(List<ListedRoom> rooms, LanInterface lanInterface) {
         if (rooms.isEmpty()) {
             out.println("No public LAN rooms seen on " + lanInterface.name() + ".");
         }
-        for (LanRoom room : rooms) {
-            out.printf(Locale.ROOT, "%-32s %d %s  %s%n", room.name(), room.memberCount(),
-                    room.memberCount() == 1 ? "person" : "people", names(room));
+        for (ListedRoom room : rooms) {
+            out.printf(Locale.ROOT, "%-32s %d %s  %s%n", room.name(), room.members(),
+                    room.members() == 1 ? "person" : "people", String.join(", ", room.people()));
         }
         out.flush();
     }
@@ -69,25 +73,23 @@ final class LanRoomsListing {
         Thread onCtrlC = new Thread(stop::countDown, "ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         line("watching LAN rooms on " + lanInterface.name() + " (Ctrl-C to stop)");
-        discovery.browser().addListener(new LanRoomsListener() {
+        try (RoomDirectory directory = discovery.directory(new RoomDirectory.Listener() {
             private String last;
 
             @Override
-            public void roomsChanged(List<LanRoom> rooms) {
+            public void onRooms(List<ListedRoom> rooms) {
                 String text = rooms.isEmpty() ? "no rooms" : rooms.stream()
-                        .map(r -> r.name() + " (" + r.memberCount() + ": " + names(r) + ")")
+                        .map(r -> r.name() + " (" + r.members() + ": " + String.join(", ", r.people()) + ")")
                         .collect(Collectors.joining("; "));
                 if (!text.equals(last)) {
                     last = text;
                     line("rooms: " + text);
                 }
             }
-        });
-        stop.await();
-    }
-
-    private static String names(LanRoom room) {
-        return room.members().stream().map(m -> m.displayName()).sorted().collect(Collectors.joining(", "));
+        })) {
+            directory.start();
+            stop.await();
+        }
     }
 
     private synchronized void line(String text) {

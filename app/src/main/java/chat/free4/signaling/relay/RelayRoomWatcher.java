@@ -1,5 +1,7 @@
 package chat.free4.signaling.relay;
 
+import chat.free4.signaling.ListedRoom;
+import chat.free4.signaling.RoomDirectory;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -10,35 +12,63 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the relay's public room list fresh for the lobby (unlike the one-shot
- * {@link RelayRoomDirectory#list}): a {@link RelayConnection} that never joins a room, sends
- * {@code list} every few seconds (that also keeps it alive), reconnects with capped backoff when
- * the relay goes away, and reports reachability in words. All state lives on the connection's thread.
+ * The relay's public rooms as a {@link RoomDirectory} (get one from {@link RelayRooms}): a
+ * {@link RelayConnection} that never joins a room, sends {@code list} every few seconds (that also
+ * keeps it alive), reconnects with capped backoff when the relay goes away, and reports
+ * reachability in words. All state lives on the connection's thread, which calls the listener.
  */
-public final class RelayRoomWatcher implements AutoCloseable {
+public final class RelayRoomWatcher implements RoomDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(RelayRoomWatcher.class);
-    private static final int LIST_LIMIT = 100;
+    /** The most the relay lists in one answer (docs/PROTOCOL.md). */
+    static final int MAX_LIMIT = 100;
 
-    private final RoomListListener listener;
+    private final Listener listener;
     private final long pollMillis;
+    private final int limit;
     private final RelayConnection relay;
     private ScheduledFuture<?> poll;
     private String tag = "";
     private Boolean reachable;
 
-    /** @param pollMillis how often the list is asked for again while connected */
-    public RelayRoomWatcher(RelayConnectionConfig config, long pollMillis, RoomListListener listener) {
+    /**
+     * @param pollMillis how often the list is asked for again while connected
+     * @param limit      at most this many rooms in each answer (1 to 100)
+     */
+    RelayRoomWatcher(RelayConnectionConfig config, long pollMillis, int limit, Listener listener) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("A relay lists 1 to " + MAX_LIMIT + " rooms at a time.");
+        }
         this.listener = listener;
         this.pollMillis = pollMillis;
+        this.limit = limit;
         this.relay = new RelayConnection(config, "relay-room-watcher", new Events());
     }
 
+    /** @deprecated for the callers still on {@link RoomListListener}; use {@link RelayRooms#directory}. */
+    @Deprecated
+    public RelayRoomWatcher(RelayConnectionConfig config, long pollMillis, RoomListListener listener) {
+        this(config, pollMillis, MAX_LIMIT, new Listener() {
+            @Override
+            public void onRooms(List<ListedRoom> rooms) {
+                listener.onRooms(rooms.stream()
+                        .map(r -> new RelayRoomDirectory.ListedRoom(r.name(), r.members(), r.tags())).toList());
+            }
+
+            @Override
+            public void onReachable(boolean reachable, String sentence) {
+                listener.onReachable(reachable, sentence);
+            }
+        });
+    }
+
     /** Connects and keeps the list coming. */
+    @Override
     public void start() {
         relay.post(relay::start);
     }
 
     /** Asks for the list now, filtered by {@code tag} (empty: all rooms) from now on. */
+    @Override
     public void refresh(String newTag) {
         relay.post(() -> {
             tag = newTag == null ? "" : newTag;
@@ -71,10 +101,12 @@ public final class RelayRoomWatcher implements AutoCloseable {
         public void onMessage(JsonObject msg) {
             String type = RelayMessages.text(msg, "type");
             if ("rooms".equals(type)) {
-                listener.onRooms(rooms(msg.getAsJsonArray("rooms")));
+                List<ListedRoom> rooms = rooms(msg.getAsJsonArray("rooms"));
+                listener.onRooms(rooms, msg.has("total") ? msg.get("total").getAsInt() : rooms.size());
             } else if ("error".equals(type)) {
-                LOG.info("The relay refused the room list: {}", RelayErrors.sentence(RelayMessages.text(msg, "code"),
-                        RelayMessages.text(msg, "message")));
+                String sentence = RelayErrors.sentence(RelayMessages.text(msg, "code"), RelayMessages.text(msg, "message"));
+                LOG.info("The relay refused the room list: {}", sentence);
+                listener.onRefused(sentence);
             }
         }
 
@@ -96,22 +128,22 @@ public final class RelayRoomWatcher implements AutoCloseable {
     private void sendList() {
         JsonObject o = new JsonObject();
         o.addProperty("type", "list");
-        o.addProperty("limit", LIST_LIMIT);
+        o.addProperty("limit", limit);
         if (!tag.isEmpty()) {
             o.addProperty("tag", tag);
         }
         relay.send(o.toString());
     }
 
-    static List<RelayRoomDirectory.ListedRoom> rooms(JsonArray array) {
-        List<RelayRoomDirectory.ListedRoom> rooms = new ArrayList<>();
+    static List<ListedRoom> rooms(JsonArray array) {
+        List<ListedRoom> rooms = new ArrayList<>();
         for (JsonElement e : array) {
             JsonObject o = e.getAsJsonObject();
             List<String> tags = new ArrayList<>();
             if (o.has("tags") && o.get("tags").isJsonArray()) {
                 o.getAsJsonArray("tags").forEach(t -> tags.add(t.getAsString()));
             }
-            rooms.add(new RelayRoomDirectory.ListedRoom(o.get("room").getAsString(), o.get("members").getAsInt(), tags));
+            rooms.add(new ListedRoom(o.get("room").getAsString(), o.get("members").getAsInt(), tags));
         }
         return rooms;
     }

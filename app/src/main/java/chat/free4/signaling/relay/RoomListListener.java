@@ -2,7 +2,8 @@ package chat.free4.signaling.relay;
 
 import java.util.List;
 
-/** Receives what {@link RelayRoomWatcher} learns, on its own thread, one call at a time. */
+/** @deprecated use {@link chat.free4.signaling.RoomDirectory.Listener} with {@link RelayRooms#directory}. */
+@Deprecated
 public interface RoomListListener {
 
     /** The relay's public rooms, hottest first, for the current tag filter. */

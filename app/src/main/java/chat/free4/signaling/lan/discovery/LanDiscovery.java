@@ -1,5 +1,7 @@
 package chat.free4.signaling.lan.discovery;
 
+import chat.free4.signaling.RoomDirectory;
+
 import java.net.InetAddress;
 import java.util.function.ToIntFunction;
 
@@ -29,6 +31,11 @@ public final class LanDiscovery implements AutoCloseable {
 
     public LanRoomBrowser browser() {
         return browser;
+    }
+
+    /** The public rooms seen on this network, as the lobby and {@code rooms --lan} list them; call {@code start()}. */
+    public RoomDirectory directory(RoomDirectory.Listener listener) {
+        return new LanRoomDirectory(browser, listener);
     }
 
     /** Starts announcing; close the result to withdraw (mDNS goodbye). */

@@ -138,6 +138,15 @@ public final class LanRoomBrowser implements AutoCloseable {
         listeners.remove(listener);
     }
 
+    /** Runs {@code task} on the browser's event thread, in order with what listeners hear. */
+    void onEventThread(Runnable task) {
+        try {
+            events.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("LAN browser closed; dropping a late request");
+        }
+    }
+
     /** The public rooms seen now (most members first). */
     public CompletableFuture<List<LanRoom>> rooms() {
         return CompletableFuture.supplyAsync(this::publicRooms, events);
