@@ -1,5 +1,6 @@
 package chat.free4.ui;
 
+import chat.free4.ui.widgets.Icons;
 import atlantafx.base.theme.Styles;
 import chat.free4.names.NameRules;
 import java.util.Optional;

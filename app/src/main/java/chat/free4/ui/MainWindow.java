@@ -1,5 +1,7 @@
 package chat.free4.ui;
 
+import chat.free4.ui.widgets.Icons;
+import chat.free4.ui.widgets.Avatar;
 import atlantafx.base.theme.Styles;
 import chat.free4.ui.chat.ChatPaneActions;
 import chat.free4.ui.lobby.LobbyView;

@@ -1,7 +1,7 @@
 package chat.free4.ui.chat;
 
 import chat.free4.chat.ChatMessage;
-import chat.free4.ui.Icons;
+import chat.free4.ui.widgets.Icons;
 import com.gluonhq.emoji.EmojiData;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package chat.free4.ui.chat;
 
-import chat.free4.ui.Icons;
+import chat.free4.ui.widgets.Icons;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;

@@ -4,7 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import chat.free4.ui.Icons;
+import chat.free4.ui.widgets.Icons;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;

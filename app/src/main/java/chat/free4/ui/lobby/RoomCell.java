@@ -1,7 +1,7 @@
 package chat.free4.ui.lobby;
 
 import atlantafx.base.theme.Styles;
-import chat.free4.ui.Icons;
+import chat.free4.ui.widgets.Icons;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;

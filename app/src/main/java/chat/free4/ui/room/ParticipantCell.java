@@ -1,9 +1,9 @@
 package chat.free4.ui.room;
 
 import atlantafx.base.theme.Styles;
-import chat.free4.ui.Avatar;
-import chat.free4.ui.Icons;
-import chat.free4.ui.Styling;
+import chat.free4.ui.widgets.Avatar;
+import chat.free4.ui.widgets.Icons;
+import chat.free4.ui.widgets.Styling;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

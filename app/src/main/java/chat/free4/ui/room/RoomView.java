@@ -1,10 +1,11 @@
 package chat.free4.ui.room;
 
+import chat.free4.ui.widgets.LevelMeter;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import chat.free4.ui.Avatar;
-import chat.free4.ui.Icons;
+import chat.free4.ui.widgets.Avatar;
+import chat.free4.ui.widgets.Icons;
 import chat.free4.ui.chat.ChatModels;
 import chat.free4.ui.chat.ChatModel;
 import chat.free4.ui.chat.ChatPane;

@@ -1,7 +1,7 @@
 package chat.free4.ui.settings;
 
 import atlantafx.base.theme.Styles;
-import chat.free4.ui.Icons;
+import chat.free4.ui.widgets.Icons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package chat.free4.ui;
+package chat.free4.ui.widgets;
 
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;

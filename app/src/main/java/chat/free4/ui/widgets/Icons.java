@@ -1,4 +1,4 @@
-package chat.free4.ui;
+package chat.free4.ui.widgets;
 
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;

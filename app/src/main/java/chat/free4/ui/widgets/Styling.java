@@ -1,4 +1,4 @@
-package chat.free4.ui;
+package chat.free4.ui.widgets;
 
 import javafx.css.PseudoClass;
 

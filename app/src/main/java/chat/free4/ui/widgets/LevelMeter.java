@@ -1,4 +1,4 @@
-package chat.free4.ui.room;
+package chat.free4.ui.widgets;
 
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.scene.control.ProgressBar;
