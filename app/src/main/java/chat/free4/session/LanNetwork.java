@@ -1,16 +1,12 @@
 package chat.free4.session;
 
-import chat.free4.signaling.ListedRoom;
 import chat.free4.signaling.RoomDirectory;
 import chat.free4.signaling.Signaling;
 import chat.free4.signaling.lan.LanSignaling;
 import chat.free4.signaling.lan.discovery.IpFamily;
 import chat.free4.signaling.lan.discovery.LanDiscovery;
 import chat.free4.signaling.lan.discovery.LanInterfaces;
-import chat.free4.signaling.lan.discovery.LanRoom;
-import chat.free4.signaling.lan.discovery.LanRoomsListener;
 import chat.free4.signaling.lan.discovery.LanUnavailableException;
-import java.util.List;
 
 /**
  * mDNS on one network interface, kept open while the app runs: the lobby lists the rooms it
@@ -36,31 +32,9 @@ public final class LanNetwork implements AutoCloseable {
         }
     }
 
-    /** The public rooms announced on this network; LAN rooms carry no tags. */
+    /** The public rooms announced on this network (no tags); call {@code start()}. */
     public RoomDirectory directory(RoomDirectory.Listener listener) {
-        LanRoomsListener forward = new LanRoomsListener() {
-            @Override
-            public void roomsChanged(List<LanRoom> rooms) {
-                listener.onRooms(rooms.stream().map(r -> new ListedRoom(r.name(), r.memberCount(), List.of())).toList());
-            }
-        };
-        return new RoomDirectory() {
-            @Override
-            public void start() {
-                discovery.browser().addListener(forward);
-                listener.onReachable(true, "");
-            }
-
-            @Override
-            public void refresh(String tag) {
-                // mDNS pushes every change; there is nothing to ask for.
-            }
-
-            @Override
-            public void close() {
-                discovery.browser().removeListener(forward);
-            }
-        };
+        return discovery.directory(listener);
     }
 
     Signaling openSignaling() {

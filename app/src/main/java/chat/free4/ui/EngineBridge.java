@@ -631,6 +631,11 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                         Platform.runLater(() -> lobby.setRelayStatus(
                                 reachable ? RelayStatus.ONLINE : RelayStatus.UNREACHABLE, sentence));
                     }
+
+                    @Override
+                    public void onRefused(String sentence) {
+                        Platform.runLater(() -> lobby.errorProperty().set(sentence));
+                    }
                 });
             } catch (IllegalArgumentException e) {
                 lobby.setRelayStatus(RelayStatus.UNREACHABLE, e.getMessage());

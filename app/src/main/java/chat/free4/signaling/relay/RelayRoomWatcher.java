@@ -44,23 +44,6 @@ public final class RelayRoomWatcher implements RoomDirectory {
         this.relay = new RelayConnection(config, "relay-room-watcher", new Events());
     }
 
-    /** @deprecated for the callers still on {@link RoomListListener}; use {@link RelayRooms#directory}. */
-    @Deprecated
-    public RelayRoomWatcher(RelayConnectionConfig config, long pollMillis, RoomListListener listener) {
-        this(config, pollMillis, MAX_LIMIT, new Listener() {
-            @Override
-            public void onRooms(List<ListedRoom> rooms) {
-                listener.onRooms(rooms.stream()
-                        .map(r -> new RelayRoomDirectory.ListedRoom(r.name(), r.members(), r.tags())).toList());
-            }
-
-            @Override
-            public void onReachable(boolean reachable, String sentence) {
-                listener.onReachable(reachable, sentence);
-            }
-        });
-    }
-
     /** Connects and keeps the list coming. */
     @Override
     public void start() {
