@@ -1,5 +1,6 @@
 package chat.free4.ui;
 
+import chat.free4.ui.widgets.ScrollIntoView;
 import chat.free4.audio.AudioBackend;
 import java.awt.image.BufferedImage;
 import java.util.function.Supplier;

@@ -1,5 +1,6 @@
 package chat.free4.ui;
 
+import chat.free4.ui.widgets.Styling;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
