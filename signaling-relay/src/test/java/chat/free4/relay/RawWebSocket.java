@@ -135,6 +135,30 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Reads the next text frame the relay wrote (unmasked, unfragmented, as the relay writes them). */
+    String readText() throws IOException {
+        while (true) {
+            int b0 = in.read();
+            if (b0 < 0) {
+                throw new IOException("the connection ended before a text frame");
+            }
+            int b1 = in.read();
+            long length = b1 & 0x7f;
+            if (length == 126) {
+                length = (in.read() << 8) | in.read();
+            } else if (length == 127) {
+                length = 0;
+                for (int i = 0; i < 8; i++) {
+                    length = (length << 8) | in.read();
+                }
+            }
+            byte[] payload = in.readNBytes((int) length);
+            if ((b0 & 0x0f) == 0x1) {
+                return new String(payload, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -47,6 +47,12 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, M
     private volatile Membership membership;
     private volatile boolean closed;
     private volatile long lastReceivedNanos = System.nanoTime();
+    /** The challenge a password join must answer; one at a time, used once (decision 0018). */
+    private volatile byte[] challenge;
+    private volatile long challengeNanos;
+    /** How long a challenge can be answered. */
+    public static final int CHALLENGE_SECONDS = 30;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     ClientConnection(RelayCore core, InetAddress forwardedAddress) {
         this.forwardedAddress = forwardedAddress;
@@ -176,6 +182,12 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, M
             send(Outbound.pong(ping.id()));
         } else if (message instanceof Inbound.RefreshIce) {
             refreshIce();
+        } else if (message instanceof Inbound.Challenge) {
+            byte[] nonce = new byte[32];
+            RANDOM.nextBytes(nonce);
+            challengeNanos = System.nanoTime();
+            challenge = nonce; // a new challenge replaces the last one
+            send(Outbound.challenge(nonce, CHALLENGE_SECONDS));
         }
     }
 
@@ -194,7 +206,12 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, M
             throw new RefusedException(ErrorCode.ALREADY_JOINED,
                     "You are already in room \"" + current.roomName() + "\"; leave it first.", "join");
         }
-        Membership joined = core.rooms().join(this, join);
+        byte[] nonce = challenge;
+        challenge = null; // every join uses up the challenge, whatever becomes of it
+        if (nonce != null && System.nanoTime() - challengeNanos > CHALLENGE_SECONDS * 1_000_000_000L) {
+            nonce = null;
+        }
+        Membership joined = core.rooms().join(this, join, nonce, address);
         membership = joined;
         if (closed) {
             leaveAfterDrop(joined); // the socket closed while we were joining

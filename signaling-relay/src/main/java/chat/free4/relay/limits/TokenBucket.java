@@ -29,4 +29,24 @@ public final class TokenBucket {
         }
         return false;
     }
+
+    /** Seconds (rounded up, at least 1) until a token will be there; 0 if one is there now. */
+    public synchronized int secondsUntilToken() {
+        long now = System.nanoTime();
+        tokens = Math.min(capacity, tokens + (now - lastNanos) * perNano);
+        lastNanos = now;
+        if (tokens >= 1.0) {
+            return 0;
+        }
+        double nanos = (1.0 - tokens) / perNano;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.ceil(nanos / 1_000_000_000.0)));
+    }
+
+    /** Whether the bucket is full again (an idle key whose entry can be forgotten). */
+    public synchronized boolean full() {
+        long now = System.nanoTime();
+        tokens = Math.min(capacity, tokens + (now - lastNanos) * perNano);
+        lastNanos = now;
+        return tokens >= capacity;
+    }
 }

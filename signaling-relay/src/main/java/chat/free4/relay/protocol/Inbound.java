@@ -11,9 +11,26 @@ public sealed interface Inbound {
     /**
      * @param peerId empty when the relay must assign one
      * @param secretHash SHA-256 of the client's secret, empty without one (the secret itself is not kept)
+     * @param password   the answer to this connection's challenge for a password room, empty without one
      */
     record Join(String room, String name, Optional<String> peerId, Optional<byte[]> secretHash,
-                boolean isPublic, List<String> tags) implements Inbound {
+                boolean isPublic, List<String> tags, Optional<PasswordAnswer> password) implements Inbound {
+        public Join(String room, String name, Optional<String> peerId, Optional<byte[]> secretHash,
+                    boolean isPublic, List<String> tags) {
+            this(room, name, peerId, secretHash, isPublic, tags, Optional.empty());
+        }
+    }
+
+    /**
+     * What a joiner of a password room sends (decision 0018): the room's verifier (a raw Ed25519
+     * public key, 32 bytes, that the client derived from the password) and its signature (64 bytes)
+     * over the relay's challenge, the room and the joiner's peer id. Never the password.
+     */
+    record PasswordAnswer(byte[] verifier, byte[] signature) {
+    }
+
+    /** Asks for a fresh challenge to answer in the next {@code join} of a password room. */
+    record Challenge() implements Inbound {
     }
 
     record Leave() implements Inbound {

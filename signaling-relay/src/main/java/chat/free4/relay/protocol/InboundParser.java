@@ -46,6 +46,7 @@ public final class InboundParser {
             case "list" -> list(message);
             case "ping" -> new Inbound.Ping(message.get("id"));
             case "refresh-ice" -> new Inbound.RefreshIce();
+            case "challenge" -> new Inbound.Challenge();
             default -> throw new RefusedException(ErrorCode.UNKNOWN_TYPE,
                     "This relay does not know the message type \"" + printable(type) + "\".", printable(type));
         };
@@ -80,6 +81,11 @@ public final class InboundParser {
         Optional<String> secret = optionalString(m, "secret", "join");
         boolean isPublic = optionalBoolean(m, "public", "join", true);
         List<String> tags = optionalStringArray(m, "tags", "join");
+        Optional<Inbound.PasswordAnswer> password = passwordAnswer(m);
+        if (password.isPresent() && peerId.isEmpty()) {
+            throw new RefusedException(ErrorCode.BAD_MESSAGE,
+                    "A join with a password answer needs its \"peerId\" (the answer signs it).", "join");
+        }
 
         String room = NameRules.room(rawRoom)
                 .orElseThrow(() -> new RefusedException(ErrorCode.INVALID_ROOM_NAME, NameRules.ROOM_RULE, "join"));
@@ -104,7 +110,39 @@ public final class InboundParser {
             throw new RefusedException(ErrorCode.INVALID_TAGS, NameRules.TAGS_RULE, "join");
         }
         return new Inbound.Join(room, name, peerId, secret.map(InboundParser::sha256), isPublic,
-                List.copyOf(tags));
+                List.copyOf(tags), password);
+    }
+
+    /** {@code password: {verifier, proof}}: base64 of 32 and 64 bytes. */
+    private static Optional<Inbound.PasswordAnswer> passwordAnswer(JsonObject m) throws RefusedException {
+        JsonElement e = m.get("password");
+        if (e == null || e.isJsonNull()) {
+            return Optional.empty();
+        }
+        RefusedException wrong = new RefusedException(ErrorCode.BAD_MESSAGE, "\"password\" must be an object with "
+                + "\"verifier\" (base64, 32 bytes) and \"proof\" (base64, 64 bytes).", "join");
+        if (!e.isJsonObject()) {
+            throw wrong;
+        }
+        JsonObject o = e.getAsJsonObject();
+        byte[] verifier = base64(o.get("verifier"), 32, wrong);
+        byte[] proof = base64(o.get("proof"), 64, wrong);
+        return Optional.of(new Inbound.PasswordAnswer(verifier, proof));
+    }
+
+    private static byte[] base64(JsonElement e, int length, RefusedException wrong) throws RefusedException {
+        if (e == null || !isString(e) || e.getAsString().length() > 128) {
+            throw wrong;
+        }
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(e.getAsString());
+            if (bytes.length != length) {
+                throw wrong;
+            }
+            return bytes;
+        } catch (IllegalArgumentException notBase64) {
+            throw wrong;
+        }
     }
 
     private static Inbound.Signal signal(JsonObject m) throws RefusedException {

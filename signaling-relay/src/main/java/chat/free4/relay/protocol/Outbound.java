@@ -86,6 +86,14 @@ public final class Outbound {
         return m.toString();
     }
 
+    /** The answer to {@code challenge}: a fresh nonce for the next {@code join} of a password room. */
+    public static String challenge(byte[] nonce, int expiresInSeconds) {
+        JsonObject m = typed("challenge");
+        m.addProperty("nonce", java.util.Base64.getEncoder().encodeToString(nonce));
+        m.addProperty("expiresIn", expiresInSeconds);
+        return m.toString();
+    }
+
     public static String left() {
         return typed("left").toString();
     }

@@ -1,5 +1,6 @@
 package chat.free4.relay.rooms;
 
+import chat.free4.relay.limits.TokenBucket;
 import chat.free4.relay.protocol.Outbound;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,12 +24,22 @@ public final class Room {
     boolean closed;
     /** Readable without the lock, for listing. */
     volatile int size;
+    /** The verifier its creator registered, kept only while the room exists; null for an open room. */
+    final RoomPassword password;
+    /** Wrong answers for this room, whoever sends them; null for an open room. */
+    final TokenBucket failures;
 
     Room(String name, String key, boolean isPublic, List<String> tags) {
+        this(name, key, isPublic, tags, null, null);
+    }
+
+    Room(String name, String key, boolean isPublic, List<String> tags, RoomPassword password, TokenBucket failures) {
         this.name = name;
         this.key = key;
-        this.isPublic = isPublic;
+        this.isPublic = isPublic && password == null; // a password room is never listed
         this.tags = List.copyOf(tags);
+        this.password = password;
+        this.failures = failures;
     }
 
     /** Caller holds the lock. */

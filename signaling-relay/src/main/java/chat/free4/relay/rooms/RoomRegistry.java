@@ -2,6 +2,8 @@ package chat.free4.relay.rooms;
 
 import chat.free4.relay.ice.IceConfig;
 import chat.free4.relay.ice.IceServerOffer;
+import chat.free4.relay.limits.FailedAttempts;
+import chat.free4.relay.limits.TokenBucket;
 import chat.free4.relay.metrics.RelayMetrics;
 import chat.free4.relay.protocol.ErrorCode;
 import chat.free4.relay.protocol.Inbound;
@@ -10,6 +12,7 @@ import chat.free4.relay.protocol.Outbound;
 import chat.free4.relay.protocol.RefusedException;
 import chat.free4.relay.protocol.Utf8;
 import com.google.gson.JsonObject;
+import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +43,13 @@ public final class RoomRegistry {
     private final Timer timer;
     /** Largest frame the relay may write; a forwarded signal re-encoded past it would be lost. */
     private final int maxForwardBytes;
+    /** Wrong password answers a remote address may give: 5, then one per 12 s (decision 0018). */
+    public static final int ADDRESS_FAILURE_BURST = 5;
+    public static final double ADDRESS_FAILURES_PER_SECOND = 1.0 / 12;
+    /** Wrong password answers one room takes from everyone together: 20, then one per 3 s. */
+    public static final int ROOM_FAILURE_BURST = 20;
+    public static final double ROOM_FAILURES_PER_SECOND = 1.0 / 3;
+    private final FailedAttempts addressFailures = new FailedAttempts(ADDRESS_FAILURE_BURST, ADDRESS_FAILURES_PER_SECOND);
 
     /** Runs a task later on a thread that holds no room lock. */
     public interface Timer {
@@ -73,11 +83,52 @@ public final class RoomRegistry {
      * {@code peer-joined}. With a matching secret it takes over an existing seat silently.
      */
     public Membership join(MemberOutbox channel, Inbound.Join join) throws RefusedException {
+        return join(channel, join, null, null);
+    }
+
+    /**
+     * As {@link #join(MemberOutbox, Inbound.Join)}, for a room that may have a password: a join
+     * into a password room must answer {@code nonce} (this connection's challenge, used once) with
+     * a signature by the room's verifier, and is refused before anyone hears of it otherwise.
+     *
+     * @param nonce   the challenge this connection was given, or null if it asked for none (or it expired)
+     * @param address the remote address, for the limit on wrong answers; null if unknown
+     */
+    public Membership join(MemberOutbox channel, Inbound.Join join, byte[] nonce, InetAddress address)
+            throws RefusedException {
         String roomKey = NameSkeleton.of(join.room());
         String nameKey = NameSkeleton.of(join.name());
+        RoomPassword offered = null;
+        if (join.password().isPresent()) {
+            if (nonce == null) {
+                throw new RefusedException(ErrorCode.BAD_MESSAGE, "Ask for a \"challenge\" and answer it in the "
+                        + "join; each challenge serves one join, for 30 seconds.", "join");
+            }
+            offered = RoomPassword.of(join.password().get().verifier());
+            if (offered == null) {
+                throw new RefusedException(ErrorCode.BAD_MESSAGE, "\"password.verifier\" is not an Ed25519 key.",
+                        "join");
+            }
+        }
+        boolean proofChecked = false;
         while (true) {
             Room found = rooms.get(roomKey);
-            Room room = found != null ? found : createRoom(join, roomKey);
+            if (found == null && offered != null && !proofChecked) {
+                // The creator proves it holds the key it registers, so nobody opens a room no one can enter.
+                checkAnswer(offered, null, join, nonce, address);
+                proofChecked = true;
+            }
+            Room room = found != null ? found : createRoom(join, roomKey, offered);
+            if (room.password == null && offered != null) {
+                throw new RefusedException(ErrorCode.NOT_PASSWORD_PROTECTED, "A room with this name is already open "
+                        + "without a password; pick another name for a room with a password.", "join");
+            }
+            if (room.password != null && room.password != offered) {
+                if (join.password().isEmpty()) {
+                    throw new RefusedException(ErrorCode.PASSWORD_REQUIRED, "This room needs a password.", "join");
+                }
+                checkAnswer(room.password, room, join, nonce, address);
+            }
             MemberOutbox replaced;
             Membership membership;
             synchronized (room) {
@@ -137,8 +188,32 @@ public final class RoomRegistry {
         return iceServers.forPeer(membership.peerId());
     }
 
-    private Room createRoom(Inbound.Join join, String key) throws RefusedException {
-        Room fresh = new Room(join.room(), key, join.isPublic(), join.tags());
+    /**
+     * Refuses a wrong answer; too many wrong answers from this address or for this room are refused
+     * before the signature is looked at, so a guesser learns nothing from them.
+     */
+    private void checkAnswer(RoomPassword verifier, Room room, Inbound.Join join, byte[] nonce, InetAddress address)
+            throws RefusedException {
+        int wait = Math.max(addressFailures.secondsUntilAllowed(address),
+                room == null ? 0 : room.failures.secondsUntilToken());
+        if (wait > 0) {
+            throw new RefusedException(ErrorCode.TOO_MANY_ATTEMPTS, "Too many wrong passwords; try again in "
+                    + wait + " seconds.", "join", wait);
+        }
+        Inbound.PasswordAnswer answer = join.password().orElseThrow();
+        if (!verifier.verifies(nonce, join.room(), join.peerId().orElseThrow(), answer.signature())) {
+            addressFailures.failed(address);
+            if (room != null) {
+                room.failures.tryTake();
+            }
+            throw new RefusedException(ErrorCode.WRONG_PASSWORD, "The password is wrong for this room.", "join");
+        }
+    }
+
+    private Room createRoom(Inbound.Join join, String key, RoomPassword password) throws RefusedException {
+        Room fresh = password == null ? new Room(join.room(), key, join.isPublic(), join.tags())
+                : new Room(join.room(), key, false, join.tags(), password,
+                        new TokenBucket(ROOM_FAILURE_BURST, ROOM_FAILURES_PER_SECOND));
         // Reserve a slot first so that concurrent creators cannot pass the limit together.
         if (roomCount.incrementAndGet() > maxRooms) {
             roomCount.decrementAndGet();
