@@ -2,6 +2,7 @@ package chat.free4.ui;
 
 import chat.free4.audio.AudioBackend;
 import chat.free4.audio.AudioDeviceLists;
+import chat.free4.invite.InviteLink;
 import chat.free4.session.ComputerSound;
 import chat.free4.ui.lobby.CreateRoomRequest;
 import chat.free4.ui.lobby.LobbyViewModel;
@@ -15,6 +16,7 @@ import chat.free4.ui.settings.WindowBounds;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -51,6 +53,8 @@ public class DesktopApp extends Application {
     private Stage stage;
     private Scene scene;
     private MainWindow window;
+    /** Where later launches hand their invite links (single instance); empty if it could not be opened. */
+    private Optional<RunningApp> runningApp = Optional.empty();
 
     /** Used by {@link Application#launch}; options come from the command line. */
     public DesktopApp() {
@@ -88,6 +92,40 @@ public class DesktopApp extends Application {
             }
         });
         room.voiceModeProperty().addListener((obs, old, now) -> settings.update(settings.current().withVoiceMode(now)));
+        if (!options.exitAfterStart()) {
+            runningApp = RunningApp.listen(configDir, invite -> {
+                CompletableFuture<String> said = new CompletableFuture<>();
+                Platform.runLater(() -> said.complete(openInvite(invite)));
+                return said;
+            });
+        }
+    }
+
+    /**
+     * An invite link handed over by a later launch (on the FX thread): joins its room, or says why
+     * not (already in a room, no name yet). Returns the sentence for the launch that handed it.
+     */
+    String openInvite(InviteLink invite) {
+        if (stage != null) {
+            stage.setIconified(false);
+            stage.toFront();
+        }
+        if (bridge == null) {
+            return "free4chat is still asking for your name; answer it, then open the invite again.";
+        }
+        if (room.activeProperty().get()) {
+            String here = room.roomNameProperty().get();
+            String sentence = here.equals(invite.room()) && room.inviteProperty().get() != null
+                    && invite.relay().equals(room.inviteProperty().get().relay())
+                    ? "You are already in \"" + here + "\"."
+                    : "You are already in \"" + here + "\". Leave it first (Ctrl+L), then open the invite to \""
+                            + invite.room() + "\" again.";
+            room.errorProperty().set(sentence);
+            return sentence;
+        }
+        bridge.join(new CreateRoomRequest(invite.room(), invite.onThisNetwork() ? RoomSource.LAN : RoomSource.RELAY,
+                false, List.of()), invite.relay().map(Object::toString).orElse(""));
+        return "Joining \"" + invite.room() + "\" in the free4chat that is already open.";
     }
 
     @Override
@@ -206,6 +244,7 @@ public class DesktopApp extends Application {
         if (stage != null && stage.isShowing()) {
             rememberWindow();
         }
+        runningApp.ifPresent(RunningApp::close);
         if (bridge != null) {
             bridge.close();
         }

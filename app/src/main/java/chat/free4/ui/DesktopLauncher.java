@@ -1,5 +1,7 @@
 package chat.free4.ui;
 
+import chat.free4.ui.settings.ConfigDirectory;
+import java.util.Optional;
 import javafx.application.Application;
 
 /**
@@ -11,11 +13,22 @@ public final class DesktopLauncher {
     }
 
     public static void main(String[] args) {
+        AppOptions options = null;
         try {
-            AppOptions.parse(java.util.List.of(args));
+            options = AppOptions.parse(java.util.List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
+        }
+        if (options.invite().isPresent()) {
+            // A second launch (the desktop's link handler, or free4chat LINK in a shell): the app
+            // already open on this config folder takes the link, and this one ends.
+            Optional<String> answer = RunningApp.handOver(options.configDir().orElseGet(ConfigDirectory::resolve),
+                    options.invite().get().format());
+            if (answer.isPresent()) {
+                System.out.println(answer.get());
+                System.exit(0);
+            }
         }
         StartupWarmUp.begin();
         Application.launch(DesktopApp.class, args);

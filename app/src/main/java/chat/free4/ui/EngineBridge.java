@@ -6,6 +6,7 @@ import chat.free4.audio.AudioDeviceLists;
 import chat.free4.engine.EngineListener;
 import chat.free4.engine.PeerView;
 import chat.free4.engine.RoomSnapshot;
+import chat.free4.invite.InviteLink;
 import chat.free4.peer.PeerConnectionStatus;
 import chat.free4.peer.PeerId;
 import chat.free4.session.ComputerSound;
@@ -147,12 +148,16 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
 
     @Override
     public void join(CreateRoomRequest request) {
+        join(request, relayUrl.get());
+    }
+
+    /** Joins a room on {@code relay} (an invite's, which may differ from the lobby's); empty: none. */
+    public void join(CreateRoomRequest request, String relay) {
         if (room.activeProperty().get()) {
             lobby.errorProperty().set("You are already in \"" + room.roomNameProperty().get()
                     + "\". Leave it first (Ctrl+L).");
             return;
         }
-        String relay = relayUrl.get();
         if (request.source() == RoomSource.RELAY && relay.isEmpty()) {
             lobby.errorProperty().set("No relay is set. Add a relay address in Settings → Network, "
                     + "or create the room on this network.");
@@ -172,6 +177,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         }
         leaving = false;
         room.reset(request.name(), request.source() == RoomSource.LAN ? "This network" : "Internet");
+        room.inviteProperty().set(inviteTo(request, relay));
         room.statusProperty().set(request.source() == RoomSource.LAN ? "Looking for others on this network…"
                 : "Connecting to the relay…");
         worker.execute(() -> {
@@ -199,6 +205,17 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 });
             }
         });
+    }
+
+    /** The invite link to the room being joined; null if the relay address cannot be put in one. */
+    private static InviteLink inviteTo(CreateRoomRequest request, String relay) {
+        try {
+            return request.source() == RoomSource.LAN ? InviteLink.lan(request.name())
+                    : InviteLink.relay(java.net.URI.create(relay), request.name());
+        } catch (IllegalArgumentException e) {
+            LOG.info("No invite link for this room: {}", e.getMessage());
+            return null;
+        }
     }
 
     // ---- room ----

@@ -21,9 +21,9 @@ import java.util.List;
 @AnalyzeClasses(packages = "chat.free4", importOptions = {ImportOption.DoNotIncludeTests.class,
         ArchitectureTest.AppOnly.class})
 class ArchitectureTest {
-    /** What the UI may use of the app: itself, the one door, the ground floor, the entry point. */
+    /** What the UI may use of the app: itself, the one door, the ground floor (invite links are values), the entry point. */
     private static final List<String> UI_MAY_USE = List.of("chat.free4.ui", "chat.free4.session", "chat.free4.peer",
-            "chat.free4.names");
+            "chat.free4.names", "chat.free4.invite");
     /** Libraries only the engine may touch: the UI goes through the session for all of them. */
     private static final List<String> ENGINE_LIBRARIES = List.of("dev.onvoid.webrtc", "javax.jmdns", "org.eclipse.jetty");
 
@@ -36,6 +36,11 @@ class ArchitectureTest {
     static final ArchRule theUiReachesTheEngineOnlyThroughTheSession = classes().that().resideInAPackage("chat.free4.ui..")
             .should().onlyDependOnClassesThat(allowedForTheUi())
             .because("a new feature is added in one place (the session), and the desktop only shows it");
+
+    @ArchTest
+    static final ArchRule inviteLinksAreGroundFloorValues = classes().that().resideInAPackage("chat.free4.invite..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "chat.free4.invite..", "chat.free4.names..")
+            .because("the desktop, its link handler and the command line all read invite links; they need nothing of the engine");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("chat.free4.(**)").should().beFreeOfCycles();

@@ -70,4 +70,30 @@ class AppOptionsTest {
         assertTrue(hidden.getMessage().contains("visible characters"), hidden.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--room", "x".repeat(65))));
     }
+
+    @Test
+    void anInviteLinkAsFirstArgumentOpensItsRoom() {
+        String link = "free4chat://join?relay=ws%3A%2F%2Frelay.test%3A8443%2Fv1&room=kitchen#s3cret";
+        assertTrue(AppOptions.isForDesktop(new String[] {link}));
+        AppOptions options = AppOptions.parse(List.of(link, "--config-dir", "/tmp/f4c"));
+        assertEquals(Optional.of("kitchen"), options.room());
+        assertEquals(Optional.of("ws://relay.test:8443/v1"), options.relay());
+        assertFalse(options.lan());
+        assertEquals(Optional.of("s3cret"), options.invite().orElseThrow().secret());
+        assertEquals(Optional.of(Path.of("/tmp/f4c")), options.configDir());
+        AppOptions lan = AppOptions.parse(List.of("free4chat://lan?room=kitchen"));
+        assertTrue(lan.lan());
+        assertEquals(Optional.empty(), lan.relay());
+    }
+
+    @Test
+    void aHostileLinkIsASentenceAndOpensNothing() {
+        String[] args = {"free4chat://join?relay=http%3A%2F%2Fevil%2F&room=kitchen"};
+        assertTrue(AppOptions.isForDesktop(args), "the desktop says what is wrong with it");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of(args)));
+        assertTrue(e.getMessage().contains("ws:// or wss://"), e.getMessage());
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("free4chat://lan?room=kitchen", "--room", "other")));
+        assertTrue(both.getMessage().contains("already names"), both.getMessage());
+    }
 }

@@ -36,6 +36,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The voice room: who is here and who speaks, your microphone, and the way out. */
 public final class RoomView extends BorderPane {
+    private static final String COPY_INVITE = "Copy invite link";
     private final RoomViewModel model;
 
     private final HBox chatToggleSlot = new HBox();
@@ -145,6 +146,7 @@ public final class RoomView extends BorderPane {
         HBox titleLine = new HBox(10, name, kind);
         titleLine.setAlignment(Pos.CENTER_LEFT);
         VBox title = new VBox(4, titleLine, status);
+        Button copyInvite = inviteButton();
         Button leave = new Button("Leave", Icons.of(Feather.PHONE_OFF));
         leave.setId("leave-room");
         leave.getStyleClass().addAll(Styles.DANGER, "leave-button");
@@ -153,7 +155,7 @@ public final class RoomView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         chatToggleSlot.setAlignment(Pos.CENTER);
-        HBox bar = new HBox(12, title, grow, chatToggleSlot, leave);
+        HBox bar = new HBox(12, title, grow, copyInvite, chatToggleSlot, leave);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Message error = new Message("Something went wrong", "");
@@ -167,6 +169,26 @@ public final class RoomView extends BorderPane {
         VBox top = new VBox(14, bar, error);
         top.setPadding(new Insets(28, 32, 16, 32));
         return top;
+    }
+
+    /** Puts the room's invite link on the clipboard, as text; shown while the room has one. */
+    private Button inviteButton() {
+        Button copy = new Button(COPY_INVITE, Icons.of(Feather.LINK));
+        copy.setId("copy-invite");
+        copy.setTooltip(new Tooltip("Copy a free4chat:// link to this room; whoever opens it joins you"));
+        copy.visibleProperty().bind(model.inviteProperty().isNotNull());
+        copy.managedProperty().bind(copy.visibleProperty());
+        model.inviteProperty().addListener((obs, old, now) -> copy.setText(COPY_INVITE));
+        copy.setOnAction(e -> {
+            if (model.inviteProperty().get() == null) {
+                return;
+            }
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(model.inviteProperty().get().format());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            copy.setText("Invite link copied");
+        });
+        return copy;
     }
 
     private Node participants() {

@@ -1,5 +1,6 @@
 package chat.free4.ui.room;
 
+import chat.free4.invite.InviteLink;
 import chat.free4.ui.chat.ChatModels;
 import chat.free4.ui.settings.VoiceMode;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class RoomViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final ObjectProperty<ChatModels> chat = new SimpleObjectProperty<>();
     private final StringProperty roomName = new SimpleStringProperty("");
+    private final ObjectProperty<InviteLink> invite = new SimpleObjectProperty<>();
     private final StringProperty roomKind = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -119,6 +121,7 @@ public final class RoomViewModel {
     /** The room was left (or could not be joined): back to the lobby. */
     public void close() {
         chat.set(null);
+        invite.set(null);
         active.set(false);
         participants.clear();
         pushToTalkHeld.set(false);
@@ -137,6 +140,11 @@ public final class RoomViewModel {
 
     public StringProperty roomNameProperty() {
         return roomName;
+    }
+
+    /** The invite link to this room ("Copy invite link"); null when the room cannot be named in one. */
+    public ObjectProperty<InviteLink> inviteProperty() {
+        return invite;
     }
 
     public StringProperty roomKindProperty() {
