@@ -11,7 +11,7 @@ import chat.free4.audio.ToneGenerator;
 import chat.free4.audio.WavReader;
 import chat.free4.engine.HeadlessPeer;
 import chat.free4.engine.TestRelay;
-import chat.free4.relay.RelayConfig;
+import chat.free4.relay.config.RelayConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package chat.free4.engine;
 
-import chat.free4.relay.RelayConfig;
+import chat.free4.relay.config.RelayConfig;
 import chat.free4.relay.RelayServer;
 import java.net.URI;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import chat.free4.audio.Goertzel;
 import chat.free4.audio.ToneGenerator;
 import chat.free4.engine.HeadlessPeer;
-import chat.free4.relay.RelayConfig;
+import chat.free4.relay.config.RelayConfig;
 import chat.free4.relay.RelayServer;
 import chat.free4.testaudio.PrivatePulseServer;
 import chat.free4.ui.settings.AudioPreferences;

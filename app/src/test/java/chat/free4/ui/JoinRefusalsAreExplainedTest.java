@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import chat.free4.audio.HeadlessAudio;
 import chat.free4.audio.PcmSource;
 import chat.free4.audio.RemotePcmListener;
-import chat.free4.relay.RelayConfig;
+import chat.free4.relay.config.RelayConfig;
 import chat.free4.relay.RelayServer;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import chat.free4.audio.HeadlessAudio;
 import chat.free4.audio.PcmSource;
 import chat.free4.audio.RemotePcmListener;
-import chat.free4.relay.RelayConfig;
+import chat.free4.relay.config.RelayConfig;
 import chat.free4.relay.RelayServer;
 import chat.free4.ui.lobby.RoomEntry;
 import java.nio.file.Path;

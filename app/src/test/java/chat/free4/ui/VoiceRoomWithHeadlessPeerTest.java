@@ -8,7 +8,7 @@ import chat.free4.audio.HeadlessAudio;
 import chat.free4.audio.PcmSource;
 import chat.free4.audio.RemotePcmListener;
 import chat.free4.audio.ToneGenerator;
-import chat.free4.relay.RelayConfig;
+import chat.free4.relay.config.RelayConfig;
 import chat.free4.relay.RelayServer;
 import chat.free4.ui.room.ParticipantViewModel;
 import java.nio.file.Path;

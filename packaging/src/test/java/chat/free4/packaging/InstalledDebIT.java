@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chat.free4.relay.RelayConfig;
+import chat.free4.relay.config.RelayConfig;
 import chat.free4.relay.RelayServer;
 import java.awt.image.BufferedImage;
 import java.io.File;

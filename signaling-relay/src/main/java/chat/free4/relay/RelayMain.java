@@ -1,5 +1,6 @@
 package chat.free4.relay;
 
+import chat.free4.relay.config.RelayConfig;
 import chat.free4.relay.ice.IceConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package chat.free4.relay;
 
+import chat.free4.relay.config.RelayConfig;
 import chat.free4.relay.accept.GuardedConnector;
 import chat.free4.relay.connection.ForwardedFor;
 import chat.free4.relay.connection.RelayCore;
@@ -40,9 +41,6 @@ public final class RelayServer implements AutoCloseable {
     /** WebSocket sessions idle this much longer than the protocol's idle timeout are dropped by Jetty. */
     private static final Duration JETTY_IDLE_BACKSTOP = Duration.ofSeconds(30);
 
-    /** How much larger than a client's frame limit the relay's own frames may be. */
-    public static final int OUTBOUND_HEADROOM_BYTES = 1024;
-
     private final RelayConfig config;
     private final RelayCore core;
     private final Server server;
@@ -74,7 +72,7 @@ public final class RelayServer implements AutoCloseable {
             // (a forwarded signal adds "from") be a little larger than what a client may send; a
             // client frame in the headroom is buffered and then refused by the message size limit.
             container.setAutoFragment(false);
-            container.setMaxFrameSize(maxMessage + OUTBOUND_HEADROOM_BYTES);
+            container.setMaxFrameSize(maxMessage + RelayConfig.OUTBOUND_HEADROOM_BYTES);
             container.setMaxTextMessageSize(maxMessage);
             container.setMaxBinaryMessageSize(maxMessage);
             container.setIdleTimeout(config.idleTimeout().plus(JETTY_IDLE_BACKSTOP));

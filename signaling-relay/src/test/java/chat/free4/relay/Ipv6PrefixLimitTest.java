@@ -1,5 +1,6 @@
 package chat.free4.relay;
 
+import chat.free4.relay.config.RelayConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import chat.free4.relay.limits.AddressKey;

@@ -1,5 +1,6 @@
 package chat.free4.relay;
 
+import chat.free4.relay.config.RelayConfig;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

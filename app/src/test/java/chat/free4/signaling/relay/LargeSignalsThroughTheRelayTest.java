@@ -3,7 +3,7 @@ package chat.free4.signaling.relay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import chat.free4.engine.TestRelay;
-import chat.free4.relay.RelayConfig;
+import chat.free4.relay.config.RelayConfig;
 import chat.free4.peer.PeerId;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.SignalPayload;

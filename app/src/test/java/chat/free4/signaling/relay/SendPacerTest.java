@@ -33,7 +33,7 @@ class SendPacerTest {
 
     @Test
     void defaultsStayUnderTheRelaysDefaultLimits() {
-        chat.free4.relay.RelayConfig relay = chat.free4.relay.RelayConfig.defaults();
+        chat.free4.relay.config.RelayConfig relay = chat.free4.relay.config.RelayConfig.defaults();
         assertTrue(SendPacer.BURST < relay.rateBurst());
         assertTrue(SendPacer.PER_SECOND < relay.ratePerSecond());
     }

@@ -1,5 +1,6 @@
-package chat.free4.relay;
+package chat.free4.relay.config;
 
+import chat.free4.relay.RelayServer;
 import chat.free4.relay.ice.IceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,9 @@ public record RelayConfig(
         boolean trustForwardedFor,
         IceConfig ice,
         Hardening hardening) {
+    /** How much larger than a client's frame limit the relay's own frames may be. */
+    public static final int OUTBOUND_HEADROOM_BYTES = 1024;
+
 
     public static final String DEFAULT_BIND = "::";
     public static final int DEFAULT_PORT = 8443;

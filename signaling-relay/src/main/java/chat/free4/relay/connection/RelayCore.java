@@ -1,7 +1,6 @@
 package chat.free4.relay.connection;
 
-import chat.free4.relay.RelayConfig;
-import chat.free4.relay.RelayServer;
+import chat.free4.relay.config.RelayConfig;
 import chat.free4.relay.ice.IceServerOffer;
 import chat.free4.relay.limits.AddressLimiter;
 import chat.free4.relay.limits.OutboundBudget;
@@ -48,7 +47,7 @@ public final class RelayCore {
         this.config = config;
         this.rooms = new RoomRegistry(config.maxRooms(), config.maxPeersPerRoom(), metrics,
                 new IceServerOffer(config.ice(), Clock.systemUTC()), config.seatGrace(), this::schedule,
-                config.maxFrameBytes() + RelayServer.OUTBOUND_HEADROOM_BYTES);
+                config.maxFrameBytes() + RelayConfig.OUTBOUND_HEADROOM_BYTES);
         this.addressLimiter = new AddressLimiter(config.maxConnectionsPerAddress());
         this.outbound = new OutboundBudget(config.maxOutboundBytesTotal());
         metrics.watchOutboundBytes(outbound::queued);
