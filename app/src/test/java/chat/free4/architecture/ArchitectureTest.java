@@ -54,8 +54,8 @@ class ArchitectureTest {
     }
 
     private static DescribedPredicate<JavaClass> allowedForTheUi() {
-        return DescribedPredicate.describe("the UI, the session, the ground types, libraries other than the engine's,"
-                + " or value types (records, enums, interfaces, exceptions) of the engine", type -> {
+        return DescribedPredicate.describe("are in the UI, the session, the ground types or libraries other than the engine's,"
+                + " or are value types (records, enums, interfaces, exceptions) of the engine", type -> {
                     JavaClass t = type.getBaseComponentType();
                     String pkg = t.getPackageName();
                     if (!pkg.startsWith("chat.free4")) {
