@@ -93,6 +93,11 @@ public class JoinCommand implements Callable<Integer> {
     @Option(names = "--accept-files", paramLabel = "DIR", description = "Accept every file offered into this folder.")
     Path acceptInto;
 
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "The room's password is in this file (its first line); a relay room with a password is "
+                    + "created or entered with it. Or set " + PasswordSource.ENVIRONMENT + ". Never on the command line.")
+    Path passwordFile;
+
     @Option(names = "--verbose", description = "Show the engine's log.")
     boolean verbose;
 
@@ -109,6 +114,11 @@ public class JoinCommand implements Callable<Integer> {
         RoomRequest request;
         try {
             request = new RoomRequest(room, displayName, PeerId.random(), !privateRoom, tags);
+            java.util.Optional<chat.free4.signaling.RoomPassword> password =
+                    PasswordSource.read(passwordFile, System.getenv(PasswordSource.ENVIRONMENT));
+            if (password.isPresent()) {
+                request = request.withPassword(password.get());
+            }
         } catch (IllegalArgumentException e) {
             throw new CliFailure(ExitCodes.BAD_ARGUMENTS, e.getMessage());
         }

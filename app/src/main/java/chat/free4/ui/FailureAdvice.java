@@ -31,6 +31,11 @@ public final class FailureAdvice {
             case "invalid_tags" -> NameRules.TAGS_RULE;
             case "too_many_connections" -> "Too many free4chat windows use this relay from your address. Close some, then try again.";
             case "rate_limited" -> "Wait a moment, then try again.";
+            case "wrong_password" -> "Check the room's password with whoever gave it to you, then join again.";
+            case "password_required" -> "This room has a password: join it with the password.";
+            case "not_password_protected" -> "A room with this name is open to anyone; choose another name for a room with a password.";
+            case "too_many_attempts" -> "Too many wrong passwords were tried; wait, then try again with the right one.";
+            case "password_rooms_unsupported" -> "Use a relay that supports rooms with a password, or a room without one.";
             default -> "";
         };
         return todo.isEmpty() || what.contains(todo) ? what : what + " " + todo;

@@ -28,6 +28,8 @@ public final class HeadlessPeer implements AutoCloseable {
     public final RoomSession session;
     public final VoiceEngine engine;
     final List<String> errors = new CopyOnWriteArrayList<>();
+    /** The codes of the errors above, where the engine gave one (a relay's refusal: its error code). */
+    public final List<String> errorCodes = new CopyOnWriteArrayList<>();
 
     public HeadlessPeer(String name, PcmSource source) {
         this(name, source, RemotePcmListener.none());
@@ -56,13 +58,28 @@ public final class HeadlessPeer implements AutoCloseable {
             public void onError(String sentence) {
                 errors.add(sentence);
             }
+
+            @Override
+            public void onError(String code, String sentence) {
+                errorCodes.add(code);
+                onError(sentence);
+            }
         });
     }
 
     public HeadlessPeer join(URI relay, String room) {
+        return join(relay, new RoomRequest(room, name, id, true, List.of()));
+    }
+
+    /** Joins (or opens) a password room (decision 0018). */
+    public HeadlessPeer join(URI relay, String room, chat.free4.signaling.RoomPassword password) {
+        return join(relay, new RoomRequest(room, name, id, true, List.of()).withPassword(password));
+    }
+
+    private HeadlessPeer join(URI relay, RoomRequest request) {
         RelayConnectionConfig config = new RelayConnectionConfig(relay, Duration.ofSeconds(15), Duration.ofMillis(100),
                 Duration.ofMillis(800), Duration.ofSeconds(3));
-        session.join(RoomAddress.relay(config), new RoomRequest(room, name, id, true, List.of()));
+        session.join(RoomAddress.relay(config), request);
         return this;
     }
 

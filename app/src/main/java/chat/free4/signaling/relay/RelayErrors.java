@@ -14,7 +14,9 @@ import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
 final class RelayErrors {
     /** Refusals of a join that retrying cannot fix. */
     static final Set<String> JOIN_REFUSALS = Set.of("room_full", "too_many_rooms", "name_taken", "peer_id_taken",
-            "invalid_room_name", "invalid_name", "invalid_peer_id", "invalid_tags", "too_many_connections");
+            "invalid_room_name", "invalid_name", "invalid_peer_id", "invalid_tags", "too_many_connections",
+            "password_required", "wrong_password", "not_password_protected", "too_many_attempts",
+            "password_rooms_unsupported");
 
     /** Refusals that name a time after which the same join can succeed ({@code retryAfter}). */
     static final Set<String> SEAT_RESERVATIONS = Set.of("peer_id_taken", "name_taken");

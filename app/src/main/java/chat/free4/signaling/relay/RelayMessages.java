@@ -25,6 +25,24 @@ final class RelayMessages {
     }
 
     static String join(RoomRequest request, String secret) {
+        return joinObject(request, secret).toString();
+    }
+
+    /**
+     * A join into a password room: the verifier and the signature over this connection's challenge
+     * (decision 0018). Neither the password nor the private key is in it.
+     */
+    static String join(RoomRequest request, String secret, RoomPasswordKey key, byte[] nonce) {
+        JsonObject o = joinObject(request, secret);
+        JsonObject password = new JsonObject();
+        password.addProperty("verifier", java.util.Base64.getEncoder().encodeToString(key.verifier()));
+        password.addProperty("proof", java.util.Base64.getEncoder().encodeToString(
+                key.sign(nonce, request.room(), request.selfId().value())));
+        o.add("password", password);
+        return o.toString();
+    }
+
+    private static JsonObject joinObject(RoomRequest request, String secret) {
         JsonObject o = new JsonObject();
         o.addProperty("type", "join");
         o.addProperty("room", request.room());
@@ -37,7 +55,7 @@ final class RelayMessages {
             request.tags().forEach(tags::add);
             o.add("tags", tags);
         }
-        return o.toString();
+        return o;
     }
 
     static String signal(PeerId to, SignalPayload payload) {
@@ -105,6 +123,20 @@ final class RelayMessages {
     static boolean isListed(JsonObject joined) {
         JsonElement e = joined.get("public");
         return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean() && e.getAsBoolean();
+    }
+
+    /** A {@code challenge}'s nonce: base64 of 16 to 64 bytes, else null. */
+    static byte[] nonce(JsonObject challenge) {
+        JsonElement e = challenge.get("nonce");
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().length() > 128) {
+            return null;
+        }
+        try {
+            byte[] nonce = java.util.Base64.getDecoder().decode(e.getAsString());
+            return nonce.length >= 16 && nonce.length <= 64 ? nonce : null;
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
     }
 
     /** An error's {@code retryAfter} in seconds, or 0 when absent or not a positive number. */

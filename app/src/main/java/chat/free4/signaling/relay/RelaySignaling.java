@@ -33,6 +33,9 @@ public final class RelaySignaling implements Signaling {
 
     private final String secret;
     private final RelayConnection relay;
+    private final java.net.URI relayAddress;
+    /** The password room's key, derived once per join from the request's password (decision 0018). */
+    private RoomPasswordKey passwordKey;
     private RoomRequest request;
     private SignalingListener listener;
     /** Asks the relay for fresh TURN credentials before the ones we hold expire (long calls). */
@@ -50,6 +53,7 @@ public final class RelaySignaling implements Signaling {
         new SecureRandom().nextBytes(bytes);
         this.secret = HexFormat.of().formatHex(bytes);
         this.relay = new RelayConnection(config, "relay-signaling", new Events());
+        this.relayAddress = config.relay();
     }
 
     @Override
@@ -60,6 +64,7 @@ public final class RelaySignaling implements Signaling {
             }
             request = roomRequest;
             listener = roomListener;
+            passwordKey = null;
             active = true;
             everJoined = false;
             relay.start();
@@ -123,7 +128,15 @@ public final class RelaySignaling implements Signaling {
         @Override
         public void onOpen() {
             joined = false;
-            relay.send(RelayMessages.join(request, secret));
+            if (request.password().isEmpty()) {
+                relay.send(RelayMessages.join(request, secret));
+                return;
+            }
+            if (passwordKey == null) {
+                // Argon2id, once per join (docs/BENCHMARKS.md); every re-join answers with the same key.
+                passwordKey = RoomPasswordKey.derive(request.password().get(), relayAddress, request.room());
+            }
+            relay.send(RelayMessages.simple("challenge")); // the join follows the relay's challenge
         }
 
         @Override
@@ -196,6 +209,14 @@ public final class RelaySignaling implements Signaling {
                 }
                 relay.keepAlive();
             }
+            case "challenge" -> {
+                byte[] nonce = RelayMessages.nonce(msg);
+                if (joined || passwordKey == null || nonce == null) {
+                    LOG.debug("Ignored a challenge we did not ask for");
+                    return;
+                }
+                relay.send(RelayMessages.join(request, secret, passwordKey, nonce));
+            }
             case "ice-servers" -> {
                 RelayIceServers.Result ice = RelayIceServers.read(msg);
                 listener.onIceServers(ice.servers(), ice.problems());
@@ -231,6 +252,12 @@ public final class RelaySignaling implements Signaling {
 
     private void onRelayError(String code, String message, String ref, long retryAfterSeconds) {
         String sentence = RelayErrors.sentence(code, message);
+        if ("challenge".equals(ref)) {
+            // A relay from before password rooms: joining without the password would not be protected.
+            code = "password_rooms_unsupported";
+            sentence = "This relay does not support rooms with a password.";
+            ref = "join";
+        }
         if (!joined && retryAfterSeconds > 0 && RelayErrors.SEAT_RESERVATIONS.contains(code)
                 && reservedSeatRetries < MAX_RESERVED_SEAT_RETRIES) {
             // The relay keeps a dropped peer's seat for its secret a while (ours, from an earlier
