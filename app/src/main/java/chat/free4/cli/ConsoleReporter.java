@@ -25,6 +25,8 @@ final class ConsoleReporter implements EngineListener {
     private final CompletableFuture<JoinOutcome> outcome = new CompletableFuture<>();
     private volatile String failure = "";
     private SignalingState lastSignaling;
+    /** The safety words last printed per peer (engine event thread only). */
+    private final java.util.Map<PeerId, String> safetyCodes = new java.util.HashMap<>();
     private long lastLevels;
 
     ConsoleReporter(PrintWriter out, PrintWriter err, long levelEveryMillis) {
@@ -43,6 +45,13 @@ final class ConsoleReporter implements EngineListener {
 
     @Override
     public void onRoomChanged(RoomSnapshot room) {
+        for (PeerView peer : room.peers()) {
+            String words = peer.safetyCode();
+            if (!words.isEmpty() && !words.equals(safetyCodes.put(peer.id(), words))) {
+                line(peer.name() + ": safety words " + words + " (compare them with " + peer.name()
+                        + "; other words on their side mean someone sits in between)");
+            }
+        }
         if (room.signaling() == lastSignaling) {
             return;
         }

@@ -114,6 +114,10 @@ final class RoomModel {
         return byKind != null && byKind.get(TrackKind.AUDIO) instanceof RemoteAudio remote ? Optional.of(remote) : Optional.empty();
     }
 
+    Optional<PeerView> safetyCode(PeerId id, String words) {
+        return update(id, v -> v.withSafetyCode(words));
+    }
+
     Optional<PeerView> mutePeer(PeerId id, boolean muted) {
         audio(id).ifPresent(a -> a.setMuted(muted));
         return update(id, v -> v.withMuted(muted));

@@ -234,6 +234,11 @@ public final class VoiceEngine implements AutoCloseable {
         }
 
         @Override
+        public void onSafetyCode(PeerId peer, String words) {
+            model.safetyCode(peer, words).ifPresent(view -> publishRoom());
+        }
+
+        @Override
         public void onRemoteTrack(PeerId peer, RemoteTrack track) {
             // Audio: measured for the level and played at my volume for this peer. Another kind
             // only reaches here once something plugged it into the media layer.

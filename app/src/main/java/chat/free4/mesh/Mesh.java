@@ -323,6 +323,11 @@ public final class Mesh implements AutoCloseable {
         }
 
         @Override
+        public void safetyCode(PeerLink link, String words) {
+            listener.onSafetyCode(link.remote(), words);
+        }
+
+        @Override
         public void remoteTrack(PeerLink link, RemoteTrack track) {
             listener.onRemoteTrack(link.remote(), track);
         }

@@ -30,6 +30,13 @@ public interface MeshListener {
     default void onRemoteTrackEnded(PeerId peer, RemoteTrack track) {
     }
 
+    /**
+     * The words both people of a connection see when nobody sits in between (a new connection
+     * gives new words); see {@link SafetyCode}.
+     */
+    default void onSafetyCode(PeerId peer, String words) {
+    }
+
     default void onPeerRemoved(PeerId peer) {
     }
 

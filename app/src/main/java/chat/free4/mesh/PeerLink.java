@@ -64,6 +64,9 @@ final class PeerLink {
 
         void statusChanged(PeerLink link);
 
+        /** Both fingerprints of the link's connection are known: the words its two people can compare. */
+        void safetyCode(PeerLink link, String words);
+
         /** A kind of media started receiving a track of the link's peer. */
         void remoteTrack(PeerLink link, RemoteTrack track);
 
@@ -90,6 +93,10 @@ final class PeerLink {
     private boolean closed;
     private boolean remoteDescriptionSet;
     private boolean localDescriptionSent;
+    /** The certificate fingerprints of this connection as the two SDPs name them ("" until known). */
+    private String localFingerprint = "";
+    private String remoteFingerprint = "";
+    private String safetyCode = "";
     private boolean trackAdded;
     private String remoteSessionId = "";
     private final List<RTCIceCandidate> pendingRemoteCandidates = new ArrayList<>();
@@ -202,6 +209,7 @@ final class PeerLink {
         LocalTrack.Change ticket = send.beginChange();
         pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, sdp), onLoop(gen, "remote offer", ticket, () -> {
             remoteDescriptionSet = true;
+            remoteFingerprint(sdp);
             drainRemoteCandidates();
             if (!trackAdded) {
                 // After the remote offer, so each track reuses the offered transceiver of its kind.
@@ -220,6 +228,7 @@ final class PeerLink {
         LocalTrack.Change ticket = send.beginChange();
         pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, sdp), onLoop(gen, "remote answer", ticket, () -> {
             remoteDescriptionSet = true;
+            remoteFingerprint(sdp);
             drainRemoteCandidates();
         }));
     }
@@ -246,12 +255,33 @@ final class PeerLink {
 
     // ---- connection lifecycle ----
 
+    private void remoteFingerprint(String sdp) {
+        SafetyCode.fingerprintOf(sdp).ifPresent(f -> {
+            remoteFingerprint = f;
+            safetyCodeMaybeKnown();
+        });
+    }
+
+    private void safetyCodeMaybeKnown() {
+        if (localFingerprint.isEmpty() || remoteFingerprint.isEmpty()) {
+            return;
+        }
+        String words = SafetyCode.of(localFingerprint, remoteFingerprint);
+        if (!words.equals(safetyCode)) {
+            safetyCode = words;
+            host.safetyCode(this, words);
+        }
+    }
+
     private void newConnection() {
         disposeConnection();
         generation++;
         int gen = generation;
         remoteDescriptionSet = false;
         localDescriptionSent = false;
+        // A new connection has a new certificate on each side: new words to compare.
+        localFingerprint = "";
+        remoteFingerprint = "";
         trackAdded = false;
         pendingLocalCandidates.clear();
         // Candidates queued so far belong to the session being replaced.
@@ -289,6 +319,10 @@ final class PeerLink {
                     pc.setLocalDescription(new RTCSessionDescription(type, sdp), onLoop(gen, "local " + type, ticket, () -> {
                         host.send(remote, type == RTCSdpType.OFFER ? new SignalPayload.Offer(sdp) : new SignalPayload.Answer(sdp));
                         localDescriptionSent = true;
+                        SafetyCode.fingerprintOf(sdp).ifPresent(f -> {
+                            localFingerprint = f;
+                            safetyCodeMaybeKnown();
+                        });
                         pendingLocalCandidates.forEach(PeerLink.this::sendCandidate);
                         pendingLocalCandidates.clear();
                     }));

@@ -555,6 +555,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             p.setState(state(peer), peer.status() == PeerConnectionStatus.FAILED
                     ? "they may be behind a strict firewall; a TURN server in Settings → Network can help" : "");
             p.levelProperty().set(peer.level());
+            p.safetyCodeProperty().set(peer.safetyCode());
         }
         new ArrayList<>(room.participants()).stream().map(ParticipantViewModel::id)
                 .filter(id -> !present.contains(id)).forEach(room::removeParticipant);

@@ -20,6 +20,8 @@ public final class TestMesh implements AutoCloseable {
     public final List<String> errors = new CopyOnWriteArrayList<>();
     /** Every remote track the mesh reported, of any kind, in order. */
     public final List<RemoteTrack> tracks = new CopyOnWriteArrayList<>();
+    /** The safety words the mesh reported per peer, the latest last. */
+    public final java.util.Map<PeerId, String> safetyCodes = new java.util.concurrent.ConcurrentHashMap<>();
     public final HeadlessAudio audio;
     public final Mesh mesh;
 
@@ -45,6 +47,11 @@ public final class TestMesh implements AutoCloseable {
             @Override
             public void onError(String code, String sentence) {
                 errors.add(code + ": " + sentence);
+            }
+
+            @Override
+            public void onSafetyCode(PeerId peer, String words) {
+                safetyCodes.put(peer, words);
             }
         });
         mesh.join(new RoomRequest("room", "name", id, false, List.of()), signaling);

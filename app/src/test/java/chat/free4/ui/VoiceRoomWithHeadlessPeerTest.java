@@ -76,6 +76,11 @@ class VoiceRoomWithHeadlessPeerTest {
         assertTrue(!speakingShown(bobId), "silent peer is not shown speaking");
         // How the call goes, from WebRTC's statistics: both on this machine's address, so "direct".
         await().atMost(WAIT).until(() -> ui.text("#participant-" + bobId + " .participant-route").startsWith("direct · "));
+        // The safety words shown for Bob are the words Bob's side sees for the app.
+        await().atMost(WAIT).until(() -> !bob.engine.room().peers().isEmpty()
+                && !bob.engine.room().peers().get(0).safetyCode().isEmpty()
+                && ui.text("#participant-" + bobId + " .participant-safety-code")
+                        .equals(bob.engine.room().peers().get(0).safetyCode()));
 
         // The room's chat sits beside the participants; Bob's message shows up in it.
         await().atMost(WAIT).until(() -> ui.exists("#chat-pane") && bob.chatConnected());

@@ -27,6 +27,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
     private final Label state = new Label();
     private final Label speaking = new Label("Speaking");
     private final Label route = new Label();
+    private final Label safetyCode = new Label();
     private final Slider volume = new Slider(0, 2, 1);
     private final ToggleButton mute = new ToggleButton();
     private final HBox row;
@@ -43,7 +44,15 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         route.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "participant-route");
         route.managedProperty().bind(route.textProperty().isNotEmpty());
         route.visibleProperty().bind(route.managedProperty());
-        VBox text = new VBox(3, nameLine, state, route);
+        safetyCode.setId("participant-safety-code");
+        safetyCode.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "participant-safety-code");
+        safetyCode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // five words; cut off they could not be compared
+        safetyCode.setGraphic(Icons.of(Feather.SHIELD, 12));
+        safetyCode.managedProperty().bind(safetyCode.textProperty().isNotEmpty());
+        safetyCode.visibleProperty().bind(safetyCode.managedProperty());
+        safetyCode.setTooltip(new javafx.scene.control.Tooltip("Safety words: compare them with this person, aloud or on"
+                + " another channel. If they see other words, someone sits between you and can listen in."));
+        VBox text = new VBox(3, nameLine, state, route, safetyCode);
         text.setAlignment(Pos.CENTER_LEFT);
         volume.setPrefWidth(100);
         volume.setMinWidth(40);
@@ -57,6 +66,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         volumeIcon.getStyleClass().add(Styles.TEXT_MUTED);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox.setHgrow(text, Priority.SOMETIMES); // room for the five safety words before the volume slider shrinks
         row = new HBox(14, avatar, text, grow, volumeIcon, volume, mute);
         row.setAlignment(Pos.CENTER_LEFT);
         // Fit the list's width instead of widening it (no horizontal scroll bar beside the chat).
@@ -82,6 +92,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         speaking.visibleProperty().bind(person.speakingProperty());
         state.textProperty().bind(person.stateTextProperty());
         route.textProperty().bind(person.routeProperty());
+        safetyCode.textProperty().bind(person.safetyCodeProperty());
         state.getStyleClass().removeAll("state-connected", "state-problem", "state-pending");
         person.stateProperty().addListener(stateListener);
         styleState(person.stateProperty().get());
@@ -119,6 +130,8 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         state.textProperty().unbind();
         route.textProperty().unbind();
         route.setText("");
+        safetyCode.textProperty().unbind();
+        safetyCode.setText("");
         speaking.visibleProperty().unbind();
         bound.speakingProperty().removeListener(speakingListener);
         bound.stateProperty().removeListener(stateListener);

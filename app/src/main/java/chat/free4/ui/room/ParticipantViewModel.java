@@ -27,6 +27,7 @@ public final class ParticipantViewModel {
     private final StringProperty failureReason = new SimpleStringProperty("");
     /** How the connection goes, e.g. "via relay server (TURN) · 38 ms"; empty until measured. */
     private final StringProperty route = new SimpleStringProperty("");
+    private final StringProperty safetyCode = new SimpleStringProperty("");
     private final DoubleProperty volume = new SimpleDoubleProperty(1.0);
     private final BooleanProperty locallyMuted = new SimpleBooleanProperty(false);
     private final BooleanBinding speaking;
@@ -83,6 +84,11 @@ public final class ParticipantViewModel {
 
     public StringProperty routeProperty() {
         return route;
+    }
+
+    /** Five words this person sees for our connection too, unless someone sits in between ("" until known). */
+    public StringProperty safetyCodeProperty() {
+        return safetyCode;
     }
 
     public void setState(ConnectionState newState, String reason) {
