@@ -2,6 +2,7 @@ package chat.free4.ui;
 
 import chat.free4.audio.AudioBackend;
 import chat.free4.audio.AudioDeviceLists;
+import chat.free4.invite.InvalidInviteLinkException;
 import chat.free4.invite.InviteLink;
 import chat.free4.session.ComputerSound;
 import chat.free4.ui.lobby.CreateRoomRequest;
@@ -55,6 +56,8 @@ public class DesktopApp extends Application {
     private MainWindow window;
     /** Where later launches hand their invite links (single instance); empty if it could not be opened. */
     private Optional<RunningApp> runningApp = Optional.empty();
+    /** Why the link this app was started with is not followed; said in the lobby once it shows. */
+    private String startupProblem = "";
 
     /** Used by {@link Application#launch}; options come from the command line. */
     public DesktopApp() {
@@ -75,7 +78,14 @@ public class DesktopApp extends Application {
     @Override
     public void init() {
         if (options == null) {
-            options = AppOptions.parse(getParameters().getRaw());
+            List<String> raw = getParameters().getRaw();
+            try {
+                options = AppOptions.parse(raw);
+            } catch (InvalidInviteLinkException e) {
+                // Opened by a link that cannot be followed: the app starts, joins nothing, and says why.
+                options = AppOptions.parse(raw.subList(1, raw.size()));
+                startupProblem = e.getMessage();
+            }
         }
         configDir = options.configDir().orElseGet(ConfigDirectory::resolve);
         store = new SettingsStore(configDir);
@@ -97,8 +107,16 @@ public class DesktopApp extends Application {
                 CompletableFuture<String> said = new CompletableFuture<>();
                 Platform.runLater(() -> said.complete(openInvite(invite)));
                 return said;
-            });
+            }, sentence -> Platform.runLater(() -> tell(sentence)));
         }
+    }
+
+    /** Says {@code sentence} where the person is looking: the room while in one, else the lobby. */
+    private void tell(String sentence) {
+        if (stage != null) {
+            stage.toFront();
+        }
+        (room.activeProperty().get() ? room.errorProperty() : lobby.errorProperty()).set(sentence);
     }
 
     /**
@@ -197,6 +215,9 @@ public class DesktopApp extends Application {
                 if (bridge == starting && !options.exitAfterStart()) {
                     starting.start();
                     starting.watchDevices(deviceLists);
+                    if (!startupProblem.isEmpty()) {
+                        lobby.errorProperty().set(startupProblem);
+                    }
                     options.room().ifPresent(name -> starting.join(new CreateRoomRequest(name,
                             options.lan() ? RoomSource.LAN : RoomSource.RELAY, false, List.of())));
                 }

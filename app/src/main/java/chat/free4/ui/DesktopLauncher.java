@@ -1,5 +1,6 @@
 package chat.free4.ui;
 
+import chat.free4.invite.InvalidInviteLinkException;
 import chat.free4.ui.settings.ConfigDirectory;
 import java.util.Optional;
 import javafx.application.Application;
@@ -16,6 +17,9 @@ public final class DesktopLauncher {
         AppOptions options = null;
         try {
             options = AppOptions.parse(java.util.List.of(args));
+        } catch (InvalidInviteLinkException e) {
+            refusedLink(args, e.getMessage());
+            return; // the app starts without a room and says why
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -29,6 +33,28 @@ public final class DesktopLauncher {
                 System.out.println(answer.get());
                 System.exit(0);
             }
+        }
+        StartupWarmUp.begin();
+        Application.launch(DesktopApp.class, args);
+    }
+
+    /**
+     * Started with a link that cannot be followed (the desktop's link handler has no terminal to
+     * print to): the sentence goes to the app already open, which shows it, or a new app starts,
+     * joins nothing and shows it in the lobby. The shell sees it on stderr either way.
+     */
+    private static void refusedLink(String[] args, String sentence) {
+        System.err.println(sentence);
+        AppOptions rest;
+        try {
+            rest = AppOptions.parse(java.util.List.of(args).subList(1, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (RunningApp.handOver(rest.configDir().orElseGet(ConfigDirectory::resolve), args[0]).isPresent()) {
+            System.exit(2);
         }
         StartupWarmUp.begin();
         Application.launch(DesktopApp.class, args);

@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
@@ -52,6 +53,7 @@ public final class RunningApp implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path socket;
     private final Function<InviteLink, CompletableFuture<String>> onInvite;
+    private final Consumer<String> onRefused;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "running-app-watchdog");
         t.setDaemon(true);
@@ -60,10 +62,12 @@ public final class RunningApp implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private RunningApp(ServerSocketChannel server, Path socket, Function<InviteLink, CompletableFuture<String>> onInvite) {
+    private RunningApp(ServerSocketChannel server, Path socket, Function<InviteLink, CompletableFuture<String>> onInvite,
+                       Consumer<String> onRefused) {
         this.server = server;
         this.socket = socket;
         this.onInvite = onInvite;
+        this.onRefused = onRefused;
         this.acceptor = new Thread(this::acceptLoop, "running-app");
         acceptor.setDaemon(true);
     }
@@ -95,10 +99,12 @@ public final class RunningApp implements AutoCloseable {
 
     /**
      * Starts listening for the app on {@code configDir}; {@code onInvite} gets each valid link
-     * (on this channel's thread) and completes with the sentence sent back. Empty when the channel
-     * cannot be opened (the app then runs without it, and says so in the log).
+     * (on this channel's thread) and completes with the sentence sent back; {@code onRefused} gets
+     * the sentence for a link that is not followed (to show it in the window too). Empty when the
+     * channel cannot be opened (the app then runs without it, and says so in the log).
      */
-    public static Optional<RunningApp> listen(Path configDir, Function<InviteLink, CompletableFuture<String>> onInvite) {
+    public static Optional<RunningApp> listen(Path configDir, Function<InviteLink, CompletableFuture<String>> onInvite,
+                                              Consumer<String> onRefused) {
         Path path = socketPath(configDir);
         try {
             Path folder = path.getParent();
@@ -113,7 +119,7 @@ public final class RunningApp implements AutoCloseable {
             Files.deleteIfExists(path); // a crashed app's
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(path));
-            RunningApp app = new RunningApp(server, path, onInvite);
+            RunningApp app = new RunningApp(server, path, onInvite, onRefused);
             app.acceptor.start();
             return Optional.of(app);
         } catch (IOException | RuntimeException e) {
@@ -151,7 +157,8 @@ public final class RunningApp implements AutoCloseable {
         try {
             invite = InviteLinks.parse(line);
         } catch (InvalidInviteLinkException e) {
-            onInvalid(e.getMessage());
+            LOG.info("A link handed over by a second launch was not followed: {}", e.getMessage());
+            onRefused.accept(e.getMessage());
             return e.getMessage();
         }
         try {
@@ -164,11 +171,6 @@ public final class RunningApp implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             return "The running free4chat could not open the invite.";
         }
-    }
-
-    /** Hostile or broken input: nothing is joined; the log says why in words (never the link). */
-    private static void onInvalid(String sentence) {
-        LOG.info("A link handed over by a second launch was not followed: {}", sentence);
     }
 
     /** Where the system says who is on the other end, it must be the user who owns the socket. */

@@ -103,10 +103,14 @@ class InviteLinkOpensTheRoomTest {
         assertEquals("kitchen", DesktopAppHarness.onFx(() -> ui.app.room().roomNameProperty().get()));
         assertEquals(1, DesktopAppHarness.onFx(() -> ui.app.room().participants().size()));
 
-        // A hostile link on the command line: a sentence, exit code 2, and the running app is not asked.
+        // A hostile link on the command line (or from the desktop's handler, which has no terminal):
+        // a sentence on stderr, exit code 2, and the running app shows it too; still one room.
         Launch bad = launch("free4chat://lan?room=%2E%2E%2F%0A");
         assertEquals(2, bad.exit, bad.toString());
         assertTrue(bad.err.contains("This invite link"), bad.toString());
+        await().atMost(WAIT).until(() -> DesktopAppHarness.onFx(() -> ui.app.room().errorProperty().get())
+                .equals(bad.err.lines().findFirst().orElseThrow()));
+        assertEquals("kitchen", DesktopAppHarness.onFx(() -> ui.app.room().roomNameProperty().get()));
 
         assertTheRelayNeverSawTheSecret();
     }

@@ -177,6 +177,9 @@ class InstalledDebIT {
         assertTrue(entry.contains("Exec=/" + INSTALL_DIR + "/bin/free4chat"), entry);
         assertTrue(entry.contains("Icon=/" + INSTALL_DIR + "/lib/free4chat.png"), entry);
         assertTrue(entry.contains("Categories=Network;AudioVideo;Telephony"), entry);
+        // Invite links: the desktop hands free4chat:// links to the app (%u is the link).
+        assertTrue(entry.lines().anyMatch(l -> l.equals("Exec=/" + INSTALL_DIR + "/bin/free4chat %u")), entry);
+        assertTrue(entry.lines().anyMatch(l -> l.equals("MimeType=x-scheme-handler/free4chat;")), entry);
         BufferedImage icon = ImageIO.read(root.resolve(INSTALL_DIR + "/lib/free4chat.png").toFile());
         assertEquals(256, icon.getWidth());
     }
