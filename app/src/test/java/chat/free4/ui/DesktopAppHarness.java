@@ -47,6 +47,13 @@ final class DesktopAppHarness implements AutoCloseable {
         return new DesktopAppHarness(app);
     }
 
+    /** Starts the app as its launcher does, from command-line arguments (an invite link, --config-dir...). */
+    static DesktopAppHarness startWithArguments(String... args) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        DesktopApp app = (DesktopApp) FxToolkit.setupApplication(DesktopApp.class, args);
+        return new DesktopAppHarness(app);
+    }
+
     /** The text of a label (or other labeled node), read on the FX thread; empty when absent. */
     String text(String query) {
         return onFx(() -> robot.lookup(query).tryQuery()

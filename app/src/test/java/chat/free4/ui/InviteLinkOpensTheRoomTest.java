@@ -115,6 +115,17 @@ class InviteLinkOpensTheRoomTest {
         assertTheRelayNeverSawTheSecret();
     }
 
+    @Test
+    void anAppStartedByAHostileLinkJoinsNothingAndSaysWhy() throws Exception {
+        // What the desktop's link handler runs: no terminal, so the sentence must show in the window.
+        ui = DesktopAppHarness.startWithArguments("free4chat://join?relay=http%3A%2F%2Fevil.example%2F&room=kitchen",
+                "--config-dir", configDir.toString());
+        await().atMost(WAIT).until(() -> ui.exists("#lobby")
+                && DesktopAppHarness.onFx(() -> ui.app.lobby().errorProperty().get()).contains("ws:// or wss://"));
+        assertFalse(DesktopAppHarness.onFx(() -> ui.app.room().activeProperty().get()), "no room was joined");
+        assertTrue(proxy.framesToTheRelay().isEmpty(), "nothing went to any relay: " + proxy.framesToTheRelay());
+    }
+
     private DesktopAppHarness startApp(AppOptions options) throws Exception {
         return DesktopAppHarness.start(options, () -> new HeadlessAudio(PcmSource.silence(), RemotePcmListener.none()));
     }
