@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.free4.audio.ToneGenerator;
 import chat.free4.signaling.RoomPassword;
+import chat.free4.signaling.SignalingState;
 import chat.free4.signaling.relay.RoomPasswordKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class PasswordRoomThroughTheRelayTest {
              HeadlessPeer carol = new HeadlessPeer("carol", new ToneGenerator(660, 0.3));
              HeadlessPeer dave = new HeadlessPeer("dave", new ToneGenerator(550, 0.3))) {
             alice.join(proxy.uri(), "vault", password(PASSWORD));
-            await().atMost(Duration.ofSeconds(15)).until(() -> alice.engine.room().signaling() == chat.free4.signaling.SignalingState.JOINED);
+            await().atMost(Duration.ofSeconds(15)).until(() -> alice.engine.room().signaling() == SignalingState.JOINED);
             bob.join(proxy.uri(), "vault", password(PASSWORD));
             await().atMost(Duration.ofSeconds(15)).until(() -> alice.connectedTo(bob) && bob.connectedTo(alice));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -51,7 +52,7 @@ class PasswordRoomThroughTheRelayTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> carol.errorCodes.contains("wrong_password")
                     && dave.errorCodes.contains("password_required"));
             assertTrue(carol.errors.contains("The password is wrong for this room."), "carol is told: " + carol.errors);
-            assertFalse(carol.engine.room().signaling() == chat.free4.signaling.SignalingState.JOINED || dave.engine.room().signaling() == chat.free4.signaling.SignalingState.JOINED, "neither got in");
+            assertFalse(carol.engine.room().signaling() == SignalingState.JOINED || dave.engine.room().signaling() == SignalingState.JOINED, "neither got in");
             // Both refusals came after the relay decided; a peer-joined would have reached the room first.
             for (HeadlessPeer member : List.of(alice, bob)) {
                 assertFalse(member.knows(carol) || member.knows(dave), member.name + " never heard of them");
@@ -86,11 +87,38 @@ class PasswordRoomThroughTheRelayTest {
              HeadlessPeer alice = new HeadlessPeer("alice", new ToneGenerator(440, 0.3));
              HeadlessPeer bob = new HeadlessPeer("bob", new ToneGenerator(880, 0.3))) {
             alice.join(relay.uri(), "lounge");
-            await().atMost(Duration.ofSeconds(15)).until(() -> alice.engine.room().signaling() == chat.free4.signaling.SignalingState.JOINED);
+            await().atMost(Duration.ofSeconds(15)).until(() -> alice.engine.room().signaling() == SignalingState.JOINED);
             bob.join(relay.uri(), "lounge", password(PASSWORD));
             await().atMost(Duration.ofSeconds(15)).until(() -> bob.errorCodes.contains("not_password_protected"));
-            assertFalse(bob.engine.room().signaling() == chat.free4.signaling.SignalingState.JOINED);
+            assertFalse(bob.engine.room().signaling() == SignalingState.JOINED);
             assertFalse(alice.knows(bob));
+        }
+    }
+
+    @Test
+    void peersReJoinAPasswordRoomAfterARelayRestartAndItStillKeepsStrangersOut() {
+        try (TestRelay relay = TestRelay.start("127.0.0.1");
+             HeadlessPeer alice = new HeadlessPeer("alice", new ToneGenerator(440, 0.3));
+             HeadlessPeer bob = new HeadlessPeer("bob", new ToneGenerator(880, 0.3));
+             HeadlessPeer carol = new HeadlessPeer("carol", new ToneGenerator(660, 0.3))) {
+            alice.join(relay.uri(), "vault", password(PASSWORD));
+            bob.join(relay.uri(), "vault", password(PASSWORD));
+            await().atMost(Duration.ofSeconds(20)).until(() -> alice.connectedTo(bob) && bob.connectedTo(alice));
+
+            relay.stop();
+            await().atMost(Duration.ofSeconds(10)).until(() -> alice.engine.room().signaling() == SignalingState.RECONNECTING
+                    && bob.engine.room().signaling() == SignalingState.RECONNECTING);
+            relay.startAgain(); // a fresh relay: the room and its verifier are re-created by whoever comes back first
+            await().atMost(Duration.ofSeconds(15)).until(() -> alice.engine.room().signaling() == SignalingState.JOINED
+                    && bob.engine.room().signaling() == SignalingState.JOINED);
+            assertEquals(1, alice.engine.room().peers().size(), "no duplicate after the re-join");
+            for (HeadlessPeer p : List.of(alice, bob)) { // the relay said it was stopping, nothing else
+                assertTrue(p.errorCodes.stream().allMatch("shutting_down"::equals), p.name + ": " + p.errorCodes);
+            }
+
+            carol.join(relay.uri(), "vault");
+            await().atMost(Duration.ofSeconds(15)).until(() -> carol.errorCodes.contains("password_required"));
+            assertFalse(alice.knows(carol) || bob.knows(carol));
         }
     }
 
