@@ -18,16 +18,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * clients send (unmasked). It removes {@code Sec-WebSocket-Extensions} from the upgrade, so no
  * compression hides what is sent.
  */
-final class RecordingRelayProxy implements AutoCloseable {
+public final class RecordingRelayProxy implements AutoCloseable {
     private final ServerSocket server;
     private final URI relay;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     /** Every client-to-relay data frame's payload, in order per connection. */
-    final List<byte[]> clientFrames = new CopyOnWriteArrayList<>();
+    public final List<byte[]> clientFrames = new CopyOnWriteArrayList<>();
     /** The upgrade requests, as forwarded. */
-    final List<String> upgrades = new CopyOnWriteArrayList<>();
+    public final List<String> upgrades = new CopyOnWriteArrayList<>();
 
-    RecordingRelayProxy(URI relay) throws IOException {
+    public RecordingRelayProxy(URI relay) throws IOException {
         this.relay = relay;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::acceptLoop, "recording-proxy");
@@ -35,12 +35,22 @@ final class RecordingRelayProxy implements AutoCloseable {
         accept.start();
     }
 
-    URI uri() {
+    public static RecordingRelayProxy start(URI relay) throws IOException {
+        return new RecordingRelayProxy(relay);
+    }
+
+    /** Where clients connect instead of the relay. */
+    public URI uri() {
         return URI.create("ws://127.0.0.1:" + server.getLocalPort() + relay.getPath());
     }
 
     /** Every recorded frame as text (UTF-8; the relay's protocol is JSON in text frames). */
-    String allText() {
+    /** Every client-to-relay data frame as text, in order. */
+    public List<String> framesToTheRelay() {
+        return clientFrames.stream().map(f -> new String(f, StandardCharsets.UTF_8)).toList();
+    }
+
+    public String allText() {
         StringBuilder all = new StringBuilder();
         clientFrames.forEach(f -> all.append(new String(f, StandardCharsets.UTF_8)).append('\n'));
         return all.toString();

@@ -1,5 +1,7 @@
 package chat.free4.ui;
 
+import chat.free4.engine.RecordingRelayProxy;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
