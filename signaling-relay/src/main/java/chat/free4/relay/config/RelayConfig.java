@@ -32,7 +32,6 @@ public record RelayConfig(
     /** How much larger than a client's frame limit the relay's own frames may be. */
     public static final int OUTBOUND_HEADROOM_BYTES = 1024;
 
-
     public static final String DEFAULT_BIND = "::";
     public static final int DEFAULT_PORT = 8443;
     /** The command line's {@code --metrics-port}; embedded relays pick a free loopback port instead. */
