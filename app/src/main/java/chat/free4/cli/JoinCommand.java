@@ -7,6 +7,8 @@ import chat.free4.audio.RemotePcmListener;
 import chat.free4.audio.ToneGenerator;
 import chat.free4.audio.WavReader;
 import chat.free4.audio.WavSource;
+import chat.free4.invite.InviteLink;
+import chat.free4.invite.InviteLinks;
 import chat.free4.mesh.MeshConfig;
 import chat.free4.peer.PeerId;
 import chat.free4.session.RoomAddress;
@@ -14,6 +16,7 @@ import chat.free4.session.RoomSession;
 import chat.free4.session.SessionRoom;
 import chat.free4.session.SessionSettings;
 import chat.free4.signaling.ConfiguredIceServers;
+import chat.free4.signaling.RoomPassword;
 import chat.free4.signaling.RoomRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,8 +50,12 @@ public class JoinCommand implements Callable<Integer> {
     @Option(names = "--relay", paramLabel = "URL", description = "The relay, e.g. ws://127.0.0.1:8443/v1.")
     String relay;
 
-    @Option(names = "--room", required = true, paramLabel = "ROOM", description = "The room to join.")
+    @Option(names = "--room", paramLabel = "ROOM", description = "The room to join.")
     String room;
+
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "LINK",
+            description = "A free4chat:// invite link instead of --room and --relay/--lan (its #password, if any, is the room's).")
+    String link;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Your display name (default: bot-XXXX).")
     String name;
@@ -111,11 +118,22 @@ public class JoinCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PcmSource source = source();
         String displayName = name == null ? "bot-" + PeerId.random().value().substring(0, 4) : name;
+        java.util.Optional<String> linkSecret = followLink();
+        if (room == null) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Say which room to join with --room ROOM, or give an invite link.");
+        }
         RoomRequest request;
         try {
             request = new RoomRequest(room, displayName, PeerId.random(), !privateRoom, tags);
-            java.util.Optional<chat.free4.signaling.RoomPassword> password =
+            java.util.Optional<RoomPassword> password =
                     PasswordSource.read(passwordFile, System.getenv(PasswordSource.ENVIRONMENT));
+            if (password.isPresent() && linkSecret.isPresent()) {
+                throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "The invite link carries the room's password already;"
+                        + " leave out --password-file and " + PasswordSource.ENVIRONMENT + ".");
+            }
+            if (password.isEmpty() && linkSecret.isPresent()) {
+                password = java.util.Optional.of(RoomPassword.of(linkSecret.get().toCharArray()));
+            }
             if (password.isPresent()) {
                 request = request.withPassword(password.get());
             }
@@ -178,6 +196,30 @@ public class JoinCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** With an invite link: its room and where it is become this join's; returns its password part, if any. */
+    private java.util.Optional<String> followLink() {
+        if (link == null) {
+            return java.util.Optional.empty();
+        }
+        if (room != null || relay != null || lanOptions.lan) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "An invite link already names the room and where it is;"
+                    + " leave out --room, --relay and --lan.");
+        }
+        InviteLink invite;
+        try {
+            invite = InviteLinks.parse(link);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, e.getMessage());
+        }
+        room = invite.room();
+        if (invite.onThisNetwork()) {
+            lanOptions.lan = true;
+        } else {
+            relay = invite.relay().map(Object::toString).orElseThrow();
+        }
+        return invite.secret();
     }
 
     /** Where the room is: the relay, or this network (the LAN mode). */

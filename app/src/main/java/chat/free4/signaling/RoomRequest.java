@@ -21,6 +21,15 @@ public record RoomRequest(String room, String displayName, PeerId selfId, boolea
         this(room, displayName, selfId, isPublic, tags, Optional.empty());
     }
 
+    /**
+     * The same request with the password {@code typed} (an invite link's, a dialog's).
+     *
+     * @throws IllegalArgumentException with a sentence when it is empty or too long
+     */
+    public RoomRequest withPassword(char[] typed) {
+        return withPassword(RoomPassword.of(typed));
+    }
+
     /** The same request with {@code password}. */
     public RoomRequest withPassword(RoomPassword password) {
         return new RoomRequest(room, displayName, selfId, isPublic, tags, Optional.of(password));

@@ -142,7 +142,7 @@ public class DesktopApp extends Application {
             return sentence;
         }
         bridge.join(new CreateRoomRequest(invite.room(), invite.onThisNetwork() ? RoomSource.LAN : RoomSource.RELAY,
-                false, List.of()), invite.relay().map(Object::toString).orElse(""));
+                false, List.of(), invite.secret()), invite.relay().map(Object::toString).orElse(""));
         return "Joining \"" + invite.room() + "\" in the free4chat that is already open.";
     }
 
@@ -219,7 +219,8 @@ public class DesktopApp extends Application {
                         lobby.errorProperty().set(startupProblem);
                     }
                     options.room().ifPresent(name -> starting.join(new CreateRoomRequest(name,
-                            options.lan() ? RoomSource.LAN : RoomSource.RELAY, false, List.of())));
+                            options.lan() ? RoomSource.LAN : RoomSource.RELAY, false, List.of(),
+                            options.invite().flatMap(InviteLink::secret))));
                 }
             });
         };

@@ -170,7 +170,9 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         Settings now = settings.current();
         RoomRequest roomRequest;
         try {
-            roomRequest = new RoomRequest(request.name(), now.displayName(), PeerId.random(), request.isPublic(), request.tags());
+            RoomRequest plain = new RoomRequest(request.name(), now.displayName(), PeerId.random(), request.isPublic(),
+                    request.tags());
+            roomRequest = request.password().map(p -> plain.withPassword(p.toCharArray())).orElse(plain);
         } catch (IllegalArgumentException e) {
             lobby.errorProperty().set(e.getMessage());
             return;
@@ -210,8 +212,10 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     /** The invite link to the room being joined; null if the relay address cannot be put in one. */
     private static InviteLink inviteTo(CreateRoomRequest request, String relay) {
         try {
-            return request.source() == RoomSource.LAN ? InviteLink.lan(request.name())
+            InviteLink invite = request.source() == RoomSource.LAN ? InviteLink.lan(request.name())
                     : InviteLink.relay(java.net.URI.create(relay), request.name());
+            // A password room's link carries the password after '#', which no server ever sees.
+            return request.password().map(invite::withSecret).orElse(invite);
         } catch (IllegalArgumentException e) {
             LOG.info("No invite link for this room: {}", e.getMessage());
             return null;

@@ -50,6 +50,14 @@ final class HeadlessPeer implements AutoCloseable {
         return peer;
     }
 
+    /** Opens (or enters) a password room on the relay. */
+    static HeadlessPeer joinWithPassword(URI relay, String room, String name, String password) {
+        HeadlessPeer peer = new HeadlessPeer(name);
+        peer.roomData = peer.session.join(RoomAddress.relay(RelayConnectionConfig.of(relay)),
+                new RoomRequest(room, name, PeerId.random(), false, List.of()).withPassword(password.toCharArray()));
+        return peer;
+    }
+
     /** True once the chat channel to at least one other peer is open. */
     boolean chatConnected() {
         return roomData != null && !roomData.chat().connectedPeers().isEmpty();

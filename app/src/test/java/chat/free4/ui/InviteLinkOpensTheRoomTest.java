@@ -49,7 +49,6 @@ class InviteLinkOpensTheRoomTest {
         relay = TestRelay.start("127.0.0.1");
         proxy = RecordingRelayProxy.start(relay.uri());
         TestSettings.writeFirstRunDone(configDir, "Ada");
-        bea = HeadlessPeer.join(relay.uri(), "kitchen", "Bea", false, List.of());
     }
 
     @AfterEach
@@ -66,6 +65,7 @@ class InviteLinkOpensTheRoomTest {
 
     @Test
     void anAppStartedByALinkLandsInTheRoomAndTheSecretStaysHere() throws Exception {
+        beaOpensThePasswordRoom();
         String link = InviteLink.relay(proxy.uri(), "kitchen").withSecret(SECRET).format();
         ui = startApp(AppOptions.parse(List.of(link, "--config-dir", configDir.toString())));
 
@@ -73,7 +73,8 @@ class InviteLinkOpensTheRoomTest {
         assertTrue(ui.exists("#copy-invite"), "the room offers its invite link");
         ui.click("#copy-invite");
         String copied = DesktopAppHarness.onFx(() -> Clipboard.getSystemClipboard().getString());
-        assertEquals(InviteLink.relay(proxy.uri(), "kitchen"), InviteLinks.parse(copied), copied);
+        // The copied link of a password room carries the password after '#' again.
+        assertEquals(InviteLink.relay(proxy.uri(), "kitchen").withSecret(SECRET), InviteLinks.parse(copied), copied);
         assertEquals("Invite link copied", ui.text("#copy-invite"));
 
         assertTheRelayNeverSawTheSecret();
@@ -81,6 +82,7 @@ class InviteLinkOpensTheRoomTest {
 
     @Test
     void aSecondLaunchHandsTheLinkToTheRunningApp() throws Exception {
+        beaOpensThePasswordRoom();
         ui = startApp(new AppOptions(Optional.of(proxy.uri().toString()), Optional.of(configDir)));
         await().atMost(WAIT).until(() -> ui.exists("#lobby"));
         String link = InviteLink.relay(proxy.uri(), "kitchen").withSecret(SECRET).format();
@@ -126,6 +128,14 @@ class InviteLinkOpensTheRoomTest {
                 && DesktopAppHarness.onFx(() -> ui.app.lobby().errorProperty().get()).contains("ws:// or wss://"));
         assertFalse(DesktopAppHarness.onFx(() -> ui.app.room().activeProperty().get()), "no room was joined");
         assertTrue(proxy.framesToTheRelay().isEmpty(), "nothing went to any relay: " + proxy.framesToTheRelay());
+    }
+
+    /**
+     * The link's secret is the room's password: Bea opens "kitchen" with it, through the proxy like
+     * the app (the key is salted with the relay's address as each side names it).
+     */
+    private void beaOpensThePasswordRoom() {
+        bea = HeadlessPeer.joinWithPassword(proxy.uri(), "kitchen", "Bea", SECRET);
     }
 
     private DesktopAppHarness startApp(AppOptions options) throws Exception {

@@ -1,11 +1,28 @@
 package chat.free4.ui.lobby;
 
 import java.util.List;
+import java.util.Optional;
 
-/** What the person filled in when creating (or joining by name) a room. */
-public record CreateRoomRequest(String name, RoomSource source, boolean isPublic, List<String> tags) {
+/**
+ * What the person filled in when creating (or joining by name) a room.
+ *
+ * @param password the room's password (an invite link's part after {@code #}); never shown by {@link #toString}
+ */
+public record CreateRoomRequest(String name, RoomSource source, boolean isPublic, List<String> tags,
+                                Optional<String> password) {
     public CreateRoomRequest {
         name = name.strip();
         tags = List.copyOf(tags);
+    }
+
+    /** A room without a password. */
+    public CreateRoomRequest(String name, RoomSource source, boolean isPublic, List<String> tags) {
+        this(name, source, isPublic, tags, Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+        return "CreateRoomRequest[" + name + ", " + source + (isPublic ? ", public" : "") + ", tags " + tags
+                + (password.isPresent() ? ", with a password" : "") + "]";
     }
 }
