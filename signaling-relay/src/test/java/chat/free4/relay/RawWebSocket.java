@@ -108,55 +108,50 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** One frame the relay wrote: its opcode and payload. */
+    private record Frame(int opcode, byte[] payload) {
+    }
+
+    /** The next frame (unmasked, as the relay writes them), or null when the connection ended. */
+    private Frame readFrame() throws IOException {
+        int b0 = in.read();
+        if (b0 < 0) {
+            return null;
+        }
+        int b1 = in.read();
+        long length = b1 & 0x7f;
+        if (length == 126) {
+            length = (in.read() << 8) | in.read();
+        } else if (length == 127) {
+            length = 0;
+            for (int i = 0; i < 8; i++) {
+                length = (length << 8) | in.read();
+            }
+        }
+        return new Frame(b0 & 0x0f, in.readNBytes((int) length));
+    }
+
     /**
      * Reads frames until a close frame and returns its status code, or -1 if the connection ended
      * without one.
      */
     int readUntilClose() throws IOException {
-        while (true) {
-            int b0 = in.read();
-            if (b0 < 0) {
-                return -1;
-            }
-            int b1 = in.read();
-            long length = b1 & 0x7f;
-            if (length == 126) {
-                length = (in.read() << 8) | in.read();
-            } else if (length == 127) {
-                length = 0;
-                for (int i = 0; i < 8; i++) {
-                    length = (length << 8) | in.read();
-                }
-            }
-            byte[] payload = in.readNBytes((int) length);
-            if ((b0 & 0x0f) == 0x8) {
-                return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+        for (Frame f = readFrame(); f != null; f = readFrame()) {
+            if (f.opcode() == 0x8) {
+                return f.payload().length >= 2 ? ((f.payload()[0] & 0xff) << 8) | (f.payload()[1] & 0xff) : 1005;
             }
         }
+        return -1;
     }
 
     /** Reads the next text frame the relay wrote (unmasked, unfragmented, as the relay writes them). */
     String readText() throws IOException {
-        while (true) {
-            int b0 = in.read();
-            if (b0 < 0) {
-                throw new IOException("the connection ended before a text frame");
-            }
-            int b1 = in.read();
-            long length = b1 & 0x7f;
-            if (length == 126) {
-                length = (in.read() << 8) | in.read();
-            } else if (length == 127) {
-                length = 0;
-                for (int i = 0; i < 8; i++) {
-                    length = (length << 8) | in.read();
-                }
-            }
-            byte[] payload = in.readNBytes((int) length);
-            if ((b0 & 0x0f) == 0x1) {
-                return new String(payload, StandardCharsets.UTF_8);
+        for (Frame f = readFrame(); f != null; f = readFrame()) {
+            if (f.opcode() == 0x1) {
+                return new String(f.payload(), StandardCharsets.UTF_8);
             }
         }
+        throw new IOException("the connection ended before a text frame");
     }
 
     @Override
