@@ -3,6 +3,7 @@ package chat.free4.audio;
 import chat.free4.peer.PeerId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The desktop path's own mix of everyone I hear. Each remote peer's decoded PCM (48 kHz mono,
@@ -11,19 +12,37 @@ import java.util.concurrent.ConcurrentHashMap;
  * clock. The queues absorb the difference between the two clocks: a peer's queue is filled to
  * {@link #PRIME_FRAMES} before it plays, and trimmed when it holds more than
  * {@link #MAX_FRAMES}, so latency stays bounded whatever the drift.
+ *
+ * <p>libwebrtc's headless module delivers about 1 % less than real time (its 10 ms loop sleeps in
+ * whole milliseconds and skips a turn when it wakes early), and less again on a busy computer, so
+ * a queue keeps running short of the card's clock. A short queue is not played as a gap (a click
+ * every second or so): {@link PitchRepeat} fills it with whole pitch periods of what was just
+ * played, for as long as the peer is still delivering.
  */
 final class PlayoutMixer implements RemotePcmListener {
     static final int PRIME_FRAMES = 2;
     static final int MAX_FRAMES = 8;
     private static final long FORGET_NANOS = 2_000_000_000L;
+    /** A peer that delivered nothing for this long has stopped: its queue falls silent, it is not filled in. */
+    static final long STILL_DELIVERING_NANOS = 80_000_000L;
 
     private final Map<PeerId, PeerQueue> queues = new ConcurrentHashMap<>();
+    private final LongSupplier nanoClock;
     private final int[] sum = new int[Pcm.FRAME_SAMPLES];
     private volatile boolean deafened;
 
+    PlayoutMixer() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoClock {@link System#nanoTime()} but in tests */
+    PlayoutMixer(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
     @Override
     public void onPcm(PeerId from, short[] samples, int count) {
-        queues.computeIfAbsent(from, id -> new PeerQueue()).write(samples, count);
+        queues.computeIfAbsent(from, id -> new PeerQueue(nanoClock)).write(samples, count);
     }
 
     void setDeafened(boolean deafened) {
@@ -33,14 +52,14 @@ final class PlayoutMixer implements RemotePcmListener {
     /** Fills {@code out} with the next 10 ms of the mix; called from the speaker's thread only. */
     void mix(short[] out) {
         java.util.Arrays.fill(sum, 0);
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         for (Map.Entry<PeerId, PeerQueue> e : queues.entrySet()) {
             PeerQueue q = e.getValue();
             if (now - q.lastWrite > FORGET_NANOS) {
                 queues.remove(e.getKey(), q); // the peer left or stopped sending
                 continue;
             }
-            q.addTo(sum);
+            q.addTo(sum, now);
         }
         boolean silent = deafened;
         for (int i = 0; i < out.length; i++) {
@@ -60,10 +79,20 @@ final class PlayoutMixer implements RemotePcmListener {
     /** A ring of samples from one peer: one writer (libwebrtc), one reader (the speaker). */
     private static final class PeerQueue {
         private final short[] ring = new short[Pcm.FRAME_SAMPLES * (MAX_FRAMES + 4)];
+        private final PitchRepeat repeat = new PitchRepeat();
+        private final short[] filler = new short[Pcm.FRAME_SAMPLES + PitchRepeat.MAX_PERIOD];
+        private int fillerLength;
+        private int fillerPlayed;
         private long written;
         private long read;
         private boolean primed;
-        private volatile long lastWrite = System.nanoTime();
+        private final LongSupplier nanoClock;
+        private volatile long lastWrite;
+
+        PeerQueue(LongSupplier nanoClock) {
+            this.nanoClock = nanoClock;
+            this.lastWrite = nanoClock.getAsLong();
+        }
 
         synchronized void write(short[] samples, int count) {
             for (int i = 0; i < count; i++) {
@@ -74,23 +103,32 @@ final class PlayoutMixer implements RemotePcmListener {
                 // Too far behind the writer (the sound card's clock is slower): drop the oldest.
                 read = written - (long) PRIME_FRAMES * Pcm.FRAME_SAMPLES;
             }
-            lastWrite = System.nanoTime();
+            lastWrite = nanoClock.getAsLong();
         }
 
-        synchronized void addTo(int[] sum) {
-            long available = written - read;
+        synchronized void addTo(int[] sum, long now) {
             if (!primed) {
-                if (available < (long) PRIME_FRAMES * Pcm.FRAME_SAMPLES) {
+                if (written - read < (long) PRIME_FRAMES * Pcm.FRAME_SAMPLES) {
                     return;
                 }
                 primed = true;
             }
-            if (available < sum.length) {
-                primed = false; // ran dry (the sound card's clock is faster): wait for more
-                return;
-            }
             for (int i = 0; i < sum.length; i++) {
-                sum[i] += ring[(int) (read++ % ring.length)];
+                short sample;
+                if (fillerPlayed < fillerLength) {
+                    sample = filler[fillerPlayed++];
+                } else if (read < written) {
+                    sample = ring[(int) (read++ % ring.length)];
+                } else if (repeat.ready() && now - lastWrite < STILL_DELIVERING_NANOS) {
+                    fillerLength = repeat.repeat(sum.length - i, filler);
+                    fillerPlayed = 0;
+                    sample = filler[fillerPlayed++];
+                } else {
+                    primed = false; // stopped delivering: silent until it fills up again
+                    return;
+                }
+                repeat.played(sample);
+                sum[i] += sample;
             }
         }
 
