@@ -101,8 +101,8 @@ public class JoinCommand implements Callable<Integer> {
     Path acceptInto;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "The room's password is in this file (its first line); a relay room with a password is "
-                    + "created or entered with it. Or set " + PasswordSource.ENVIRONMENT + ". Never on the command line.")
+            description = "The room's password is in this file (its first line); a room with a password, on a relay "
+                    + "or with --lan, is created or entered with it. Or set " + PasswordSource.ENVIRONMENT + ". Never on the command line.")
     Path passwordFile;
 
     @Option(names = "--verbose", description = "Show the engine's log.")

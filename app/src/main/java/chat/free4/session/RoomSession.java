@@ -82,10 +82,6 @@ public final class RoomSession implements AutoCloseable {
         if (room != null) {
             throw new IllegalStateException("Already in a room; leave it first.");
         }
-        if (request.password().isPresent() && !(where instanceof RoomAddress.Relay)) {
-            // Not yet on a LAN (issue 14): joining there would ignore the password.
-            throw new IllegalStateException("Rooms with a password work through a relay only, not on this network yet.");
-        }
         Signaling signaling = where.openSignaling();
         PeerInfo self = new PeerInfo(request.selfId(), request.displayName());
         RoomFeatures.RoomData data = features.start(self);

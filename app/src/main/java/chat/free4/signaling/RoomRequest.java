@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * What a peer asks for when it joins a room.
  *
- * @param password the room's password, for a password room (relay only; decision 0018); its
- *                 {@code toString} never shows it, so neither does this record's
+ * @param password the room's password, for a password room (relay: decision 0018, LAN:
+ *                 decision 0020); its {@code toString} never shows it, so neither does this record's
  */
 public record RoomRequest(String room, String displayName, PeerId selfId, boolean isPublic, List<String> tags,
                           Optional<RoomPassword> password) {

@@ -44,6 +44,21 @@ public final class NatTestEnvironment {
         decide("This test needs ", missing, System.getenv());
     }
 
+    /**
+     * What a {@link SimulatedLan} needs: root and {@code ip}, for a namespace per host on a bridge.
+     * Skipped with the reason without them, failed when {@code CI=true}.
+     */
+    public static void requireSimulatedLan() {
+        List<String> missing = new ArrayList<>();
+        if (!isRoot()) {
+            missing.add("root (a network namespace per simulated LAN host)");
+        }
+        if (onPath("ip") == null) {
+            missing.add("the program ip (Debian iproute2)");
+        }
+        decide("The simulated LAN needs ", missing, System.getenv());
+    }
+
     /** Nothing missing: run. Otherwise skip with the reason, or fail when {@code CI=true}. */
     static void decide(List<String> missing, java.util.Map<String, String> environment) {
         decide("The simulated internet needs ", missing, environment);

@@ -12,10 +12,16 @@ sealed interface DirectMessage {
 
     /**
      * The caller's first frame, after the challenge: who is calling, for which room, where it
-     * listens, and its key (base64 X.509 Ed25519) with the signature over the challenge.
+     * listens, and its key (base64 X.509 Ed25519) with the signature over the challenge. For a
+     * password room {@code room} is its blinded id and {@code roomProof} shows the caller knows
+     * the room's secret (decision 0020); otherwise {@code roomProof} is "".
      */
-    record Hello(int version, String room, PeerId peerId, String name, int port, String key, String proof)
-            implements DirectMessage {
+    record Hello(int version, String room, PeerId peerId, String name, int port, String key, String proof,
+                 boolean blinded, String roomProof) implements DirectMessage {
+        /** A hello for a room without a password. */
+        Hello(int version, String room, PeerId peerId, String name, int port, String key, String proof) {
+            this(version, room, peerId, name, port, key, proof, false, "");
+        }
     }
 
     record Signal(SignalPayload payload) implements DirectMessage {

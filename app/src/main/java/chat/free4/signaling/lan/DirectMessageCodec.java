@@ -4,6 +4,7 @@ import chat.free4.names.NameRules;
 import chat.free4.peer.PeerId;
 import chat.free4.signaling.MalformedMessageException;
 import chat.free4.signaling.SignalPayloadCodec;
+import chat.free4.signaling.lan.discovery.LanAnnouncement;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -35,12 +36,16 @@ final class DirectMessageCodec {
         if (message instanceof DirectMessage.Hello hello) {
             json.addProperty("type", "hello");
             json.addProperty("v", hello.version());
-            json.addProperty("room", hello.room());
+            // A password room is named by its blinded id only, here as in mDNS (decision 0020).
+            json.addProperty(hello.blinded() ? "blind" : "room", hello.room());
             json.addProperty("peerId", hello.peerId().value());
             json.addProperty("name", hello.name());
             json.addProperty("port", hello.port());
             json.addProperty("key", hello.key());
             json.addProperty("proof", hello.proof());
+            if (hello.blinded()) {
+                json.addProperty("roomProof", hello.roomProof());
+            }
         } else if (message instanceof DirectMessage.Challenge challenge) {
             json.addProperty("type", "challenge");
             json.addProperty("nonce", challenge.nonce());
@@ -77,7 +82,11 @@ final class DirectMessageCodec {
 
     private static DirectMessage.Hello hello(JsonObject json) throws MalformedMessageException {
         int version = integer(json, "v");
-        String room = NameRules.room(string(json, "room", 256))
+        boolean blinded = json.has("blind");
+        if (blinded && json.has("room")) {
+            throw new MalformedMessageException("a room name and a blinded room id");
+        }
+        String room = blinded ? blindedId(string(json, "blind", 64)) : NameRules.room(string(json, "room", 256))
                 .orElseThrow(() -> new MalformedMessageException("invalid room name"));
         String name = NameRules.displayName(string(json, "name", 256))
                 .orElseThrow(() -> new MalformedMessageException("invalid display name"));
@@ -94,7 +103,16 @@ final class DirectMessageCodec {
         // Checked by LanIdentity.verify: here only bounded.
         String key = string(json, "key", MAX_KEY_CHARS);
         String proof = string(json, "proof", MAX_KEY_CHARS);
-        return new DirectMessage.Hello(version, room, peerId, name, port, key, proof);
+        // Checked by LanRoomSecret.verify.
+        String roomProof = blinded ? string(json, "roomProof", MAX_KEY_CHARS) : "";
+        return new DirectMessage.Hello(version, room, peerId, name, port, key, proof, blinded, roomProof);
+    }
+
+    private static String blindedId(String raw) throws MalformedMessageException {
+        if (!LanAnnouncement.BLINDED_ID.matcher(raw).matches()) {
+            throw new MalformedMessageException("invalid blinded room id");
+        }
+        return raw;
     }
 
     private static DirectMessage.Challenge challenge(JsonObject json) throws MalformedMessageException {

@@ -76,7 +76,10 @@ public final class LanSignaling implements Signaling {
     /** One stay in a room. */
     private final class Joined {
         final int id;
+        /** What the room is known by on the LAN: its name, or a password room's blinded id (decision 0020). */
         final String room;
+        /** The password room's secret, or null for a room without a password. */
+        final LanRoomSecret secret;
         final PeerId self;
         final String name;
         final DirectSignalingServer server;
@@ -91,12 +94,22 @@ public final class LanSignaling implements Signaling {
         final Set<PeerId> departed = new HashSet<>();
         boolean warnedFull;
 
-        Joined(int id, String room, PeerId self, String name, DirectSignalingServer server) {
+        Joined(int id, String room, LanRoomSecret secret, PeerId self, String name, DirectSignalingServer server) {
             this.id = id;
             this.room = room;
+            this.secret = secret;
             this.self = self;
             this.name = name;
             this.server = server;
+        }
+
+        boolean blinded() {
+            return secret != null;
+        }
+
+        /** Whether {@code member} announces this very room (a blinded id never matches a name). */
+        boolean announcedBy(LanMember member) {
+            return member.announcement().announces(room, blinded());
         }
     }
 
@@ -210,6 +223,9 @@ public final class LanSignaling implements Signaling {
         }
         log.info("Joining LAN room '{}' on {}", room.get(), discovery.lanInterface().name());
         tell(l -> l.onStateChanged(SignalingState.CONNECTING, ""));
+        // About 0.4 s of KDF, once per join: the room's name never goes on the LAN, its blinded id does.
+        LanRoomSecret secret = request.password().map(p -> LanRoomSecret.derive(p, room.get())).orElse(null);
+        String known = secret == null ? room.get() : secret.blindedId();
         int id = ++session;
         DirectSignalingServer server;
         try {
@@ -219,10 +235,12 @@ public final class LanSignaling implements Signaling {
             tell(l -> l.onStateChanged(SignalingState.CLOSED, e.getMessage()));
             return;
         }
-        Joined j = new Joined(id, room.get(), request.selfId(), name.get(), server);
+        Joined j = new Joined(id, known, secret, request.selfId(), name.get(), server);
         joined = j;
-        j.announcer = discovery.announce(new LanAnnouncement(j.room, j.self, j.name, request.isPublic(),
-                identity.publicKey()), server::port);
+        LanAnnouncement announcement = j.blinded()
+                ? LanAnnouncement.blinded(j.room, j.self, j.name, identity.publicKey())
+                : new LanAnnouncement(j.room, j.self, j.name, request.isPublic(), identity.publicKey());
+        j.announcer = discovery.announce(announcement, server::port);
         tell(l -> l.onStateChanged(SignalingState.JOINED, ""));
         tell(l -> l.onJoined(j.self, List.of()));
         j.browserListener = new LanRoomsListener() {
@@ -244,7 +262,7 @@ public final class LanSignaling implements Signaling {
         discovery.browser().addListener(j.browserListener);
         j.pings = timer.scheduleAtFixedRate(() -> post(() -> ping(id)),
                 PING_INTERVAL_MILLIS, PING_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-        log.info("Joined LAN room '{}' as {} on {}", j.room, j.self, discovery.lanInterface().name());
+        log.info("Joined LAN room '{}' as {} on {}", room.get(), j.self, discovery.lanInterface().name());
     }
 
     private void doLeave(boolean notify) {
@@ -282,7 +300,7 @@ public final class LanSignaling implements Signaling {
 
     private void seen(int id, LanMember member) {
         Joined j = current(id);
-        if (j == null || !member.room().equals(j.room) || member.id().equals(j.self)
+        if (j == null || !j.announcedBy(member) || member.id().equals(j.self)
                 || j.departed.contains(member.id())) {
             return;
         }
@@ -304,7 +322,7 @@ public final class LanSignaling implements Signaling {
 
     private void changed(int id, LanMember before, LanMember after) {
         Joined j = current(id);
-        if (j != null && !after.room().equals(j.room) && j.peers.containsKey(after.id())) {
+        if (j != null && !j.announcedBy(after) && j.peers.containsKey(after.id())) {
             drop(j, after.id(), "moved to another room");
         } else {
             seen(id, after);
@@ -317,7 +335,7 @@ public final class LanSignaling implements Signaling {
             return;
         }
         j.departed.remove(member.id());
-        if (member.room().equals(j.room)) {
+        if (j.announcedBy(member)) {
             drop(j, member.id(), "withdrew its announcement");
         }
     }
@@ -434,8 +452,9 @@ public final class LanSignaling implements Signaling {
         }
         byte[] nonce = java.util.Base64.getDecoder().decode(challenge.nonce());
         int port = j.server.port(connection.local().getAddress());
+        String roomProof = j.blinded() ? j.secret.prove(nonce, j.self, identity.publicKey(), peerId) : "";
         connection.send(new DirectMessage.Hello(LanProtocol.VERSION, j.room, j.self, j.name, port,
-                identity.publicKey(), identity.prove(nonce, j.room, j.self, peerId)));
+                identity.publicKey(), identity.prove(nonce, j.room, j.self, peerId), j.blinded(), roomProof));
         peer.outboundReady = true;
         while (!peer.pending.isEmpty()) {
             connection.send(new DirectMessage.Signal(peer.pending.poll()));
@@ -561,8 +580,14 @@ public final class LanSignaling implements Signaling {
     }
 
     private void identify(Joined j, DirectConnection connection, DirectMessage.Hello hello, byte[] nonce) {
-        if (hello.version() != LanProtocol.VERSION || !hello.room().equals(j.room) || hello.peerId().equals(j.self)) {
+        if (hello.version() != LanProtocol.VERSION || hello.blinded() != j.blinded() || !hello.room().equals(j.room)
+                || hello.peerId().equals(j.self)) {
             connection.close("hello for another version, room or our own id");
+            return;
+        }
+        if (j.blinded() && !j.secret.verify(hello.roomProof(), nonce, hello.peerId(), hello.key(), j.self)) {
+            // It copied the blinded id (mDNS is public) but does not know the room's secret.
+            connection.close("hello without the room's proof");
             return;
         }
         if (!LanIdentity.verify(hello.key(), hello.proof(), nonce, j.room, hello.peerId(), j.self)) {

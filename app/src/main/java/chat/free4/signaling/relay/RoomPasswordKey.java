@@ -1,15 +1,12 @@
 package chat.free4.signaling.relay;
 
 import chat.free4.names.NameRules;
+import chat.free4.signaling.PasswordKdf;
 import chat.free4.signaling.RoomPassword;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
@@ -20,10 +17,10 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * relay's challenges and stays in this object. The password is not kept.
  */
 final class RoomPasswordKey {
-    /** Argon2id, RFC 9106: 64 MiB, 3 passes, one lane (measured: docs/BENCHMARKS.md, "Password rooms"). */
-    static final int MEMORY_KIB = 64 * 1024;
-    static final int ITERATIONS = 3;
-    static final int PARALLELISM = 1;
+    /** Argon2id, RFC 9106: 64 MiB, 3 passes, one lane (PasswordKdf; measured: docs/BENCHMARKS.md, "Password rooms"). */
+    static final int MEMORY_KIB = PasswordKdf.MEMORY_KIB;
+    static final int ITERATIONS = PasswordKdf.ITERATIONS;
+    static final int PARALLELISM = PasswordKdf.PARALLELISM;
     static final String SALT_CONTEXT = "free4chat-room-key-v1";
     /** The relay checks signatures over this context (its chat.free4.relay.rooms.RoomPassword). */
     static final String SIGN_CONTEXT = "free4chat-room-password-v1";
@@ -52,22 +49,7 @@ final class RoomPasswordKey {
 
     /** The Ed25519 private seed: Argon2id's 32 bytes. */
     static byte[] seed(RoomPassword password, URI relay, String room, int memoryKib, int iterations) {
-        Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
-        argon2.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memoryKib)
-                .withIterations(iterations)
-                .withParallelism(PARALLELISM)
-                .withSalt(salt(relay, room))
-                .build());
-        byte[] secret = password.utf8();
-        byte[] seed = new byte[32];
-        try {
-            argon2.generateBytes(secret, seed);
-            return seed;
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-        }
+        return PasswordKdf.derive(password, salt(relay, room), memoryKib, iterations);
     }
 
     /** The raw Ed25519 public key (32 bytes) the relay checks answers with. */
@@ -95,7 +77,7 @@ final class RoomPasswordKey {
      * worthless for another, and a precomputed table serves one room on one relay only.
      */
     static byte[] salt(URI relay, String room) {
-        return lengthPrefixed(SALT_CONTEXT.getBytes(StandardCharsets.UTF_8),
+        return PasswordKdf.lengthPrefixed(SALT_CONTEXT.getBytes(StandardCharsets.UTF_8),
                 relayIdentity(relay).getBytes(StandardCharsets.UTF_8), roomName(room).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -107,17 +89,8 @@ final class RoomPasswordKey {
     }
 
     static byte[] signedText(byte[] nonce, String room, String peerId) {
-        return lengthPrefixed(SIGN_CONTEXT.getBytes(StandardCharsets.UTF_8), nonce,
+        return PasswordKdf.lengthPrefixed(SIGN_CONTEXT.getBytes(StandardCharsets.UTF_8), nonce,
                 room.getBytes(StandardCharsets.UTF_8), peerId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] lengthPrefixed(byte[]... fields) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] field : fields) {
-            out.writeBytes(ByteBuffer.allocate(4).putInt(field.length).array());
-            out.writeBytes(field);
-        }
-        return out.toByteArray();
     }
 
     @Override

@@ -153,10 +153,10 @@ public final class LanRoomBrowser implements AutoCloseable {
         return CompletableFuture.supplyAsync(this::publicRooms, events);
     }
 
-    /** The members announcing {@code room}, public or private. */
+    /** The members announcing {@code room} by name, public or private (password rooms have no name here). */
     public CompletableFuture<List<LanMember>> members(String room) {
         return CompletableFuture.supplyAsync(() -> members.values().stream()
-                .filter(m -> m.room().equals(room)).toList(), events);
+                .filter(m -> m.announcement().announces(room, false)).toList(), events);
     }
 
     private final class JmdnsListener implements ServiceListener {
@@ -309,7 +309,9 @@ public final class LanRoomBrowser implements AutoCloseable {
     }
 
     private List<LanRoom> publicRooms() {
+        // Password rooms are never listed, and a blinded id must not hide a public room of that name.
         Map<String, List<LanMember>> byRoom = members.values().stream()
+                .filter(m -> !m.announcement().blinded())
                 .collect(Collectors.groupingBy(LanMember::room, LinkedHashMap::new, Collectors.toList()));
         return byRoom.entrySet().stream()
                 .filter(e -> e.getValue().stream().allMatch(m -> m.announcement().isPublic()))

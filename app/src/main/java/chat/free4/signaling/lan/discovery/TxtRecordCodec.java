@@ -32,6 +32,8 @@ public final class TxtRecordCodec {
     static final String KEY_PUBLIC = "pub";
     /** Optional: the key the peer's hello proves (decision 0014). */
     static final String KEY_KEY = "key";
+    /** A password room's blinded id, in place of {@code room} (decision 0020). */
+    static final String KEY_BLINDED = "blind";
 
     private TxtRecordCodec() {
     }
@@ -39,7 +41,7 @@ public final class TxtRecordCodec {
     public static byte[] encode(LanAnnouncement announcement) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         entry(out, KEY_VERSION, Integer.toString(LanProtocol.VERSION));
-        entry(out, KEY_ROOM, announcement.room());
+        entry(out, announcement.blinded() ? KEY_BLINDED : KEY_ROOM, announcement.room());
         entry(out, KEY_PEER_ID, announcement.peerId().value());
         entry(out, KEY_NAME, announcement.displayName());
         entry(out, KEY_PUBLIC, announcement.isPublic() ? "1" : "0");
@@ -71,16 +73,21 @@ public final class TxtRecordCodec {
         if (!"1".equals(pub) && !"0".equals(pub)) {
             return Optional.empty();
         }
-        Optional<String> room = NameRules.room(entries.get(KEY_ROOM));
+        String blinded = entries.get(KEY_BLINDED);
+        if (blinded != null && entries.containsKey(KEY_ROOM)) {
+            return Optional.empty(); // a room name and a blinded id: which one?
+        }
+        Optional<String> room = blinded != null ? Optional.of(blinded) : NameRules.room(entries.get(KEY_ROOM));
         Optional<String> name = NameRules.displayName(entries.get(KEY_NAME));
         Optional<PeerId> peerId = peerId(entries.get(KEY_PEER_ID));
         if (room.isEmpty() || name.isEmpty() || peerId.isEmpty()) {
             return Optional.empty();
         }
         try {
+            // A blinded id that is not one, or a "public" password room, is refused by the record.
             return Optional.of(new LanAnnouncement(room.get(), peerId.get(), name.get(), "1".equals(pub),
-                    entries.getOrDefault(KEY_KEY, "")));
-        } catch (IllegalArgumentException badKey) {
+                    entries.getOrDefault(KEY_KEY, ""), blinded != null));
+        } catch (IllegalArgumentException badKeyOrBlindedId) {
             return Optional.empty();
         }
     }
