@@ -52,6 +52,8 @@ public final class LanSignaling implements Signaling {
     private static final Logger log = LoggerFactory.getLogger(LanSignaling.class);
     /** The mesh limit (docs/PROTOCOL.md): this peer plus seven others. */
     static final int MAX_OTHER_PEERS = 7;
+    /** Peers and not yet proven password-room callers together: copied announcements cost us this much at most. */
+    static final int MAX_KNOWN_PEERS = 32;
     static final int CONNECT_TIMEOUT_MILLIS = 2000;
     static final int HELLO_TIMEOUT_MILLIS = 5000;
     static final int PING_INTERVAL_MILLIS = 5000;
@@ -306,7 +308,9 @@ public final class LanSignaling implements Signaling {
         }
         RemotePeer peer = j.peers.get(member.id());
         if (peer == null) {
-            peer = admit(j, new PeerInfo(member.id(), member.displayName()));
+            // Anyone can copy a blinded id from mDNS: in a password room only a proven hello admits.
+            PeerInfo info = new PeerInfo(member.id(), member.displayName());
+            peer = j.blinded() ? candidate(j, info) : admit(j, info);
             if (peer == null) {
                 return;
             }
@@ -347,19 +351,38 @@ public final class LanSignaling implements Signaling {
         return ordered;
     }
 
+    /** Puts {@code info} in the room (a new peer, or a candidate that proved itself); null when full. */
     private RemotePeer admit(Joined j, PeerInfo info) {
-        if (j.peers.size() >= MAX_OTHER_PEERS) {
+        RemotePeer peer = j.peers.get(info.id());
+        if (j.peers.values().stream().filter(p -> p.admitted).count() >= MAX_OTHER_PEERS
+                || peer == null && j.peers.size() >= MAX_KNOWN_PEERS) {
             if (!j.warnedFull) {
                 j.warnedFull = true;
                 tell(l -> l.onError("room_full", "This LAN room already has 8 people; further peers are not connected."));
             }
             return null;
         }
-        RemotePeer peer = new RemotePeer(info);
-        j.peers.put(info.id(), peer);
+        if (peer == null) {
+            peer = new RemotePeer(info);
+            j.peers.put(info.id(), peer);
+        }
+        peer.info = info;
+        peer.admitted = true;
         j.departed.remove(info.id());
         log.debug("LAN peer {} joined", info.id());
         tell(l -> l.onPeerJoined(info));
+        return peer;
+    }
+
+    /** A password room's member seen in mDNS only: dialed so it hears our proof, not in the room yet. */
+    private RemotePeer candidate(Joined j, PeerInfo info) {
+        if (j.peers.size() >= MAX_KNOWN_PEERS) {
+            log.debug("Not calling LAN peer {}: {} peers and callers known already", info.id(), MAX_KNOWN_PEERS);
+            return null;
+        }
+        RemotePeer peer = new RemotePeer(info);
+        j.peers.put(info.id(), peer);
+        j.departed.remove(info.id());
         return peer;
     }
 
@@ -377,7 +400,9 @@ public final class LanSignaling implements Signaling {
             peer.inbound.close();
         }
         log.debug("LAN peer {} left: {}", id, reason);
-        tell(l -> l.onPeerLeft(id));
+        if (peer.admitted) {
+            tell(l -> l.onPeerLeft(id));
+        }
     }
 
     // ---- connections we dial (we send on them) -------------------------------------------
@@ -484,7 +509,7 @@ public final class LanSignaling implements Signaling {
     private void doSend(PeerId to, SignalPayload payload) {
         Joined j = joined;
         RemotePeer peer = j == null ? null : j.peers.get(to);
-        if (peer == null) {
+        if (peer == null || !peer.admitted) {
             tell(l -> l.onError("unknown_peer", "That person is not in the LAN room (any more)."));
             return;
         }
@@ -601,7 +626,7 @@ public final class LanSignaling implements Signaling {
             connection.close("another key than the peer's");
             return;
         }
-        if (peer == null) {
+        if (peer == null || !peer.admitted) {
             peer = admit(j, new PeerInfo(hello.peerId(), hello.name()));
             if (peer == null) {
                 connection.close("room full");

@@ -10,7 +10,12 @@ import java.util.Deque;
 final class RemotePeer {
     static final int PENDING_LIMIT = 256;
 
-    final PeerInfo info;
+    PeerInfo info;
+    /**
+     * In the room: the listener heard {@code onPeerJoined}. A password room's peer seen in mDNS only
+     * is not yet: it is dialed, but joins when its hello proves the room's secret (decision 0020).
+     */
+    boolean admitted;
     /** We send on this one (we dialed it). */
     DirectConnection outbound;
     /** Our hello went out on {@link #outbound} (after the callee's challenge): signals may follow. */

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * A test peer for LAN signaling without the mesh, run in a network namespace by the tests. It
  * prints what it learns as lines ({@code PEER_JOINED id name}, {@code SIGNAL from offer text},
  * {@code ROOMS ...}) and obeys lines on stdin ({@code offer PEER TEXT}, {@code redial PEER}, {@code leave}, {@code quit}).
- * Args: {@code ROOM NAME public|private [IFACE] [ipv4|ipv6|both]}, or {@code --rooms [IFACE]}.
+ * Args: {@code ROOM NAME public|private|password=PASSWORD [IFACE] [ipv4|ipv6|both]}, or {@code --rooms [IFACE]}.
  */
 public final class LanPeerMain {
     private LanPeerMain() {
@@ -54,7 +54,11 @@ public final class LanPeerMain {
         }
         LanSignaling signaling = new LanSignaling(discovery);
         PeerId self = PeerId.random();
-        signaling.join(new RoomRequest(args[0], args[1], self, args[2].equals("public"), List.of()), new SignalingListener() {
+        RoomRequest request = new RoomRequest(args[0], args[1], self, args[2].equals("public"), List.of());
+        if (args[2].startsWith("password=")) {
+            request = request.withPassword(args[2].substring("password=".length()).toCharArray());
+        }
+        signaling.join(request, new SignalingListener() {
             @Override
             public void onJoined(PeerId me, List<PeerInfo> members) {
                 print("JOINED " + me);
