@@ -6,6 +6,7 @@ import chat.free4.media.RemoteTrack;
 import chat.free4.signaling.IceServer;
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
+import chat.free4.signaling.RoomPassword;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.Signaling;
 import chat.free4.signaling.SignalingListener;
@@ -51,6 +52,8 @@ public final class Mesh implements AutoCloseable {
     private final SessionChurnLimit churn;
     /** From the last {@code joined} or refresh: fresh TURN credentials for new connections and ICE restarts. */
     private List<IceServer> relayIceServers = List.of();
+    /** The room's password, if it has one: every connection proves it (decision 0019). */
+    private Optional<RoomPassword> password = Optional.empty();
     private volatile boolean closed;
     private volatile Thread loopThread;
 
@@ -58,6 +61,9 @@ public final class Mesh implements AutoCloseable {
         this.media = media;
         this.config = config;
         this.plugins = List.copyOf(plugins);
+        if (this.plugins.stream().anyMatch(p -> p.label().equals(PeerLink.PROOF_LABEL))) {
+            throw new IllegalArgumentException("The data channel label \"" + PeerLink.PROOF_LABEL + "\" is the password proof's.");
+        }
         this.listener = listener;
         this.churn = new SessionChurnLimit(config.limits().newSessionsPerMinute(), TimeUnit.MINUTES.toNanos(1));
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -81,6 +87,7 @@ public final class Mesh implements AutoCloseable {
             }
             signaling = transport;
             self = request.selfId();
+            password = request.password();
             transport.join(request, new Inbound());
         });
     }
@@ -335,6 +342,19 @@ public final class Mesh implements AutoCloseable {
         @Override
         public void remoteTrackEnded(PeerLink link, RemoteTrack track) {
             listener.onRemoteTrackEnded(link.remote(), track);
+        }
+
+        @Override
+        public Optional<byte[]> proofPassword() {
+            return password.map(RoomPassword::utf8);
+        }
+
+        @Override
+        public void proofRefused(PeerLink link) {
+            String name = names.getOrDefault(link.remote(), "");
+            listener.onError("peer_unverified", "The connection to " + (name.isEmpty() ? "someone in the room" : name)
+                    + " could not be verified: the two of you do not share this room's password, or someone between you "
+                    + "tried to listen in. You are not connected to " + (name.isEmpty() ? "them" : name) + ".");
         }
 
         @Override

@@ -8,11 +8,16 @@ import chat.free4.media.MediaKind;
 import chat.free4.media.RemoteTrack;
 import chat.free4.media.TrackKind;
 import chat.free4.peer.PeerId;
+import chat.free4.proof.PasswordProof;
 import chat.free4.signaling.SignalPayload;
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCAnswerOptions;
 import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDataChannelBuffer;
+import dev.onvoid.webrtc.RTCDataChannelInit;
+import dev.onvoid.webrtc.RTCDataChannelObserver;
+import dev.onvoid.webrtc.RTCDataChannelState;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
@@ -23,7 +28,10 @@ import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +51,18 @@ import org.slf4j.LoggerFactory;
  * media itself: audio is just the first the media layer has. Every method runs on the mesh
  * thread; native callbacks are handed to that thread and ignored when they belong to an older
  * connection ({@code generation}) or after {@link #close()}.
+ *
+ * <p>In a password room a connection first carries only the proof ({@link PasswordProof}, on its
+ * own data channel): until both sides have proven the password over these two certificates, what
+ * this side sends is switched off, what the peer sends is not played, the features get no channel
+ * and the link does not count as connected. A refused proof ends the connection (decision 0019).
  */
 final class PeerLink {
     private static final Logger LOG = LoggerFactory.getLogger(PeerLink.class);
+    /** The password proof's data channel; no feature may use this label. */
+    static final String PROOF_LABEL = "proof";
+    private static final int EARLY_PROOF_MESSAGES = 3;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a link needs from its mesh. */
     interface Host {
@@ -72,6 +89,15 @@ final class PeerLink {
 
         /** A track from {@link #remoteTrack} was detached (replaced, connection rebuilt or closed). */
         void remoteTrackEnded(PeerLink link, RemoteTrack track);
+
+        /**
+         * The room's password as UTF-8 (a fresh copy the link wipes), if the room has one: then
+         * every connection proves it before anything else.
+         */
+        Optional<byte[]> proofPassword();
+
+        /** The peer failed the password proof: the link is closed and reported as failed. */
+        void proofRefused(PeerLink link);
 
         /** The link gave up or its peer is gone; the mesh decides whether to drop it. */
         void repairsExhausted(PeerLink link);
@@ -105,6 +131,15 @@ final class PeerLink {
     private final Map<String, RTCDataChannel> channels = new LinkedHashMap<>();
     private final Map<TrackKind, RemoteTrack> remoteTracks = new EnumMap<>(TrackKind.class);
     private PeerConnectionStatus status = PeerConnectionStatus.NEW;
+    /** True once this connection may carry the call: at once without a password, after the proof with one. */
+    private boolean proven;
+    private PasswordProof proof;
+    private RTCDataChannel proofChannel;
+    private final List<byte[]> earlyProofMessages = new ArrayList<>();
+    /** The peer's fingerprint the proof was made over: another one later is another certificate. */
+    private String provenRemoteFingerprint = "";
+    private boolean transportConnected;
+    private final List<RTCRtpTransceiver> heldTracks = new ArrayList<>();
     private int repairs;
     private ScheduledFuture<?> watchdog;
     private long connectedAtNanos;
@@ -257,8 +292,13 @@ final class PeerLink {
 
     private void remoteFingerprint(String sdp) {
         SafetyCode.fingerprintOf(sdp).ifPresent(f -> {
+            if (!provenRemoteFingerprint.isEmpty() && !provenRemoteFingerprint.equals(f)) {
+                refuseProof("a new description named another certificate than the one proven");
+                return;
+            }
             remoteFingerprint = f;
             safetyCodeMaybeKnown();
+            startProofWhenReady();
         });
     }
 
@@ -288,14 +328,31 @@ final class PeerLink {
         pendingRemoteCandidates.clear();
         warnedCandidates = false;
         send = host.media().openLocal();
+        boolean passwordRoom = host.proofPassword().map(p -> {
+            Arrays.fill(p, (byte) 0);
+            return true;
+        }).orElse(false);
+        proven = !passwordRoom;
+        provenRemoteFingerprint = "";
+        if (passwordRoom) {
+            // Nothing of ours is heard before the proof: the track sends silence until then.
+            send.tracks().forEach(t -> t.track().setEnabled(false));
+        }
         pc = host.media().factory().createPeerConnection(host.rtcConfiguration(), new Observer(gen));
         if (offerer) {
             send.addTo(pc);
             trackAdded = true;
+            if (passwordRoom) {
+                RTCDataChannelInit init = new RTCDataChannelInit();
+                init.ordered = true;
+                attachProof(pc.createDataChannel(PROOF_LABEL, init));
+            }
             for (DataChannelPlugin plugin : host.plugins()) {
                 RTCDataChannel channel = pc.createDataChannel(plugin.label(), plugin.init());
                 channels.put(plugin.label(), channel);
-                plugin.onChannel(remote, channel);
+                if (proven) {
+                    plugin.onChannel(remote, channel);
+                }
             }
         }
     }
@@ -364,19 +421,155 @@ final class PeerLink {
         LOG.debug("{} -> {}: {}", self, remote, state);
         switch (state) {
             case CONNECTED -> {
-                cancelWatchdog();
-                repairs = 0;
-                connectedAtNanos = System.nanoTime();
-                setStatus(PeerConnectionStatus.CONNECTED);
+                transportConnected = true;
+                if (proven) {
+                    connected();
+                } else {
+                    startProofWhenReady(); // connected counts from the proof on
+                }
             }
             case DISCONNECTED -> {
+                transportConnected = false;
                 setStatus(PeerConnectionStatus.RECONNECTING);
                 armWatchdog(host.config().disconnectGrace().toMillis());
             }
-            case FAILED -> repair("the connection failed");
+            case FAILED -> {
+                transportConnected = false;
+                repair("the connection failed");
+            }
             default -> {
             }
         }
+    }
+
+    private void connected() {
+        cancelWatchdog();
+        repairs = 0;
+        connectedAtNanos = System.nanoTime();
+        setStatus(PeerConnectionStatus.CONNECTED);
+    }
+
+    // ---- the password proof ----
+
+    private void attachProof(RTCDataChannel channel) {
+        proofChannel = channel;
+        int gen = generation;
+        channel.registerObserver(new RTCDataChannelObserver() {
+            @Override
+            public void onBufferedAmountChange(long previousAmount) {
+            }
+
+            @Override
+            public void onStateChange() {
+                host.loop().execute(() -> {
+                    if (!closed && gen == generation) {
+                        startProofWhenReady();
+                    }
+                });
+            }
+
+            @Override
+            public void onMessage(RTCDataChannelBuffer buffer) {
+                ByteBuffer data = buffer.data;
+                int size = data.remaining();
+                byte[] message = size > PasswordProof.MAX_MESSAGE_BYTES ? null : new byte[size];
+                if (message != null) {
+                    data.get(message);
+                }
+                host.loop().execute(() -> {
+                    if (!closed && gen == generation) {
+                        onProofMessage(message);
+                    }
+                });
+            }
+        });
+    }
+
+    /** Starts the proof once its channel is open and both certificates are known. */
+    private void startProofWhenReady() {
+        if (proven || proof != null || proofChannel == null || localFingerprint.isEmpty() || remoteFingerprint.isEmpty()
+                || proofChannel.getState() != RTCDataChannelState.OPEN) {
+            return;
+        }
+        Optional<byte[]> password = host.proofPassword();
+        if (password.isEmpty()) {
+            return;
+        }
+        try {
+            proof = new PasswordProof(password.get(), self.value(), remote.value(), localFingerprint, remoteFingerprint, RANDOM);
+        } finally {
+            Arrays.fill(password.get(), (byte) 0);
+        }
+        sendProof(proof.start());
+        List<byte[]> early = List.copyOf(earlyProofMessages);
+        earlyProofMessages.clear();
+        early.forEach(this::onProofMessage);
+    }
+
+    private void onProofMessage(byte[] message) {
+        if (proven && proof == null) {
+            return; // no password: nothing to prove (the channel is refused in onDataChannel)
+        }
+        if (message == null) {
+            refuseProof("a proof message larger than " + PasswordProof.MAX_MESSAGE_BYTES + " bytes");
+            return;
+        }
+        if (proof == null) {
+            if (earlyProofMessages.size() >= EARLY_PROOF_MESSAGES) {
+                refuseProof("more proof messages than the proof has before it started");
+            } else {
+                earlyProofMessages.add(message);
+            }
+            return;
+        }
+        proof.receive(message).ifPresent(this::sendProof);
+        switch (proof.state()) {
+            case PROVEN -> {
+                if (!proven) {
+                    proofSucceeded();
+                }
+            }
+            case REFUSED -> refuseProof(proof.refusal());
+            default -> {
+            }
+        }
+    }
+
+    private void sendProof(byte[] message) {
+        try {
+            proofChannel.send(new RTCDataChannelBuffer(ByteBuffer.wrap(message), true));
+        } catch (Exception e) {
+            LOG.info("Could not send the password proof to {}: {}", remote, e.getMessage());
+        }
+    }
+
+    private void proofSucceeded() {
+        LOG.info("{} proved the room's password over this connection", remote);
+        proven = true;
+        provenRemoteFingerprint = remoteFingerprint;
+        send.tracks().forEach(t -> t.track().setEnabled(true));
+        for (Map.Entry<String, RTCDataChannel> e : channels.entrySet()) {
+            host.plugins().stream().filter(p -> p.label().equals(e.getKey())).findFirst()
+                    .ifPresent(p -> p.onChannel(remote, e.getValue()));
+        }
+        List<RTCRtpTransceiver> held = List.copyOf(heldTracks);
+        heldTracks.clear();
+        held.forEach(this::onTrack);
+        if (transportConnected) {
+            connected();
+        }
+    }
+
+    private void refuseProof(String why) {
+        if (closed || status == PeerConnectionStatus.FAILED) {
+            return;
+        }
+        LOG.warn("Refused the connection to {}: the password proof failed ({})", remote, why);
+        cancelWatchdog();
+        disposeConnection();
+        generation++; // the closed connection's late callbacks are ignored
+        setStatus(PeerConnectionStatus.FAILED);
+        host.proofRefused(this);
     }
 
     private void failed(int gen, String why) {
@@ -439,7 +632,13 @@ final class PeerLink {
     private void armWatchdog(long millis) {
         cancelWatchdog();
         watchdog = host.loop().schedule(() -> {
-            if (!closed && status != PeerConnectionStatus.CONNECTED) {
+            if (closed || status == PeerConnectionStatus.CONNECTED) {
+                return;
+            }
+            if (transportConnected && !proven) {
+                // Connected, but the peer has not proven the password: a peer without one, or stalling.
+                refuseProof("no password proof within " + millis + " ms of connecting");
+            } else {
                 repair("no connection after " + millis + " ms");
             }
         }, millis, TimeUnit.MILLISECONDS);
@@ -480,15 +679,27 @@ final class PeerLink {
             host.remoteTrackEnded(this, track);
         }
         remoteTracks.clear();
+        heldTracks.clear();
         for (Map.Entry<String, RTCDataChannel> e : channels.entrySet()) {
             RTCDataChannel channel = e.getValue();
-            host.plugins().stream().filter(p -> p.label().equals(e.getKey())).findFirst()
-                    .ifPresent(p -> p.onChannelClosed(remote, channel));
+            if (proven) {
+                host.plugins().stream().filter(p -> p.label().equals(e.getKey())).findFirst()
+                        .ifPresent(p -> p.onChannelClosed(remote, channel));
+            }
             channel.unregisterObserver();
             channel.close();
             channel.dispose();
         }
         channels.clear();
+        if (proofChannel != null) {
+            proofChannel.unregisterObserver();
+            proofChannel.close();
+            proofChannel.dispose();
+            proofChannel = null;
+        }
+        proof = null;
+        earlyProofMessages.clear();
+        transportConnected = false;
         if (pc != null) {
             // webrtc-java 0.14.0 never releases a closed connection, so it would keep holding the
             // sent track (whose dispose then fails): detach the track first.
@@ -511,6 +722,10 @@ final class PeerLink {
     }
 
     private void onTrack(RTCRtpTransceiver transceiver) {
+        if (!proven) {
+            heldTracks.add(transceiver); // played once the peer has proven the password
+            return;
+        }
         MediaStreamTrack track = transceiver.getReceiver().getTrack();
         // A kind with nothing plugged in (video, to this build) comes back empty: not received, on purpose.
         Optional<MediaKind> kind = host.media().receiverFor(remote, track);
@@ -529,6 +744,17 @@ final class PeerLink {
 
     private void onDataChannel(RTCDataChannel channel) {
         String label = channel.getLabel();
+        if (label.equals(PROOF_LABEL)) {
+            if (proven || proofChannel != null || offerer) {
+                LOG.warn("{} opened a password proof channel this connection does not expect; closing it", remote);
+                channel.close();
+                channel.dispose();
+                return;
+            }
+            attachProof(channel);
+            startProofWhenReady();
+            return;
+        }
         Optional<DataChannelPlugin> plugin = host.plugins().stream().filter(p -> p.label().equals(label)).findFirst();
         if (plugin.isEmpty()) {
             LOG.warn("{} opened an unknown data channel \"{}\"; closing it", remote, label);
@@ -538,12 +764,16 @@ final class PeerLink {
         }
         RTCDataChannel old = channels.put(label, channel);
         if (old != null) {
-            plugin.get().onChannelClosed(remote, old);
+            if (proven) {
+                plugin.get().onChannelClosed(remote, old);
+            }
             old.unregisterObserver();
             old.close();
             old.dispose();
         }
-        plugin.get().onChannel(remote, channel);
+        if (proven) {
+            plugin.get().onChannel(remote, channel);
+        }
     }
 
     /** Native callbacks: hand everything to the mesh thread, tagged with the connection generation. */

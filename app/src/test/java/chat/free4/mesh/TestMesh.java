@@ -22,12 +22,21 @@ public final class TestMesh implements AutoCloseable {
     public final List<RemoteTrack> tracks = new CopyOnWriteArrayList<>();
     /** The safety words the mesh reported per peer, the latest last. */
     public final java.util.Map<PeerId, String> safetyCodes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every mesh sends this tone. */
+    public static final double TONE = 440;
+    /** What the mesh received from everyone, the last second of it. */
+    public final chat.free4.audio.RecentAudio heard = new chat.free4.audio.RecentAudio(1.0);
     public final HeadlessAudio audio;
     public final Mesh mesh;
 
     public TestMesh(PeerId id, MeshConfig config) {
+        this(id, config, java.util.Optional.empty());
+    }
+
+    /** @param password the room's, as the peer knows it (a password room's connections prove it) */
+    public TestMesh(PeerId id, MeshConfig config, java.util.Optional<chat.free4.signaling.RoomPassword> password) {
         this.id = id;
-        this.audio = new HeadlessAudio(new ToneGenerator(440, 0.2), RemotePcmListener.none());
+        this.audio = new HeadlessAudio(new ToneGenerator(TONE, 0.2), heard);
         this.mesh = new Mesh(audio.media(), config, List.of(), new MeshListener() {
             @Override
             public void onPeerAdded(PeerInfo peer) {
@@ -54,7 +63,8 @@ public final class TestMesh implements AutoCloseable {
                 safetyCodes.put(peer, words);
             }
         });
-        mesh.join(new RoomRequest("room", "name", id, false, List.of()), signaling);
+        RoomRequest request = new RoomRequest("room", "name", id, false, List.of());
+        mesh.join(password.map(request::withPassword).orElse(request), signaling);
         signaling.mesh();
     }
 
@@ -72,6 +82,11 @@ public final class TestMesh implements AutoCloseable {
                     .until(() -> !source.signaling.offers().isEmpty());
             return source.signaling.offers().get(0);
         }
+    }
+
+    /** Amplitude of the test tone in the last half second heard from {@code peer}. */
+    public double hearsFrom(PeerId peer) {
+        return chat.free4.audio.Goertzel.amplitude(heard.recent(peer, chat.free4.audio.Pcm.SAMPLE_RATE / 2), TONE);
     }
 
     public boolean connectedTo(PeerId other) {

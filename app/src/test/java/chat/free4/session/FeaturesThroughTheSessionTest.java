@@ -15,6 +15,7 @@ import chat.free4.files.TransferState;
 import chat.free4.files.TransferStatus;
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
+import chat.free4.signaling.RoomPassword;
 import chat.free4.signaling.RoomRequest;
 import chat.free4.signaling.relay.RelayConnectionConfig;
 import java.net.URI;
@@ -27,7 +28,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Chat, app data and a file between two real sessions that meet through a real relay. */
@@ -45,10 +47,12 @@ class FeaturesThroughTheSessionTest {
             info = new PeerInfo(PeerId.random(), name);
         }
 
-        void join(URI relay, String roomName) {
+        void join(URI relay, String roomName, boolean withPassword) {
             RelayConnectionConfig config = new RelayConnectionConfig(relay, Duration.ofSeconds(15),
                     Duration.ofMillis(100), Duration.ofMillis(800), Duration.ofSeconds(3));
-            room = session.join(RoomAddress.relay(config), new RoomRequest(roomName, info.displayName(), info.id(), true, List.of()));
+            RoomRequest request = new RoomRequest(roomName, info.displayName(), info.id(), !withPassword, List.of());
+            room = session.join(RoomAddress.relay(config),
+                    withPassword ? request.withPassword(RoomPassword.of("quiet harbor 42".toCharArray())) : request);
             room.files().addListener(s -> transfers.put(s.id(), s));
         }
 
@@ -58,13 +62,15 @@ class FeaturesThroughTheSessionTest {
         }
     }
 
-    @Test
-    void chatAppDataAndFilesFlowThroughTheEngineMesh(@TempDir Path tmp) throws Exception {
+    /** In a password room the features get their channels only after the peers' password proof (decision 0019). */
+    @ParameterizedTest(name = "password room: {0}")
+    @ValueSource(booleans = {false, true})
+    void chatAppDataAndFilesFlowThroughTheEngineMesh(boolean passwordRoom, @TempDir Path tmp) throws Exception {
         try (TestRelay relay = TestRelay.start("127.0.0.1");
              AppPeer ada = new AppPeer("Ada");
              AppPeer bob = new AppPeer("Bob")) {
-            ada.join(relay.uri(), "data-room");
-            bob.join(relay.uri(), "data-room");
+            ada.join(relay.uri(), "data-room", passwordRoom);
+            bob.join(relay.uri(), "data-room", passwordRoom);
             await().atMost(Duration.ofSeconds(20)).until(() -> ada.room.chat().connectedPeers().size() == 1
                     && bob.room.chat().connectedPeers().size() == 1
                     && ada.room.files().connectedPeers().size() == 1
