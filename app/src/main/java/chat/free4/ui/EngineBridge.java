@@ -27,6 +27,7 @@ import chat.free4.ui.chat.TransfersModel;
 import chat.free4.ui.lobby.CreateRoomRequest;
 import chat.free4.ui.lobby.LobbyActions;
 import chat.free4.ui.lobby.LobbyViewModel;
+import chat.free4.ui.lobby.PasswordQuestion;
 import chat.free4.ui.lobby.RelayStatus;
 import chat.free4.ui.lobby.RoomEntry;
 import chat.free4.ui.lobby.RoomSource;
@@ -89,6 +90,9 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     private volatile AudioDeviceLists soundDevices;
     /** Set on the FX thread while a leave we asked for is under way, so CLOSED is not an error. */
     private boolean leaving;
+    /** The room being joined and its relay (FX thread): a refusal a password can answer asks again for it. */
+    private CreateRoomRequest joining;
+    private String joiningRelay = "";
 
     /**
      * @param relayUrl     the relay for this run (empty: LAN only)
@@ -152,6 +156,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     }
 
     /** Joins a room on {@code relay} (an invite's, which may differ from the lobby's); empty: none. */
+    @Override
     public void join(CreateRoomRequest request, String relay) {
         if (room.activeProperty().get()) {
             lobby.errorProperty().set("You are already in \"" + room.roomNameProperty().get()
@@ -178,7 +183,11 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             return;
         }
         leaving = false;
-        room.reset(request.name(), request.source() == RoomSource.LAN ? "This network" : "Internet");
+        lobby.passwordQuestionProperty().set(null); // a new join answers whatever was asked
+        joining = request;
+        joiningRelay = relay;
+        room.reset(request.name(), request.source() == RoomSource.LAN ? "This network" : "Internet",
+                request.password().isPresent());
         room.inviteProperty().set(inviteTo(request, relay));
         room.statusProperty().set(request.source() == RoomSource.LAN ? "Looking for others on this network…"
                 : "Connecting to the relay…");
@@ -584,11 +593,13 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             return;
         }
         boolean inRoomAlready = room.statusProperty().get().startsWith("In the room");
-        if (!inRoomAlready && !"unreachable".equals(code) && !"bad_ice_server".equals(code)) {
-            // A refused join: back to the lobby, which says why.
+        if (EngineErrors.endsTheJoin(code, inRoomAlready)) {
+            // A refused join: back to the lobby, which says why, or asks for the room's password.
             leaving = true;
             room.close();
-            lobby.errorProperty().set(words);
+            Optional<PasswordQuestion> question = joining == null ? Optional.empty()
+                    : PasswordQuestion.forRefusal(code, sentence, joining, joiningRelay);
+            question.ifPresentOrElse(lobby.passwordQuestionProperty()::set, () -> lobby.errorProperty().set(words));
             worker.execute(this::leaveOnWorker);
             return;
         }

@@ -35,6 +35,7 @@ public final class FailureAdvice {
             case "password_required" -> "This room has a password: join it with the password.";
             case "not_password_protected" -> "A room with this name is open to anyone; choose another name for a room with a password.";
             case "too_many_attempts" -> "Too many wrong passwords were tried; wait, then try again with the right one.";
+            case "peer_unverified" -> "Check with them, another way than this room, that you both use the same password.";
             case "password_rooms_unsupported" -> "Use a relay that supports rooms with a password, or a room without one.";
             default -> "";
         };

@@ -109,7 +109,15 @@ final class DesktopAppHarness implements AutoCloseable {
 
     /** Saves the window's current look as a PNG (scene snapshot works under Monocle). */
     void screenshot(Path file) {
-        WritableImage image = onFx(() -> app.stage().getScene().snapshot(null));
+        save(onFx(() -> app.stage().getScene().snapshot(null)), file);
+    }
+
+    /** Saves the look of the window that shows {@code query} (a dialog's, say) as a PNG. */
+    void screenshotOfWindowWith(String query, Path file) {
+        save(onFx(() -> robot.lookup(query).query().getScene().snapshot(null)), file);
+    }
+
+    private static void save(WritableImage image, Path file) {
         BufferedImage png = SwingFXUtils.fromFXImage(image, null);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -1,9 +1,11 @@
 package chat.free4.ui.lobby;
 
+import atlantafx.base.theme.Styles;
 import chat.free4.names.NameRules;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -11,13 +13,17 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 
-/** Asks for a new room's name, where it lives (LAN or relay), whether it is listed, and tags. */
+/**
+ * Asks for a new room's name, where it lives (LAN or relay), whether it is listed, tags, and an
+ * optional password (a room with a password is never listed, on the relay or on this network).
+ */
 public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
     public CreateRoomDialog(boolean relayAvailable) {
         setTitle("Create a room");
@@ -34,14 +40,29 @@ public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
         relay.setToggleGroup(where);
         relay.setDisable(!relayAvailable);
         where.selectToggle(relayAvailable ? relay : lan);
+        PasswordField password = RoomPasswordField.create("create-room-password");
+        Label passwordNote = new Label("Only people who know it can join. A room with a password is never listed.");
+        passwordNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        passwordNote.setWrapText(true);
+        BooleanBinding withPassword = password.textProperty().isNotEmpty();
         CheckBox listed = new CheckBox("List it publicly so anyone can find it");
         listed.setId("create-room-public");
         listed.setSelected(true);
-        listed.disableProperty().bind(relay.selectedProperty().not());
+        listed.disableProperty().bind(relay.selectedProperty().not().or(withPassword));
+        // Not shown as listed while it cannot be; the person's choice comes back without the password.
+        boolean[] listedChoice = {true};
+        withPassword.addListener((obs, had, has) -> {
+            if (has) {
+                listedChoice[0] = listed.isSelected();
+                listed.setSelected(false);
+            } else {
+                listed.setSelected(listedChoice[0]);
+            }
+        });
         TextField tags = new TextField();
         tags.setId("create-room-tags");
         tags.setPromptText("up to 5, e.g. music gaming");
-        tags.disableProperty().bind(relay.selectedProperty().not().or(listed.selectedProperty().not()));
+        tags.disableProperty().bind(relay.selectedProperty().not().or(listed.selectedProperty().not()).or(withPassword));
         Label problem = new Label();
         problem.getStyleClass().add("danger");
         problem.setWrapText(true);
@@ -54,7 +75,9 @@ public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
         form.addRow(1, new Label("Where"), new HBox(16, lan, relay));
         form.add(listed, 1, 2);
         form.addRow(3, new Label("Tags"), tags);
-        form.add(problem, 0, 4, 2, 1);
+        form.addRow(4, new Label("Password"), password);
+        form.add(passwordNote, 1, 5);
+        form.add(problem, 0, 6, 2, 1);
         getDialogPane().setContent(form);
         ButtonType create = new ButtonType("Create and join", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, create);
@@ -67,10 +90,16 @@ public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
                 () -> name.getText().isBlank() || !problem.getText().isEmpty(), name.textProperty(),
                 problem.textProperty()));
         setOnShown(e -> name.requestFocus());
-        setResultConverter(button -> button != create ? null : new CreateRoomRequest(name.getText(),
-                relay.isSelected() ? RoomSource.RELAY : RoomSource.LAN,
-                relay.isSelected() && listed.isSelected(),
-                tags.isDisabled() ? List.of() : parseTags(tags.getText())));
+        setResultConverter(button -> {
+            boolean protectedRoom = withPassword.get();
+            CreateRoomRequest request = button != create ? null : new CreateRoomRequest(name.getText(),
+                    relay.isSelected() ? RoomSource.RELAY : RoomSource.LAN,
+                    relay.isSelected() && listed.isSelected() && !protectedRoom,
+                    tags.isDisabled() ? List.of() : parseTags(tags.getText()))
+                    .withPassword(protectedRoom ? password.getText() : "");
+            password.clear();
+            return request;
+        });
     }
 
     static List<String> parseTags(String text) {

@@ -20,6 +20,12 @@ public record CreateRoomRequest(String name, RoomSource source, boolean isPublic
         this(name, source, isPublic, tags, Optional.empty());
     }
 
+    /** The same room with {@code typed} as its password (a prompt's answer); blank: without one. */
+    public CreateRoomRequest withPassword(String typed) {
+        return new CreateRoomRequest(name, source, isPublic, tags,
+                typed == null || typed.isEmpty() ? Optional.empty() : Optional.of(typed));
+    }
+
     @Override
     public String toString() {
         return "CreateRoomRequest[" + name + ", " + source + (isPublic ? ", public" : "") + ", tags " + tags

@@ -63,6 +63,44 @@ public final class LobbyView extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(header, joinByNameBar(), errorMessage(), lanSection(), publicSection());
+        model.passwordQuestionProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                askForPassword(now);
+            }
+        });
+    }
+
+    /** Centred on the window and styled like it (the app's stylesheet, which dialogs do not inherit). */
+    private void ownedByThisWindow(javafx.scene.control.Dialog<?> dialog) {
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+            dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+    }
+
+    /** Asks for the room's password; Cancel leaves the lobby as it was. */
+    private void askForPassword(PasswordQuestion question) {
+        PasswordPromptDialog dialog = new PasswordPromptDialog(question);
+        ownedByThisWindow(dialog);
+        javafx.beans.value.ChangeListener<PasswordQuestion> replaced = (obs, old, now) -> {
+            if (now != question) {
+                dialog.close(); // another join started, or another question came: this one is over
+            }
+        };
+        model.passwordQuestionProperty().addListener(replaced);
+        dialog.setOnHidden(e -> {
+            model.passwordQuestionProperty().removeListener(replaced);
+            String typed = dialog.getResult();
+            if (model.passwordQuestionProperty().get() != question) {
+                return; // answered or replaced meanwhile
+            }
+            if (typed == null || typed.isEmpty()) {
+                model.dismissPasswordQuestion();
+            } else {
+                model.answerPassword(typed);
+            }
+        });
+        dialog.show();
     }
 
     /** Focuses the search field (Ctrl+F). */
@@ -72,9 +110,7 @@ public final class LobbyView extends VBox {
 
     public void showCreateDialog() {
         CreateRoomDialog dialog = new CreateRoomDialog(model.relayStatusProperty().get() == RelayStatus.ONLINE);
-        if (getScene() != null) {
-            dialog.initOwner(getScene().getWindow());
-        }
+        ownedByThisWindow(dialog);
         dialog.showAndWait().ifPresent(model::join);
     }
 
@@ -84,6 +120,9 @@ public final class LobbyView extends VBox {
         name.setLeft(Icons.of(Feather.HASH));
         name.setPromptText("Join a room by its name");
         HBox.setHgrow(name, Priority.ALWAYS);
+        javafx.scene.control.PasswordField password = RoomPasswordField.create("join-password");
+        password.setPrefWidth(220);
+        password.setMinWidth(140);
         Button join = new Button("Join", Icons.of(Feather.LOG_IN));
         join.setId("join-by-name");
         join.disableProperty().bind(name.textProperty().isEmpty());
@@ -97,11 +136,15 @@ public final class LobbyView extends VBox {
                 model.errorProperty().set(problem);
                 return;
             }
-            model.join(new CreateRoomRequest(text, whereToJoin(text), false, List.of()));
+            String typed = password.getText();
+            password.clear();
+            model.join(new CreateRoomRequest(text, whereToJoin(text), false, List.of()).withPassword(typed));
         };
         join.setOnAction(e -> joinIt.run());
         name.setOnAction(e -> joinIt.run());
-        HBox bar = new HBox(8, name, join);
+        password.setOnAction(e -> joinIt.run());
+        join.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, name, password, join);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -33,6 +33,7 @@ public final class LobbyViewModel {
     private final StringProperty relayMessage = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty lanProblem = new SimpleStringProperty("");
+    private final ObjectProperty<PasswordQuestion> passwordQuestion = new SimpleObjectProperty<>();
     private final SortedList<RoomEntry> visibleLanRooms;
     private final SortedList<RoomEntry> visiblePublicRooms;
     private LobbyActions actions = new LobbyActions() {
@@ -42,6 +43,10 @@ public final class LobbyViewModel {
 
         @Override
         public void join(CreateRoomRequest request) {
+        }
+
+        @Override
+        public void join(CreateRoomRequest request, String relay) {
         }
     };
 
@@ -73,6 +78,22 @@ public final class LobbyViewModel {
     public void join(CreateRoomRequest request) {
         error.set("");
         actions.join(request);
+    }
+
+    /** Joins the room the password was asked for again, with {@code typed}, on the same relay. */
+    public void answerPassword(String typed) {
+        PasswordQuestion question = passwordQuestion.get();
+        if (question == null || typed == null || typed.isEmpty()) {
+            return;
+        }
+        passwordQuestion.set(null);
+        error.set("");
+        actions.join(question.request().withPassword(typed), question.relay());
+    }
+
+    /** The person would rather not answer: the lobby stays as it was. */
+    public void dismissPasswordQuestion() {
+        passwordQuestion.set(null);
     }
 
     public void setLanRooms(Collection<RoomEntry> rooms) {
@@ -145,6 +166,11 @@ public final class LobbyViewModel {
     /** Why rooms on this network cannot be found right now, in words; empty when LAN mode works. */
     public StringProperty lanProblemProperty() {
         return lanProblem;
+    }
+
+    /** A room's password to ask for (a refused join); null while nothing is asked. */
+    public ObjectProperty<PasswordQuestion> passwordQuestionProperty() {
+        return passwordQuestion;
     }
 
     /** A failure from the last join, in words; empty when there is none. */

@@ -143,15 +143,20 @@ public final class RoomView extends BorderPane {
         status.setId("room-status");
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.textProperty().bind(model.statusProperty());
-        HBox titleLine = new HBox(10, name, kind);
+        HBox titleLine = new HBox(10, name, kind, PasswordRoomMarker.badge(model.passwordProtectedProperty()));
         titleLine.setAlignment(Pos.CENTER_LEFT);
-        VBox title = new VBox(4, titleLine, status);
+        VBox title = new VBox(4, titleLine, status, PasswordRoomMarker.note(model.passwordProtectedProperty()));
+        title.setMinWidth(0);
+        HBox.setHgrow(title, Priority.SOMETIMES);
         Button copyInvite = inviteButton();
         Button leave = new Button("Leave", Icons.of(Feather.PHONE_OFF));
         leave.setId("leave-room");
         leave.getStyleClass().addAll(Styles.DANGER, "leave-button");
         leave.setTooltip(new Tooltip("Leave the room (Ctrl+L)"));
         leave.setOnAction(e -> model.leave());
+        // The buttons keep their words; the title's lines wrap or shorten instead.
+        copyInvite.setMinWidth(Region.USE_PREF_SIZE);
+        leave.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         chatToggleSlot.setAlignment(Pos.CENTER);

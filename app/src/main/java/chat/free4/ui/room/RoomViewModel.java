@@ -29,6 +29,7 @@ public final class RoomViewModel {
     private final StringProperty roomName = new SimpleStringProperty("");
     private final ObjectProperty<InviteLink> invite = new SimpleObjectProperty<>();
     private final StringProperty roomKind = new SimpleStringProperty("");
+    private final BooleanProperty passwordProtected = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<ParticipantViewModel> participants = FXCollections.observableArrayList();
@@ -107,10 +108,12 @@ public final class RoomViewModel {
         return participants.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
-    public void reset(String name, String kind) {
+    /** A room being joined; {@code withPassword}: a password room (only those who know it get in). */
+    public void reset(String name, String kind, boolean withPassword) {
         participants.clear();
         roomName.set(name);
         roomKind.set(kind);
+        passwordProtected.set(withPassword);
         status.set("Joining…");
         error.set("");
         pushToTalkHeld.set(false);
@@ -149,6 +152,11 @@ public final class RoomViewModel {
 
     public StringProperty roomKindProperty() {
         return roomKind;
+    }
+
+    /** True in a password room: the header says it is private and that connections prove the password. */
+    public BooleanProperty passwordProtectedProperty() {
+        return passwordProtected;
     }
 
     /** The room's own connection in words (joining, in the room, reconnecting to the relay…). */
