@@ -16,6 +16,12 @@ final class NamespaceProcess {
         return program(namespace, label, javaCommand(mainClass, args));
     }
 
+    /** The same, with {@code environment} added to the JVM's (what a command line reads from there). */
+    static ChildPeer java(String namespace, String label, String mainClass, List<String> args,
+                          java.util.Map<String, String> environment) throws IOException {
+        return program(namespace, label, javaCommand(mainClass, args), environment);
+    }
+
     /** Starts {@code mainClass} in a JVM in the test's own namespace (the child inherits it). */
     static ChildPeer javaHere(String label, String mainClass, List<String> args) throws IOException {
         long started = System.nanoTime();
@@ -37,11 +43,17 @@ final class NamespaceProcess {
 
     /** Starts any program in {@code namespace} ({@code ip netns exec} execs it, so the process is the program). */
     static ChildPeer program(String namespace, String label, List<String> command) throws IOException {
+        return program(namespace, label, command, java.util.Map.of());
+    }
+
+    private static ChildPeer program(String namespace, String label, List<String> command,
+                                     java.util.Map<String, String> environment) throws IOException {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
         full.addAll(command);
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-        return new ChildPeer(label, process, started);
+        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new ChildPeer(label, builder.start(), started);
     }
 
     private static String logConfig() {

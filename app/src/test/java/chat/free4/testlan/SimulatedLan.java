@@ -69,6 +69,12 @@ public final class SimulatedLan implements AutoCloseable {
         return made.keep(NamespaceProcess.java(host.namespace(), label, mainClass, args));
     }
 
+    /** As {@link #start(LanHost, String, String, List)}, with {@code environment} added to the JVM's. */
+    public ChildPeer start(LanHost host, String label, String mainClass, List<String> args,
+                           java.util.Map<String, String> environment) throws IOException {
+        return made.keep(NamespaceProcess.java(host.namespace(), label, mainClass, args, environment));
+    }
+
     @Override
     public void close() {
         made.close();

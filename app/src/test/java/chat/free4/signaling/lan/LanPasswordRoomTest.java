@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
@@ -31,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A LAN room with a password (decision 0020), each peer a {@code free4chat join --lan} on its own
  * simulated host: Ada (password file) and Bea (invite link with the password after #) find each
- * other and hear each other; Cy with a wrong password and Dan with none, both in a room of the same
- * name, see neither of them and are not seen. A sniffer records every mDNS packet: the password
+ * other and hear each other; Cy with a wrong password (in FREE4CHAT_ROOM_PASSWORD) and Dan with
+ * none, both in a room of the same name, see neither of them and are not seen. A sniffer records every mDNS packet: the password
  * room is announced by its blinded id only, never by its name or anything of the password, and
  * {@code rooms --lan --watch} never lists it.
  */
@@ -68,7 +69,7 @@ class LanPasswordRoomTest {
 
         ChildPeer ada = join(lan, 0, "ada", ADA_TONE, List.of("--room", ROOM, "--password-file", passwordFile("ada", PASSWORD)));
         ChildPeer bea = join(lan, 1, "bea", BEA_TONE, List.of("free4chat://lan?room=Kitchen%20Vault%207#correct%20horse%20battery%20staple"));
-        ChildPeer cy = join(lan, 2, "cy", CY_TONE, List.of("--room", ROOM, "--password-file", passwordFile("cy", WRONG)));
+        ChildPeer cy = join(lan, 2, "cy", CY_TONE, List.of("--room", ROOM), Map.of("FREE4CHAT_ROOM_PASSWORD", WRONG));
         ChildPeer dan = join(lan, 3, "dan", DAN_TONE, List.of("--room", ROOM));
         for (ChildPeer peer : List.of(ada, bea, cy, dan)) {
             peer.awaitLine("joined room \"" + ROOM + "\" as " + peer.label(), TIMEOUT);
@@ -124,6 +125,12 @@ class LanPasswordRoomTest {
     }
 
     private ChildPeer join(SimulatedLan lan, int host, String name, double tone, List<String> room) throws Exception {
+        // Empty is no password: one set in the shell running the tests must not reach the peers.
+        return join(lan, host, name, tone, room, Map.of("FREE4CHAT_ROOM_PASSWORD", ""));
+    }
+
+    private ChildPeer join(SimulatedLan lan, int host, String name, double tone, List<String> room,
+                           Map<String, String> environment) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("join"));
         args.addAll(room);
         if (room.get(0).startsWith("--")) {
@@ -131,7 +138,7 @@ class LanPasswordRoomTest {
         }
         args.addAll(List.of("--interface", "lan0", "--name", name, "--tone", Double.toString(tone),
                 "--record", dir.resolve(name + ".wav").toString(), "--seconds", "25", "--levels-every", "0"));
-        return lan.start(lan.host(host), name, Main.class.getName(), args);
+        return lan.start(lan.host(host), name, Main.class.getName(), args, environment);
     }
 
     private String passwordFile(String who, String password) throws Exception {
