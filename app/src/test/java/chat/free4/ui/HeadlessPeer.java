@@ -76,6 +76,14 @@ final class HeadlessPeer implements AutoCloseable {
         return peer;
     }
 
+    /** Opens (or enters) a password room on this network: announced by a blinded id, never by its name. */
+    static HeadlessPeer joinLanWithPassword(String room, String name, String password) throws Exception {
+        HeadlessPeer peer = new HeadlessPeer(name);
+        peer.roomData = peer.session.join(RoomAddress.lan(LanInterfaces.choose(null, IpFamily.AUTO)),
+                new RoomRequest(room, name, PeerId.random(), false, List.of()).withPassword(password.toCharArray()));
+        return peer;
+    }
+
     void send(PcmSource source) {
         audio.setSource(source);
     }
