@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Gives each test a fresh {@link SimulatedLan} and removes it after the test, passed or failed.
+ * Without root or {@code ip} the test is skipped with the reason (failed when {@code CI=true}).
  * Use: {@code @RegisterExtension final SimulatedLanExtension lan = new SimulatedLanExtension(3);}
  */
 public final class SimulatedLanExtension implements BeforeEachCallback, AfterEachCallback {
@@ -18,6 +19,8 @@ public final class SimulatedLanExtension implements BeforeEachCallback, AfterEac
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        // Here, per test: an abort in @BeforeAll would show as no test at all, not as skipped.
+        NatTestEnvironment.requireSimulatedLan();
         lan = SimulatedLan.create(hosts);
     }
 

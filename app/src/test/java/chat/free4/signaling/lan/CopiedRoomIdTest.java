@@ -2,10 +2,8 @@ package chat.free4.signaling.lan;
 
 import chat.free4.signaling.RoomPassword;
 import chat.free4.testlan.ChildPeer;
-import chat.free4.testlan.NatTestEnvironment;
 import chat.free4.testlan.SimulatedLan;
 import chat.free4.testlan.SimulatedLanExtension;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,11 +24,6 @@ class CopiedRoomIdTest {
 
     @RegisterExtension
     final SimulatedLanExtension lanExtension = new SimulatedLanExtension(3);
-
-    @BeforeAll
-    static void needsNetworkNamespaces() {
-        NatTestEnvironment.requireSimulatedLan();
-    }
 
     @Test
     void aCopiedBlindedIdWithoutThePasswordJoinsNothing() throws Exception {

@@ -5,10 +5,8 @@ import chat.free4.audio.Goertzel;
 import chat.free4.audio.WavReader;
 import chat.free4.signaling.RoomPassword;
 import chat.free4.testlan.ChildPeer;
-import chat.free4.testlan.NatTestEnvironment;
 import chat.free4.testlan.SimulatedLan;
 import chat.free4.testlan.SimulatedLanExtension;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,11 +50,6 @@ class LanPasswordRoomTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void needsNetworkNamespaces() {
-        NatTestEnvironment.requireSimulatedLan();
-    }
 
     @Test
     void onlyPasswordHoldersFindEachOtherAndTheRoomIsNeverAnnouncedByName() throws Exception {
