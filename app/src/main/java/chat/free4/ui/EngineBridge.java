@@ -64,6 +64,11 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     private static final Logger LOG = LoggerFactory.getLogger(EngineBridge.class);
     /** Shown when the room turned out to be in the relay's public list though not asked for. */
     static final String LISTED_PUBLICLY = "listed publicly by whoever opened it: anyone can find it";
+    static final String FAILED_BEHIND_A_FIREWALL =
+            "they may be behind a strict firewall; a TURN server in Settings → Network can help";
+    /** In a password room a connection also fails when the other side cannot prove the password. */
+    static final String FAILED_IN_A_PASSWORD_ROOM = "they may not have this room's password, or be behind a strict "
+            + "firewall (a TURN server in Settings → Network can help)";
     /** The way onto the FX thread; the chat and transfer models get it from here too. */
     private static final Executor FX = Platform::runLater;
 
@@ -565,8 +570,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 return created;
             });
             p.displayNameProperty().set(peer.name());
-            p.setState(state(peer), peer.status() == PeerConnectionStatus.FAILED
-                    ? "they may be behind a strict firewall; a TURN server in Settings → Network can help" : "");
+            p.setState(state(peer), peer.status() != PeerConnectionStatus.FAILED ? ""
+                    : room.passwordProtectedProperty().get() ? FAILED_IN_A_PASSWORD_ROOM : FAILED_BEHIND_A_FIREWALL);
             p.levelProperty().set(peer.level());
             p.safetyCodeProperty().set(peer.safetyCode());
         }

@@ -37,6 +37,12 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         getStyleClass().add("participant-cell");
         name.getStyleClass().addAll(Styles.TEXT_BOLD, "participant-name");
         state.getStyleClass().addAll(Styles.TEXT_SMALL, "participant-state");
+        // A failure's reason is a sentence: it wraps rather than being cut off, and shows whole on hover.
+        state.setWrapText(true);
+        state.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Tooltip stateWords = new Tooltip();
+        stateWords.textProperty().bind(state.textProperty());
+        state.setTooltip(stateWords);
         speaking.getStyleClass().addAll(Styles.TEXT_SMALL, "speaking-label");
         speaking.setGraphic(Icons.of(Feather.ACTIVITY, 12));
         HBox nameLine = new HBox(8, name, speaking);
