@@ -10,6 +10,7 @@ import chat.free4.relay.limits.AddressLimiter;
 import chat.free4.relay.metrics.RelayMetrics;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -87,6 +88,9 @@ public final class RelayServer implements AutoCloseable {
                             "This relay does not accept connections from this web page's origin.");
                     return null;
                 }
+                // No permessage-deflate: signals are a few KB, and a deflater and inflater per
+                // client cost the relay more CPU per message than all the rest (decision 0021).
+                response.setExtensions(List.of());
                 return core.newConnection(config.trustForwardedFor()
                         ? ForwardedFor.lastHop(request.getHeaders().getValuesList("X-Forwarded-For")).orElse(null)
                         : null);

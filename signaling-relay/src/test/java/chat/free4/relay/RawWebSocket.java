@@ -22,6 +22,8 @@ final class RawWebSocket implements AutoCloseable {
     private final InputStream in;
     private final Random maskRandom = new Random(1);
 
+    private String upgradeHead = "";
+
     private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
@@ -30,6 +32,16 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Connects and upgrades; {@code receiveBuffer} > 0 shrinks the socket's receive buffer first. */
     static RawWebSocket open(URI uri, int receiveBuffer) throws IOException {
+        return open(uri, receiveBuffer, "");
+    }
+
+    /** The 101 response's head of the last {@link #open}. */
+    String upgradeHead() {
+        return upgradeHead;
+    }
+
+    /** @param extraHeaders more request header lines, each ending in CRLF (e.g. an extension offer) */
+    static RawWebSocket open(URI uri, int receiveBuffer, String extraHeaders) throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -39,11 +51,12 @@ final class RawWebSocket implements AutoCloseable {
         RawWebSocket ws = new RawWebSocket(socket);
         String request = "GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n";
+                + "Sec-WebSocket-Version: 13\r\n" + extraHeaders + "\r\n";
         ws.out.write(request.getBytes(StandardCharsets.US_ASCII));
         ws.out.flush();
         String head = ws.readHead();
         assertTrue(head.startsWith("HTTP/1.1 101"), head);
+        ws.upgradeHead = head;
         return ws;
     }
 
