@@ -350,6 +350,11 @@ public final class Mesh implements AutoCloseable {
         }
 
         @Override
+        public boolean passwordRoom() {
+            return password.isPresent();
+        }
+
+        @Override
         public void proofRefused(PeerLink link) {
             String name = names.getOrDefault(link.remote(), "");
             listener.onError("peer_unverified", "The connection to " + (name.isEmpty() ? "someone in the room" : name)

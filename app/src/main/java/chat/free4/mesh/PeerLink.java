@@ -96,6 +96,9 @@ final class PeerLink {
          */
         Optional<byte[]> proofPassword();
 
+        /** Whether the room has a password, so that each connection proves it. */
+        boolean passwordRoom();
+
         /** The peer failed the password proof: the link is closed and reported as failed. */
         void proofRefused(PeerLink link);
 
@@ -328,10 +331,7 @@ final class PeerLink {
         pendingRemoteCandidates.clear();
         warnedCandidates = false;
         send = host.media().openLocal();
-        boolean passwordRoom = host.proofPassword().map(p -> {
-            Arrays.fill(p, (byte) 0);
-            return true;
-        }).orElse(false);
+        boolean passwordRoom = host.passwordRoom();
         proven = !passwordRoom;
         provenRemoteFingerprint = "";
         if (passwordRoom) {
@@ -507,9 +507,6 @@ final class PeerLink {
     }
 
     private void onProofMessage(byte[] message) {
-        if (proven && proof == null) {
-            return; // no password: nothing to prove (the channel is refused in onDataChannel)
-        }
         if (message == null) {
             refuseProof("a proof message larger than " + PasswordProof.MAX_MESSAGE_BYTES + " bytes");
             return;
