@@ -95,8 +95,14 @@ public final class CopiedRoomIdMain {
             String madeUp = Base64.getEncoder().encodeToString(LanIdentity.nonce());
             Frames.write(out, DirectMessageCodec.encode(new DirectMessage.Hello(1, blinded, self, "mallory", 9,
                     identity.publicKey(), identity.prove(nonce, blinded, self, callee.id()), true, madeUp)));
-            Frames.write(out, DirectMessageCodec.encode(new DirectMessage.Signal(new chat.free4.signaling.SignalPayload.Offer("copied"))));
             out.flush();
+            try {
+                Frames.write(out, DirectMessageCodec.encode(new DirectMessage.Signal(new chat.free4.signaling.SignalPayload.Offer("copied"))));
+                out.flush();
+            } catch (IOException closedOnTheHello) {
+                // The callee closed as soon as it read the hello (a reset breaks this write): closed it is.
+                return "CLOSED";
+            }
             try {
                 byte[] buffer = new byte[512];
                 while (in.read(buffer) != -1) {
