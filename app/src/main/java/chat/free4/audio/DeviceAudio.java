@@ -154,12 +154,12 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
         boolean lost = false;
         if (speaker != null && speaker.stalled(STALL_NANOS)) {
             LOG.warn("The speaker stream stopped (no request for sound in {} ms); closing it", STALL_NANOS / 1_000_000);
-            closeSpeaker();
+            closeSpeaker(true);
             lost = true;
         }
         if (microphone != null && microphone.stalled(STALL_NANOS)) {
             LOG.warn("The microphone stream stopped (no sound in {} ms); closing it", STALL_NANOS / 1_000_000);
-            closeMicrophone();
+            closeMicrophone(true);
             lost = true;
         }
         if (lost) {
@@ -180,16 +180,33 @@ public final class DeviceAudio implements AudioBackend, AudioDeviceChooser {
     }
 
     private void closeSpeaker() {
+        closeSpeaker(false);
+    }
+
+    /** @param serverLost its sound server went away: the stream is abandoned, not disposed ({@link SoundStream#abandon}) */
+    private void closeSpeaker(boolean serverLost) {
         if (speaker != null) {
-            speaker.close();
+            if (serverLost) {
+                speaker.abandon();
+            } else {
+                speaker.close();
+            }
             speaker = null;
             speakerFeed.close();
         }
     }
 
     private void closeMicrophone() {
+        closeMicrophone(false);
+    }
+
+    private void closeMicrophone(boolean serverLost) {
         if (microphone != null) {
-            microphone.close();
+            if (serverLost) {
+                microphone.abandon();
+            } else {
+                microphone.close();
+            }
             microphone = null;
             microphoneChain.close();
         }

@@ -42,8 +42,9 @@ final class SoundStream implements AutoCloseable {
         try {
             module.setRecordingDevice(pick(module.getRecordingDevices(), device, "microphone", opened.alsa()));
             module.setAudioSink((data, frames, bytesPerFrame, channels, rate, delay, drift) -> {
-                heartbeat.beat();
-                sink.onRecordedData(data, frames, bytesPerFrame, channels, rate, delay, drift);
+                if (heartbeat.beat()) {
+                    sink.onRecordedData(data, frames, bytesPerFrame, channels, rate, delay, drift);
+                }
             });
             module.initRecording();
             module.startRecording();
@@ -63,10 +64,8 @@ final class SoundStream implements AutoCloseable {
         Heartbeat heartbeat = new Heartbeat();
         try {
             module.setPlayoutDevice(pick(module.getPlayoutDevices(), device, "speaker", opened.alsa()));
-            module.setAudioSource((out, frames, bytesPerFrame, channels, rate) -> {
-                heartbeat.beat();
-                return source.onPlaybackData(out, frames, bytesPerFrame, channels, rate);
-            });
+            module.setAudioSource((out, frames, bytesPerFrame, channels, rate) ->
+                    heartbeat.beat() ? source.onPlaybackData(out, frames, bytesPerFrame, channels, rate) : 0);
             module.initPlayout();
             module.startPlayout();
         } catch (Error | RuntimeException e) {
@@ -90,12 +89,18 @@ final class SoundStream implements AutoCloseable {
         return heartbeat.silentFor() > limitNanos;
     }
 
-    /** When the sound card last handed over or asked for audio (from the stream's opening on). */
+    /**
+     * When the sound card last handed over or asked for audio (from the stream's opening on), and
+     * whether the stream is still open: a closed stream's late calls reach nothing of the app.
+     */
     private static final class Heartbeat {
         private volatile long last = System.nanoTime();
+        private volatile boolean open = true;
 
-        void beat() {
+        /** Notes a call; false once the stream is closed. */
+        boolean beat() {
             last = System.nanoTime();
+            return open;
         }
 
         long silentFor() {
@@ -182,8 +187,33 @@ final class SoundStream implements AutoCloseable {
                 + "used by another program, or choose another one in Settings → Audio.";
     }
 
+    /**
+     * Closes a stream whose sound server went away. Its module is stopped but not disposed:
+     * webrtc-java 0.14.0's dispose frees the callback before it terminates the module, and a
+     * libwebrtc sound thread that wakes up when the server comes back then calls through freed
+     * memory (a JVM crash seen in SoundServerRestartTest). Kept, the module costs a little memory
+     * per lost server, and its late calls are refused by the closed heartbeat.
+     */
+    void abandon() {
+        heartbeat.open = false;
+        try {
+            if (recording) {
+                module.stopRecording();
+            } else {
+                module.stopPlayout();
+            }
+        } catch (Error | RuntimeException e) {
+            LOG.debug("Stopping a lost sound stream failed", e);
+        }
+        ABANDONED.add(module);
+    }
+
+    /** Modules of streams whose server went away, kept from disposal (see {@link #abandon()}). */
+    private static final java.util.List<AudioDeviceModule> ABANDONED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public void close() {
+        heartbeat.open = false;
         try {
             if (recording) {
                 module.stopRecording();
