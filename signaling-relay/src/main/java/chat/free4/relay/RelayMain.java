@@ -1,5 +1,6 @@
 package chat.free4.relay;
 
+import chat.free4.relay.cluster.ClusterConfig;
 import chat.free4.relay.config.RelayConfig;
 import chat.free4.relay.ice.IceConfig;
 import java.nio.file.Path;
@@ -92,6 +93,17 @@ public final class RelayMain implements Callable<Integer> {
             + "clients that send no Origin (the desktop app) are always accepted. Default: any origin.")
     List<String> allowedOrigins = new ArrayList<>();
 
+    @Option(names = {"--redis", "--redis-url"}, paramLabel = "URL", defaultValue = "${env:RELAY_REDIS_URL}",
+            description = "Share rooms with the other relay instances on this Redis (redis://[:password@]host:port, "
+                    + "rediss:// for TLS), or environment variable RELAY_REDIS_URL. Without it the relay keeps its "
+                    + "rooms to itself.", showDefaultValue = CommandLine.Help.Visibility.NEVER)
+    String redisUrl;
+
+    @Option(names = "--cluster-seat-ttl-seconds", paramLabel = "N", description = "With --redis: an instance that "
+            + "stops renewing its heartbeat for this long is gone; its peers' seats are freed and the others hear "
+            + "peer-left.")
+    double clusterSeatTtlSeconds = ClusterConfig.DEFAULT_SEAT_TTL.toSeconds();
+
     @Option(names = "--metrics-bind", description = "Address of the separate /metrics listener.")
     String metricsBind = DEFAULTS.metricsBind();
 
@@ -123,6 +135,11 @@ public final class RelayMain implements Callable<Integer> {
         }
     }
 
+    ClusterConfig cluster() {
+        return new ClusterConfig(redisUrl == null || redisUrl.isBlank() ? null : redisUrl,
+                Duration.ofMillis(Math.round(clusterSeatTtlSeconds * 1000)));
+    }
+
     RelayConfig config() {
         RelayConfig config = RelayConfig.defaults()
                 .withBind(bind)
@@ -149,22 +166,24 @@ public final class RelayMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         RelayConfig config;
+        ClusterConfig cluster;
         try {
             config = config();
+            cluster = cluster();
         } catch (IllegalArgumentException e) {
             System.err.println("Invalid option: " + e.getMessage());
             return 2;
         }
         RelayServer relay;
         try {
-            relay = RelayServer.start(config);
+            relay = RelayServer.start(config, cluster);
         } catch (RelayStartException e) {
             System.err.println(e.getMessage());
             return 1;
         }
         // SIGTERM/SIGINT: every peer gets a close frame (1001) before the port is released.
         Runtime.getRuntime().addShutdownHook(new Thread(relay::stop, "relay-shutdown"));
-        LOG.info("Relay ready on {} ({})", relay.uri(), config);
+        LOG.info("Relay ready on {} ({}, {})", relay.uri(), config, cluster);
         relay.join();
         return 0;
     }

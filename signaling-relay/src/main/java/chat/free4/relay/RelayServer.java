@@ -2,12 +2,15 @@ package chat.free4.relay;
 
 import chat.free4.relay.config.RelayConfig;
 import chat.free4.relay.accept.GuardedConnector;
+import chat.free4.relay.cluster.ClusterConfig;
+import chat.free4.relay.cluster.RedisDirectory;
 import chat.free4.relay.connection.ForwardedFor;
 import chat.free4.relay.connection.RelayCore;
 import chat.free4.relay.http.HttpEndpoints;
 import chat.free4.relay.http.OriginPolicy;
 import chat.free4.relay.limits.AddressLimiter;
 import chat.free4.relay.metrics.RelayMetrics;
+import chat.free4.relay.rooms.SeatDirectory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +46,7 @@ public final class RelayServer implements AutoCloseable {
     private static final Duration JETTY_IDLE_BACKSTOP = Duration.ofSeconds(30);
 
     private final RelayConfig config;
+    private final ClusterConfig cluster;
     private final RelayCore core;
     private final Server server;
     private final GuardedConnector connector;
@@ -51,9 +55,12 @@ public final class RelayServer implements AutoCloseable {
     private final HttpEndpoints http;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private RelayServer(RelayConfig config) {
+    private RelayServer(RelayConfig config, ClusterConfig cluster) {
         this.config = config;
-        this.core = new RelayCore(config);
+        this.cluster = cluster;
+        this.core = new RelayCore(config, cluster.enabled()
+                ? new RedisDirectory(cluster, config.maxFrameBytes() + RelayConfig.OUTBOUND_HEADROOM_BYTES)
+                : SeatDirectory.IN_MEMORY);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("relay");
         this.server = new Server(threads);
@@ -102,7 +109,12 @@ public final class RelayServer implements AutoCloseable {
 
     /** Starts a relay and returns once it accepts connections. */
     public static RelayServer start(RelayConfig config) {
-        RelayServer relay = new RelayServer(config);
+        return start(config, ClusterConfig.none());
+    }
+
+    /** Starts a relay that shares its rooms with other instances through Redis (unless {@code cluster} is none). */
+    public static RelayServer start(RelayConfig config, ClusterConfig cluster) {
+        RelayServer relay = new RelayServer(config, cluster);
         try {
             relay.server.start();
         } catch (Exception e) {
@@ -201,7 +213,7 @@ public final class RelayServer implements AutoCloseable {
     public RelayServer restart() {
         int boundPort = port();
         stop();
-        return start(config.withPort(boundPort));
+        return start(config.withPort(boundPort), cluster);
     }
 
     /** Blocks until the server has stopped. */

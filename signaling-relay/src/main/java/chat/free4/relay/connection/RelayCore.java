@@ -8,6 +8,7 @@ import chat.free4.relay.metrics.RelayMetrics;
 import chat.free4.relay.protocol.ErrorCode;
 import chat.free4.relay.protocol.InboundParser;
 import chat.free4.relay.rooms.RoomRegistry;
+import chat.free4.relay.rooms.SeatDirectory;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class RelayCore {
     private final RelayConfig config;
     private final RelayMetrics metrics = new RelayMetrics();
     private final RoomRegistry rooms;
+    private final SeatDirectory directory;
     private final AddressLimiter addressLimiter;
     private final InboundParser parser = new InboundParser();
     private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
@@ -44,10 +46,17 @@ public final class RelayCore {
     private volatile boolean shuttingDown;
 
     public RelayCore(RelayConfig config) {
+        this(config, SeatDirectory.IN_MEMORY);
+    }
+
+    /** @param directory where rooms are shared with other instances (decision 0022); IN_MEMORY for none */
+    public RelayCore(RelayConfig config, SeatDirectory directory) {
         this.config = config;
+        this.directory = directory;
         this.rooms = new RoomRegistry(config.maxRooms(), config.maxPeersPerRoom(), metrics,
                 new IceServerOffer(config.ice(), Clock.systemUTC()), config.seatGrace(), this::schedule,
-                config.maxFrameBytes() + RelayConfig.OUTBOUND_HEADROOM_BYTES);
+                config.maxFrameBytes() + RelayConfig.OUTBOUND_HEADROOM_BYTES, directory);
+        rooms.startSharing();
         this.addressLimiter = new AddressLimiter(config.maxConnectionsPerAddress());
         this.outbound = new OutboundBudget(config.maxOutboundBytesTotal());
         metrics.watchOutboundBytes(outbound::queued);
@@ -176,6 +185,7 @@ public final class RelayCore {
 
     public void dispose() {
         scheduler.shutdownNow();
+        directory.close();
     }
 
     private void closeIdleConnections() {

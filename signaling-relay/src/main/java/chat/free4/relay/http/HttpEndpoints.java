@@ -60,8 +60,11 @@ public final class HttpEndpoints extends Handler.Abstract.NonBlocking {
             return true;
         }
         if ("/healthz".equals(path)) {
-            response.setStatus(stopping ? HttpStatus.SERVICE_UNAVAILABLE_503 : HttpStatus.OK_200);
-            write(response, callback, stopping ? "stopping\n" : "ok\n", "text/plain; charset=utf-8");
+            // In a cluster, an instance that cannot reach Redis seats nobody: load balancers should look elsewhere.
+            String cluster = stopping ? null : core.rooms().clusterProblem();
+            response.setStatus(stopping || cluster != null ? HttpStatus.SERVICE_UNAVAILABLE_503 : HttpStatus.OK_200);
+            write(response, callback, stopping ? "stopping\n" : cluster != null ? "unavailable: " + cluster + "\n" : "ok\n",
+                    "text/plain; charset=utf-8");
         } else {
             write(response, callback, core.metrics().snapshot().toPrometheusText(),
                     "text/plain; version=0.0.4; charset=utf-8");

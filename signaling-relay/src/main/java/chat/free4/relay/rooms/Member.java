@@ -30,6 +30,11 @@ final class Member {
         return secretHash != null;
     }
 
+    /** The secret's hash as the cluster stores it; "" without a secret. */
+    String secretHashHex() {
+        return secretHash == null ? "" : java.util.HexFormat.of().formatHex(secretHash);
+    }
+
     boolean secretMatches(byte[] candidateHash) {
         return secretHash != null && candidateHash != null && MessageDigest.isEqual(secretHash, candidateHash);
     }

@@ -3,6 +3,7 @@ package chat.free4.relay.rooms;
 import chat.free4.relay.limits.TokenBucket;
 import chat.free4.relay.protocol.Outbound;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,17 @@ public final class Room {
     final RoomPassword password;
     /** Wrong answers for this room, whoever sends them; null for an open room. */
     final TokenBucket failures;
+    /**
+     * Guarded by this; only in a cluster (decision 0022): the room's peers seated on other
+     * instances, by peer id, and when peers of other instances were last seen leaving. Empty on a
+     * single relay.
+     */
+    final Map<String, RemotePeer> remote = new LinkedHashMap<>();
+    final Map<String, Long> leftNanos = new HashMap<>();
+
+    /** A peer of this room whose connection is on another instance. */
+    record RemotePeer(String name, String instance, long sinceNanos) {
+    }
 
     Room(String name, String key, boolean isPublic, List<String> tags) {
         this(name, key, isPublic, tags, null, null);

@@ -50,6 +50,8 @@ public final class RoomRegistry {
     public static final int ROOM_FAILURE_BURST = 20;
     public static final double ROOM_FAILURES_PER_SECOND = 1.0 / 3;
     private final FailedAttempts addressFailures = new FailedAttempts(ADDRESS_FAILURE_BURST, ADDRESS_FAILURES_PER_SECOND);
+    /** Null on a single relay; in a cluster, what seats, signals and listing do beyond this process. */
+    private final SharedRooms shared;
 
     /** Runs a task later on a thread that holds no room lock. */
     public interface Timer {
@@ -69,6 +71,13 @@ public final class RoomRegistry {
      */
     public RoomRegistry(int maxRooms, int maxPeersPerRoom, RelayMetrics metrics, IceServerOffer iceServers,
                         Duration seatGrace, Timer timer, int maxForwardBytes) {
+        this(maxRooms, maxPeersPerRoom, metrics, iceServers, seatGrace, timer, maxForwardBytes, SeatDirectory.IN_MEMORY);
+    }
+
+    /** @param directory where seats are shared with other instances; {@link SeatDirectory#IN_MEMORY} for none */
+    public RoomRegistry(int maxRooms, int maxPeersPerRoom, RelayMetrics metrics, IceServerOffer iceServers,
+                        Duration seatGrace, Timer timer, int maxForwardBytes, SeatDirectory directory) {
+        this.shared = directory.shared() ? new SharedRooms(this, directory) : null;
         this.maxForwardBytes = maxForwardBytes;
         this.maxRooms = maxRooms;
         this.maxPeersPerRoom = maxPeersPerRoom;
@@ -96,20 +105,12 @@ public final class RoomRegistry {
      */
     public Membership join(MemberOutbox channel, Inbound.Join join, byte[] nonce, InetAddress address)
             throws RefusedException {
+        if (shared != null) {
+            return shared.join(channel, join, nonce, address);
+        }
         String roomKey = NameSkeleton.of(join.room());
         String nameKey = NameSkeleton.of(join.name());
-        RoomPassword offered = null;
-        if (join.password().isPresent()) {
-            if (nonce == null) {
-                throw new RefusedException(ErrorCode.BAD_MESSAGE, "Ask for a \"challenge\" and answer it in the "
-                        + "join; each challenge serves one join, for 30 seconds.", "join");
-            }
-            offered = RoomPassword.of(join.password().get().verifier());
-            if (offered == null) {
-                throw new RefusedException(ErrorCode.BAD_MESSAGE, "\"password.verifier\" is not an Ed25519 key.",
-                        "join");
-            }
-        }
+        RoomPassword offered = offeredPassword(join, nonce);
         boolean proofChecked = false;
         while (true) {
             Room found = rooms.get(roomKey);
@@ -183,6 +184,23 @@ public final class RoomRegistry {
         }
     }
 
+    /** The verifier a join registers or answers with, or null for a join without a password. */
+    static RoomPassword offeredPassword(Inbound.Join join, byte[] nonce) throws RefusedException {
+        if (join.password().isEmpty()) {
+            return null;
+        }
+        if (nonce == null) {
+            throw new RefusedException(ErrorCode.BAD_MESSAGE, "Ask for a \"challenge\" and answer it in the "
+                    + "join; each challenge serves one join, for 30 seconds.", "join");
+        }
+        RoomPassword offered = RoomPassword.of(join.password().get().verifier());
+        if (offered == null) {
+            throw new RefusedException(ErrorCode.BAD_MESSAGE, "\"password.verifier\" is not an Ed25519 key.",
+                    "join");
+        }
+        return offered;
+    }
+
     /** The {@code iceServers} for a seated peer, with TURN credentials minted now. */
     public com.google.gson.JsonArray iceServersFor(Membership membership) {
         return iceServers.forPeer(membership.peerId());
@@ -192,7 +210,7 @@ public final class RoomRegistry {
      * Refuses a wrong answer; too many wrong answers from this address or for this room are refused
      * before the signature is looked at, so a guesser learns nothing from them.
      */
-    private void checkAnswer(RoomPassword verifier, Room room, Inbound.Join join, byte[] nonce, InetAddress address)
+    void checkAnswer(RoomPassword verifier, Room room, Inbound.Join join, byte[] nonce, InetAddress address)
             throws RefusedException {
         int wait = Math.max(addressFailures.secondsUntilAllowed(address),
                 room == null ? 0 : room.failures.secondsUntilToken());
@@ -211,9 +229,17 @@ public final class RoomRegistry {
     }
 
     private Room createRoom(Inbound.Join join, String key, RoomPassword password) throws RefusedException {
-        Room fresh = password == null ? new Room(join.room(), key, join.isPublic(), join.tags())
-                : new Room(join.room(), key, false, join.tags(), password,
-                        new TokenBucket(ROOM_FAILURE_BURST, ROOM_FAILURES_PER_SECOND));
+        return createRoom(newRoom(join.room(), key, join.isPublic(), join.tags(), password));
+    }
+
+    static Room newRoom(String name, String key, boolean isPublic, List<String> tags, RoomPassword password) {
+        return password == null ? new Room(name, key, isPublic, tags)
+                : new Room(name, key, false, tags, password, new TokenBucket(ROOM_FAILURE_BURST, ROOM_FAILURES_PER_SECOND));
+    }
+
+    /** Files {@code fresh} unless a room with its key exists (that one is returned) or the limit is reached. */
+    Room createRoom(Room fresh) throws RefusedException {
+        String key = fresh.key;
         // Reserve a slot first so that concurrent creators cannot pass the limit together.
         if (roomCount.incrementAndGet() > maxRooms) {
             roomCount.decrementAndGet();
@@ -299,7 +325,15 @@ public final class RoomRegistry {
         if (tellOthers) {
             room.sendToOthers(member, Outbound.peerLeft(member.peerId));
         }
-        if (room.members.isEmpty()) {
+        if (shared != null) {
+            shared.removed(room, member, tellOthers);
+        }
+        forgetIfEmpty(room);
+    }
+
+    /** Caller holds the room's lock. A room without local peers leaves this process (its remote peers go on). */
+    void forgetIfEmpty(Room room) {
+        if (room.members.isEmpty() && !room.closed) {
             room.closed = true;
             rooms.remove(room.key, room);
             roomCount.decrementAndGet();
@@ -340,6 +374,9 @@ public final class RoomRegistry {
                 throw new RefusedException(ErrorCode.NOT_JOINED, "You are not in a room.", "signal");
             }
             Member target = room.members.get(to);
+            if (target == null && shared != null && shared.forward(room, to, json)) {
+                return; // the addressee is on another instance
+            }
             if (target == null || target == self) {
                 throw new RefusedException(ErrorCode.UNKNOWN_PEER,
                         "There is no other peer with this id in your room.", "signal");
@@ -362,6 +399,9 @@ public final class RoomRegistry {
     }
 
     private List<Outbound.RoomView> scan(String tag) {
+        if (shared != null) {
+            return shared.scan(tag, HOTTEST_FIRST);
+        }
         List<Outbound.RoomView> matching = new ArrayList<>();
         for (Room room : rooms.values()) {
             if (room.isPublic && (tag.isEmpty() || room.tags.contains(tag))) {
@@ -383,6 +423,51 @@ public final class RoomRegistry {
     /** Rooms with at least one peer. */
     public int size() {
         return roomCount.get();
+    }
+
+    /** The local room filed under {@code key}, or null. */
+    Room room(String key) {
+        return rooms.get(key);
+    }
+
+    /** The local rooms, for the cluster's heartbeat. */
+    java.util.Collection<Room> localRooms() {
+        return rooms.values();
+    }
+
+    int maxPeersPerRoom() {
+        return maxPeersPerRoom;
+    }
+
+    IceServerOffer iceServers() {
+        return iceServers;
+    }
+
+    RelayMetrics metrics() {
+        return metrics;
+    }
+
+    /** Whatever the room list shows must be read again. */
+    void listingChanged() {
+        listing.changed();
+    }
+
+    /** What is wrong with the cluster's store, in words, or null (always null on a single relay). */
+    public String clusterProblem() {
+        return shared == null ? null : shared.problem();
+    }
+
+    /** Rooms this relay holds with the rest of the cluster; nothing on a single relay. Called once at start. */
+    public void startSharing() {
+        if (shared != null) {
+            shared.start();
+        }
+    }
+
+    static String randomPeerId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static String freshPeerId(Room room) {
