@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * The registry's rooms when several relay instances share them through a {@link SeatDirectory}
- * (decision 0022). Seats are claimed in the directory first, so room limits hold across
+ * (decision 0023). Seats are claimed in the directory first, so room limits hold across
  * instances; each local room keeps the peers seated elsewhere in {@link Room#remote}, learnt from
  * the claim, from other instances' announcements and from the heartbeat's snapshots, and tells its
  * local peers {@code peer-joined} / {@code peer-left} for them exactly as for local peers.
