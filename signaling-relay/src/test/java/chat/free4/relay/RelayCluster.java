@@ -41,6 +41,15 @@ final class RelayCluster implements AutoCloseable {
                 .until(() -> relays.stream().filter(ClusterRelayProcess::isAlive).allMatch(r -> r.health() == 200));
     }
 
+    /** Every instance's log, for a failure message. */
+    String logs() {
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < relays.size(); i++) {
+            all.append("--- instance ").append(i).append(" ---\n").append(relays.get(i).log());
+        }
+        return all.toString();
+    }
+
     synchronized TestClient connect(int instance) throws Exception {
         TestClient c = TestClient.connect(client, relays.get(instance).uri());
         opened.add(c);

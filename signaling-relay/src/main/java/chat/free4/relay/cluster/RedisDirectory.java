@@ -13,6 +13,9 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,12 +48,14 @@ public final class RedisDirectory implements SeatDirectory {
     private final ClusterConfig config;
     private final String instance;
     private final int maxMessageChars;
+    private final ClientResources resources;
     private final RedisClient client;
     private final ScheduledExecutorService heartbeat;
     private final AtomicBoolean listPlanned = new AtomicBoolean();
     /** Seats whose release failed while Redis was away; retried at each heartbeat. */
     private final Set<List<String>> pendingReleases = ConcurrentHashMap.newKeySet();
     private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong failedCommands = new AtomicLong();
     private volatile StatefulRedisConnection<String, String> commands;
     private volatile StatefulRedisPubSubConnection<String, String> subscription;
     private volatile Events events;
@@ -72,7 +77,11 @@ public final class RedisDirectory implements SeatDirectory {
         this.maxMessageChars = maxFrameChars + 4096;
         RedisURI uri = RedisURI.create(config.redisUrl());
         uri.setTimeout(COMMAND_TIMEOUT);
-        this.client = RedisClient.create(uri);
+        // Retry soon after Redis comes back (Lettuce's default waits up to 30 s between attempts).
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 // While Redis is away commands fail at once: a signal is not held back to arrive stale.
@@ -114,7 +123,12 @@ public final class RedisDirectory implements SeatDirectory {
         }
         StatefulRedisConnection<String, String> c = commands;
         if (c == null || !c.isOpen()) {
-            return "Redis is not connected";
+            // Until a heartbeat succeeds again: a reconnected Redis may have lost its data.
+            if (p == null) {
+                LOG.warn("Redis at {} is not connected; new joins are refused until it answers", config.redisHost());
+            }
+            problem = "Redis is not connected";
+            return problem;
         }
         return recovering ? "Redis lost its data; the instances are restoring their seats" : null;
     }
@@ -138,7 +152,13 @@ public final class RedisDirectory implements SeatDirectory {
             Thread.currentThread().interrupt();
             throw new DirectoryUnavailable("interrupted");
         } catch (Exception failed) {
-            throw new DirectoryUnavailable(failed.getClass().getSimpleName());
+            Throwable cause = failed instanceof java.util.concurrent.ExecutionException && failed.getCause() != null
+                    ? failed.getCause() : failed;
+            long n = failedCommands.incrementAndGet();
+            if (Long.bitCount(n) == 1) {
+                LOG.warn("A Redis command failed ({} so far): {}", n, cause.toString());
+            }
+            throw new DirectoryUnavailable(cause.getClass().getSimpleName());
         }
     }
 
@@ -278,9 +298,18 @@ public final class RedisDirectory implements SeatDirectory {
             connectIfNeeded();
             Long wasRecovering = await(ClusterScripts.BEAT.<Long>run(redis(), ScriptOutputType.INTEGER, instance,
                     Long.toString(config.aliveFor().toMillis()), Long.toString(ttlMillis())));
-            recovering = wasRecovering != null && wasRecovering == 1L;
+            boolean nowRecovering = wasRecovering != null && wasRecovering == 1L;
+            if (nowRecovering && !recovering) {
+                LOG.warn("Redis at {} holds no seats (new, or restarted without its data): the instances "
+                        + "restore theirs; new joins wait up to {} s", config.redisHost(), ttlMillis() / 1000.0);
+            }
+            recovering = nowRecovering;
             if (problem != null) {
-                LOG.info("Redis at {} answers; this instance seats peers again", config.redisHost());
+                if (problem.startsWith("Redis has not")) {
+                    LOG.info("Redis at {} answers", config.redisHost());
+                } else {
+                    LOG.info("Redis at {} answers again; this instance seats peers again", config.redisHost());
+                }
                 problem = null;
             }
             for (List<String> seat : List.copyOf(pendingReleases)) {
@@ -442,6 +471,7 @@ public final class RedisDirectory implements SeatDirectory {
             c.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
     /** For tests and metrics: messages refused from Redis since start. */
