@@ -80,6 +80,28 @@ final class RedisServerProcess implements AutoCloseable {
         }
     }
 
+    /** Sends one command (as a RESP array of bulk strings) and returns the first line of the reply. */
+    String command(String... args) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+            s.setSoTimeout(5000);
+            StringBuilder out = new StringBuilder().append('*').append(args.length).append("\r\n");
+            for (String arg : args) {
+                byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
+                out.append('$').append(bytes.length).append("\r\n").append(arg).append("\r\n");
+            }
+            s.getOutputStream().write(out.toString().getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            StringBuilder line = new StringBuilder();
+            InputStream in = s.getInputStream();
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n') {
+                line.append((char) c);
+            }
+            return line.toString().trim();
+        }
+    }
+
     /** SIGKILL: Redis vanishes with everything it held. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
