@@ -88,7 +88,7 @@ public final class RoomSession implements AutoCloseable {
         PeerInfo self = new PeerInfo(request.selfId(), request.displayName());
         RoomFeatures.RoomData data = features.start(self);
         SessionRoom joined = new SessionRoom(self, new SessionChat(data.chat()), new SessionFiles(data.files(), fileOffers),
-                data.app());
+                data.app(), data.board());
         try {
             engine.join(request, signaling);
         } catch (RuntimeException e) {
