@@ -35,7 +35,7 @@ public final class Robot implements AutoCloseable {
     /** @param speaking told when each sentence starts and stops going out (tests, benchmarks) */
     public static Robot open(Speech speech, SessionSettings settings, RobotVoice.Listener speaking) {
         RobotVoice voice = new RobotVoice(speaking);
-        // Deaf on purpose: what players say is never heard or kept (no recognition yet, decision 0022).
+        // Deaf on purpose: what players say is never heard or kept (no recognition yet, decision 0025).
         HeadlessAudio audio = new HeadlessAudio(voice, RemotePcmListener.none());
         return new Robot(RoomSession.open(audio, settings), voice, speech);
     }

@@ -169,7 +169,7 @@ final class RobotTable implements GameTable, ChatLogListener {
 
     @Override
     public boolean hearsSpeech() {
-        return false; // decision 0022: answers come in the chat
+        return false; // decision 0025: answers come in the chat
     }
 
     @Override

@@ -150,8 +150,12 @@ final class ScriptedPlayer implements AutoCloseable {
         return Pcm.SAMPLE_RATE;
     }
 
+    /** Leaves and frees the peer; a second call does nothing (a test may close a player mid-game). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
         running = false;
         answering.interrupt();
         peer.close();
