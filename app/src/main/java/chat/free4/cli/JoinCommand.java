@@ -116,6 +116,13 @@ public class JoinCommand implements Callable<Integer> {
             description = "Write the screens others share into this folder as PNG pictures, one a second and the last one.")
     Path saveVideo;
 
+    @Option(names = "--draw", paramLabel = "FILE",
+            description = "Draw the strokes of this file on the room's whiteboard (format: docs/PROTOCOL.md, Strokes files).")
+    Path draw;
+
+    @Option(names = "--save-board", paramLabel = "FILE.png", description = "Write the whiteboard to this PNG file when leaving.")
+    Path saveBoard;
+
     @Option(names = "--verbose", description = "Show the engine's log.")
     boolean verbose;
 
@@ -152,6 +159,7 @@ public class JoinCommand implements Callable<Integer> {
             throw new CliFailure(ExitCodes.BAD_ARGUMENTS, e.getMessage());
         }
         checkFileOptions();
+        chat.free4.board.StrokeScript strokes = BoardConsole.check(draw, saveBoard);
         RoomAddress address = roomAddress();
         if (verbose) {
             Logs.verbose();
@@ -187,7 +195,8 @@ public class JoinCommand implements Callable<Integer> {
             }
             try (ChatConsole chatConsole = chat ? ChatConsole.start(joined.chat(), reporter, System.in) : null;
                  FileConsole files = FileConsole.start(joined.files(), reporter, sendFile, acceptInto);
-                 ScreenConsole screens = ScreenConsole.start(session, reporter, shareScreen, shareSeconds, saveVideo)) {
+                 ScreenConsole screens = ScreenConsole.start(session, reporter, shareScreen, shareSeconds, saveVideo);
+                 BoardConsole board = BoardConsole.start(joined.board(), reporter, strokes, saveBoard)) {
                 if (seconds > 0) {
                     stop.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
                 } else {
