@@ -4,7 +4,7 @@ import chat.free4.engine.PeerView;
 import chat.free4.peer.PeerId;
 import chat.free4.screen.ScreenListener;
 import chat.free4.screen.ScreenPicture;
-import chat.free4.screen.ScreenSharing;
+import chat.free4.screen.ScreenShare;
 import chat.free4.screen.ScreenUnavailableException;
 import chat.free4.screen.SharingState;
 import chat.free4.session.RoomSession;
@@ -56,7 +56,7 @@ final class ScreenConsole implements ScreenListener, AutoCloseable {
 
     static ScreenConsole start(RoomSession session, ConsoleReporter reporter, boolean share, double shareSeconds, Path saveInto) {
         ScreenConsole console = new ScreenConsole(session, reporter, saveInto);
-        ScreenSharing screen = session.screen();
+        ScreenShare screen = session.screen();
         screen.addListener(console);
         if (share) {
             try {

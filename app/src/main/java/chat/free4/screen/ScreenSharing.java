@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * on its own thread at {@link ScreenCaps#CAPTURE_FPS} frames a second; the room's size caps what
  * each connection sends ({@link ScreenCaps}).
  */
-public final class ScreenSharing implements AutoCloseable {
+public final class ScreenSharing implements ScreenShare, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScreenSharing.class);
 
     private final ScreenListeners listeners = new ScreenListeners();
@@ -58,19 +58,22 @@ public final class ScreenSharing implements AutoCloseable {
         return sharing;
     }
 
-    /** Why sharing is impossible here, in words; empty when it can be tried. */
+    @Override
     public Optional<String> unavailableReason() {
         return RobotScreenCapture.unavailableReason();
     }
 
+    @Override
     public void addListener(ScreenListener listener) {
         listeners.add(listener);
     }
 
+    @Override
     public void removeListener(ScreenListener listener) {
         listeners.remove(listener);
     }
 
+    @Override
     public SharingState state() {
         return state;
     }
@@ -80,6 +83,7 @@ public final class ScreenSharing implements AutoCloseable {
      *
      * @throws ScreenUnavailableException with a sentence when the screen cannot be read here
      */
+    @Override
     public synchronized void start() {
         if (pushing != null) {
             return;
@@ -92,6 +96,7 @@ public final class ScreenSharing implements AutoCloseable {
     }
 
     /** Stops sharing; viewers lose the picture. */
+    @Override
     public synchronized void stop() {
         if (pushing == null) {
             return;
@@ -105,6 +110,7 @@ public final class ScreenSharing implements AutoCloseable {
         publish();
     }
 
+    @Override
     public synchronized boolean sharing() {
         return pushing != null;
     }

@@ -165,7 +165,7 @@ public final class RoomSession implements AutoCloseable {
     }
 
     /** Sharing this screen and seeing the screens others share (issue 16). */
-    public chat.free4.screen.ScreenSharing screen() {
+    public chat.free4.screen.ScreenShare screen() {
         return screen;
     }
 
