@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * A robot: a peer like any other, built through the same {@link RoomSession}, on headless audio
- * only (its voice is pushed, it never opens a microphone, and it plays nothing). It hosts one game
- * and then leaves; it leaves early when everyone else has left.
+ * only (its voice is pushed, it never opens a microphone, and it plays nothing). It tells each peer
+ * it is a robot ({@link chat.free4.session.RobotClaims}, the room's badge), hosts one game and then
+ * leaves; it leaves early when everyone else has left.
  */
 public final class Robot implements AutoCloseable {
     private static final long LOOK_MILLIS = 100;
@@ -57,13 +58,19 @@ public final class Robot implements AutoCloseable {
      */
     public Scoreboard host(Game game, Duration waitForPlayers, Consumer<String> report) throws InterruptedException {
         SessionRoom room = session.room().orElseThrow(() -> new IllegalStateException("Join a room first."));
-        awaitPlayer(room, waitForPlayers);
-        table = new RobotTable(session, room.chat(), voice, speech, Clock.systemUTC(), report);
-        table.start();
+        ClaimAnnouncer badge = new ClaimAnnouncer(room.app(), game.name());
+        session.addListener(badge);
         try {
-            return game.play(table);
+            awaitPlayer(room, waitForPlayers);
+            table = new RobotTable(session, room.chat(), voice, speech, Clock.systemUTC(), report);
+            table.start();
+            try {
+                return game.play(table);
+            } finally {
+                table.stop();
+            }
         } finally {
-            table.stop();
+            session.removeListener(badge);
         }
     }
 
