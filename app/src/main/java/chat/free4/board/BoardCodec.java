@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The board channel's frames (docs/PROTOCOL.md, "The whiteboard channel"): binary, big-endian,
- * one frame per data channel message, version byte 1 then a kind: OPS (a batch of operations),
+ * one frame per data channel message, version byte 1 then a kind: OPS (new operations), SYNC
+ * (operations answering a HAVE),
  * HAVE (what the sender has, per author) or PREVIEW (a stroke still being drawn). Decoding checks
  * every length against what is left, so a frame cannot make us allocate more than it carries.
  */
@@ -25,6 +26,8 @@ public final class BoardCodec {
     static final int OPS = 1;
     static final int HAVE = 2;
     static final int PREVIEW = 3;
+    /** OPS answering a HAVE: the board's history, not new strokes, so not held to the live rate. */
+    static final int SYNC = 4;
     private static final int STROKE = 1;
     private static final int UNDO = 2;
     private static final int CLEAR = 3;
@@ -38,7 +41,8 @@ public final class BoardCodec {
     public sealed interface Frame permits Ops, Have, Preview {
     }
 
-    public record Ops(List<BoardOp> ops) implements Frame {
+    /** @param history an answer to our HAVE (held to the board's size), not live drawing (held to its rate) */
+    public record Ops(List<BoardOp> ops, boolean history) implements Frame {
     }
 
     public record Have(Map<PeerId, Long> have) implements Frame {
@@ -48,15 +52,24 @@ public final class BoardCodec {
     public record Preview(long key, int rgb, int width, boolean eraser, int[] xy) implements Frame {
     }
 
-    /** Operations in frames of at most {@link BoardLimits#MAX_FRAME_BYTES}. */
+    /** New operations in frames of at most {@link BoardLimits#MAX_FRAME_BYTES}. */
     public static List<byte[]> opsFrames(List<BoardOp> ops) {
+        return frames(ops, OPS);
+    }
+
+    /** The answer to a peer's HAVE, in frames of at most {@link BoardLimits#MAX_FRAME_BYTES}. */
+    public static List<byte[]> syncFrames(List<BoardOp> ops) {
+        return frames(ops, SYNC);
+    }
+
+    private static List<byte[]> frames(List<BoardOp> ops, int kind) {
         List<byte[]> frames = new ArrayList<>();
         List<byte[]> batch = new ArrayList<>();
         int bytes = 0;
         for (BoardOp op : ops) {
             byte[] one = encodeOp(op);
             if (!batch.isEmpty() && (bytes + one.length > BATCH_BYTES || batch.size() == 0xFFFF)) {
-                frames.add(opsFrame(batch));
+                frames.add(opsFrame(batch, kind));
                 batch.clear();
                 bytes = 0;
             }
@@ -64,15 +77,15 @@ public final class BoardCodec {
             bytes += one.length;
         }
         if (!batch.isEmpty()) {
-            frames.add(opsFrame(batch));
+            frames.add(opsFrame(batch, kind));
         }
         return frames;
     }
 
-    private static byte[] opsFrame(List<byte[]> encoded) {
+    private static byte[] opsFrame(List<byte[]> encoded, int kind) {
         return write(out -> {
             out.writeByte(VERSION);
-            out.writeByte(OPS);
+            out.writeByte(kind);
             out.writeShort(encoded.size());
             for (byte[] op : encoded) {
                 out.write(op);
@@ -130,7 +143,8 @@ public final class BoardCodec {
             }
             int kind = in.readUnsignedByte();
             Frame frame = switch (kind) {
-                case OPS -> readOps(in);
+                case OPS -> readOps(in, false);
+                case SYNC -> readOps(in, true);
                 case HAVE -> readHave(in);
                 case PREVIEW -> readPreview(in);
                 default -> throw new BoardRefusedException("a board frame of an unknown kind");
@@ -148,13 +162,13 @@ public final class BoardCodec {
         }
     }
 
-    private static Ops readOps(DataInputStream in) throws IOException, BoardRefusedException {
+    private static Ops readOps(DataInputStream in, boolean history) throws IOException, BoardRefusedException {
         int count = in.readUnsignedShort();
         List<BoardOp> ops = new ArrayList<>(Math.min(count, in.available() / 20 + 1));
         for (int i = 0; i < count; i++) {
             ops.add(readOp(in));
         }
-        return new Ops(ops);
+        return new Ops(ops, history);
     }
 
     private static BoardOp readOp(DataInputStream in) throws IOException, BoardRefusedException {

@@ -105,6 +105,24 @@ public class JoinCommand implements Callable<Integer> {
                     + "or with --lan, is created or entered with it. Or set " + PasswordSource.ENVIRONMENT + ". Never on the command line.")
     Path passwordFile;
 
+    @Option(names = "--share-screen", description = "Share this display's screen ($DISPLAY) with the room.")
+    boolean shareScreen;
+
+    @Option(names = "--share-seconds", paramLabel = "N", defaultValue = "0",
+            description = "With --share-screen: stop sharing after N seconds and stay in the room (default: share until leaving).")
+    double shareSeconds;
+
+    @Option(names = "--save-video", paramLabel = "DIR",
+            description = "Write the screens others share into this folder as PNG pictures, one a second and the last one.")
+    Path saveVideo;
+
+    @Option(names = "--draw", paramLabel = "FILE",
+            description = "Draw the strokes of this file on the room's whiteboard (format: docs/PROTOCOL.md, Strokes files).")
+    Path draw;
+
+    @Option(names = "--save-board", paramLabel = "FILE.png", description = "Write the whiteboard to this PNG file when leaving.")
+    Path saveBoard;
+
     @Option(names = "--verbose", description = "Show the engine's log.")
     boolean verbose;
 
@@ -141,6 +159,7 @@ public class JoinCommand implements Callable<Integer> {
             throw new CliFailure(ExitCodes.BAD_ARGUMENTS, e.getMessage());
         }
         checkFileOptions();
+        chat.free4.board.StrokeScript strokes = BoardConsole.check(draw, saveBoard);
         RoomAddress address = roomAddress();
         if (verbose) {
             Logs.verbose();
@@ -175,7 +194,9 @@ public class JoinCommand implements Callable<Integer> {
                 throw new CliFailure(ExitCodes.JOIN_REFUSED, reporter.failure());
             }
             try (ChatConsole chatConsole = chat ? ChatConsole.start(joined.chat(), reporter, System.in) : null;
-                 FileConsole files = FileConsole.start(joined.files(), reporter, sendFile, acceptInto)) {
+                 FileConsole files = FileConsole.start(joined.files(), reporter, sendFile, acceptInto);
+                 ScreenConsole screens = ScreenConsole.start(session, reporter, shareScreen, shareSeconds, saveVideo);
+                 BoardConsole board = BoardConsole.start(joined.board(), reporter, strokes, saveBoard)) {
                 if (seconds > 0) {
                     stop.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
                 } else {
@@ -249,6 +270,12 @@ public class JoinCommand implements Callable<Integer> {
     private void checkFileOptions() {
         if (sendFile != null && !java.nio.file.Files.isRegularFile(sendFile)) {
             throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "There is no file " + sendFile + " to send.");
+        }
+        if (saveVideo != null && !java.nio.file.Files.isDirectory(saveVideo)) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "There is no folder " + saveVideo + " to save pictures into.");
+        }
+        if (shareSeconds < 0 || (shareSeconds > 0 && !shareScreen)) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "--share-seconds needs --share-screen and cannot be negative.");
         }
         if (acceptInto != null && !java.nio.file.Files.isDirectory(acceptInto)) {
             throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "There is no folder " + acceptInto + " to accept files into.");

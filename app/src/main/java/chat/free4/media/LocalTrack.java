@@ -20,6 +20,18 @@ public interface LocalTrack extends AutoCloseable {
      */
     Change beginChange();
 
+    /**
+     * The media streams the track is sent in. Tracks of one stream are synchronised by the
+     * receiver, so a kind that must not delay the voice (a shared screen) names its own.
+     */
+    default java.util.List<String> streams() {
+        return LocalTracks.STREAM_IDS;
+    }
+
+    /** The connection now sends the track through {@code sender} (e.g. to cap its bitrate); called once per connection. */
+    default void sentBy(dev.onvoid.webrtc.RTCRtpSender sender) {
+    }
+
     @Override
     void close();
 

@@ -35,7 +35,7 @@ public final class LocalTracks implements AutoCloseable {
     public void addTo(RTCPeerConnection pc) {
         try (LocalTrack.Change adding = beginChange()) {
             for (LocalTrack track : tracks) {
-                pc.addTrack(track.track(), STREAM_IDS);
+                track.sentBy(pc.addTrack(track.track(), track.streams()));
             }
         }
     }

@@ -104,6 +104,16 @@ public final class Media implements AutoCloseable {
             return;
         }
         closed = true;
+        for (MediaKind kind : kinds) {
+            // A kind's own sources (a shared screen's) go before the factory that made its tracks.
+            if (kind instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("Could not close the {} media", kind.kind(), e);
+                }
+            }
+        }
         factory.dispose();
         module.stopPlayout();
         module.dispose();

@@ -1,5 +1,6 @@
 package chat.free4.session;
 
+import chat.free4.board.BoardService;
 import chat.free4.data.AppDataService;
 import chat.free4.data.MeshChannelBridge;
 import chat.free4.chat.ChatService;
@@ -44,10 +45,11 @@ public final class RoomFeatures implements AutoCloseable {
     private final MeshChannelBridge chat;
     private final MeshChannelBridge files;
     private final MeshChannelBridge app;
+    private final MeshChannelBridge board;
     private volatile RoomData current;
 
     /** The services of the room this peer is in. */
-    public record RoomData(ChatService chat, FileSharingService files, AppDataService app) {
+    public record RoomData(ChatService chat, FileSharingService files, AppDataService app, BoardService board) {
     }
 
     public RoomFeatures(FileLimits fileLimits) {
@@ -63,10 +65,11 @@ public final class RoomFeatures implements AutoCloseable {
         chat = new MeshChannelBridge(ChatService.SPEC, lookup, events);
         files = new MeshChannelBridge(FileSharingService.SPEC, lookup, events);
         app = new MeshChannelBridge(AppDataService.SPEC, lookup, events);
+        board = new MeshChannelBridge(BoardService.SPEC, lookup, events);
     }
 
     public List<DataChannelPlugin> meshPlugins() {
-        return List.of(chat, files, app);
+        return List.of(chat, files, app, board);
     }
 
     /** How to name a peer in chat lines and file offers (the engine's room view knows). */
@@ -85,11 +88,13 @@ public final class RoomFeatures implements AutoCloseable {
     /** Fresh services for a room about to be joined. */
     public synchronized RoomData start(PeerInfo self) {
         stop();
-        RoomData room = new RoomData(new ChatService(self), new FileSharingService(fileLimits, downloads), new AppDataService());
+        RoomData room = new RoomData(new ChatService(self), new FileSharingService(fileLimits, downloads), new AppDataService(),
+                new BoardService(self));
         room.chat().roomMembers(id -> members.test(id));
         chat.use(room.chat());
         files.use(room.files());
         app.use(room.app());
+        board.use(room.board());
         current = room;
         return room;
     }
@@ -105,6 +110,7 @@ public final class RoomFeatures implements AutoCloseable {
         chat.use(null);
         files.use(null);
         app.use(null);
+        board.use(null);
         if (room != null) {
             room.files().close();
         }

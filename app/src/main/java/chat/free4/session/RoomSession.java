@@ -41,6 +41,7 @@ public final class RoomSession implements AutoCloseable {
         return t;
     });
     private volatile SessionRoom room;
+    private final chat.free4.screen.ScreenSharing screen;
 
     private RoomSession(AudioBackend audio, SessionSettings settings) {
         ConfiguredIceServers ice = ConfiguredIceServers.check(settings.iceServers());
@@ -50,6 +51,7 @@ public final class RoomSession implements AutoCloseable {
         MeshConfig mesh = settings.mesh().withIceServers(servers);
         features = new RoomFeatures(settings.fileLimits(), settings.downloads());
         engine = new VoiceEngine(audio, mesh, features.meshPlugins());
+        screen = chat.free4.screen.ScreenSharing.plugInto(engine.media());
         features.peerNames(id -> engine.room().peers().stream().filter(p -> p.id().equals(id))
                 .map(PeerView::name).findFirst().orElse(""));
         features.roomMembers(id -> engine.room().peers().stream().anyMatch(p -> p.id().equals(id)));
@@ -86,7 +88,7 @@ public final class RoomSession implements AutoCloseable {
         PeerInfo self = new PeerInfo(request.selfId(), request.displayName());
         RoomFeatures.RoomData data = features.start(self);
         SessionRoom joined = new SessionRoom(self, new SessionChat(data.chat()), new SessionFiles(data.files(), fileOffers),
-                data.app());
+                data.app(), data.board());
         try {
             engine.join(request, signaling);
         } catch (RuntimeException e) {
@@ -111,6 +113,7 @@ public final class RoomSession implements AutoCloseable {
     /** Leaves: unfinished transfers are cancelled, the chat is forgotten; completes when every connection is closed. */
     public synchronized CompletableFuture<Void> leave() {
         room = null;
+        screen.stop();
         CompletableFuture<Void> left = engine.leave();
         features.stop();
         return left;
@@ -161,6 +164,11 @@ public final class RoomSession implements AutoCloseable {
         return engine.openConnections();
     }
 
+    /** Sharing this screen and seeing the screens others share (issue 16). */
+    public chat.free4.screen.ScreenShare screen() {
+        return screen;
+    }
+
     /** The engine underneath, for tests and benchmarks that measure it. */
     public VoiceEngine engine() {
         return engine;
@@ -170,7 +178,9 @@ public final class RoomSession implements AutoCloseable {
     @Override
     public void close() {
         room = null;
+        screen.stop(); // no frame may reach the video source the engine's media layer closes
         engine.close();
+        screen.close();
         features.close();
         fileOffers.shutdownNow();
     }

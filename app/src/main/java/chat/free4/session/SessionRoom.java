@@ -1,12 +1,14 @@
 package chat.free4.session;
 
+import chat.free4.board.BoardService;
 import chat.free4.data.AppDataService;
 import chat.free4.peer.PeerInfo;
 
 /**
  * One joined room's features, fresh for this room: nothing of its chat or transfers outlives it.
  *
- * @param app application data by topic (whiteboard strokes, robot games)
+ * @param app application data by topic (robot games)
+ * @param board the room's shared whiteboard
  */
-public record SessionRoom(PeerInfo self, SessionChat chat, SessionFiles files, AppDataService app) {
+public record SessionRoom(PeerInfo self, SessionChat chat, SessionFiles files, AppDataService app, BoardService board) {
 }

@@ -425,6 +425,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         List<ConfiguredIceServers.Entry> entries = new ArrayList<>(ConfiguredIceServers.urls(now.stunServers()));
         now.turnServers().forEach(turn -> entries.add(turn.entry()));
         session = RoomSession.open(audio, SessionSettings.defaults().withIceServers(entries).withDownloadJournal(downloads));
+        chat.free4.screen.ScreenShare screens = session.screen();
+        Platform.runLater(() -> room.screenProperty().set(screens));
         if (!session.iceProblems().isEmpty()) {
             String problems = String.join(" ", session.iceProblems());
             Platform.runLater(() -> room.errorProperty().set(problems));

@@ -44,6 +44,12 @@ public final class ChildPeer implements AutoCloseable {
         return NamespaceProcess.javaHere(label, mainClass, args);
     }
 
+    /** As {@link #startJava(String, String, List)} with more environment (e.g. {@code DISPLAY}). */
+    public static ChildPeer startJava(String label, String mainClass, List<String> args, java.util.Map<String, String> environment)
+            throws IOException {
+        return NamespaceProcess.javaHere(label, mainClass, args, environment);
+    }
+
     private void readOutput() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

@@ -24,9 +24,15 @@ final class NamespaceProcess {
 
     /** Starts {@code mainClass} in a JVM in the test's own namespace (the child inherits it). */
     static ChildPeer javaHere(String label, String mainClass, List<String> args) throws IOException {
+        return javaHere(label, mainClass, args, java.util.Map.of());
+    }
+
+    static ChildPeer javaHere(String label, String mainClass, List<String> args, java.util.Map<String, String> environment)
+            throws IOException {
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(javaCommand(mainClass, args)).redirectErrorStream(true).start();
-        return new ChildPeer(label, process, started);
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(mainClass, args)).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new ChildPeer(label, builder.start(), started);
     }
 
     private static List<String> javaCommand(String mainClass, List<String> args) {

@@ -12,14 +12,14 @@ enum InstallerType {
             "--linux-shortcut",
             // webrtc-java's native library links libpulse.so.0 even when no sound device is used;
             // pactl lists the sound devices and puts the app's streams on the chosen one (decision 0012);
-            // libasound2: plain ALSA when no sound server runs.
-            "--linux-package-deps", "libpulse0, pulseaudio-utils, libasound2")),
+            // libasound2: plain ALSA when no sound server runs; espeak-ng: the robots' voice (issue 17).
+            "--linux-package-deps", "libpulse0, pulseaudio-utils, libasound2, espeak-ng")),
     RPM("rpm", Platform.LINUX, List.of("rpmbuild"), List.of(
             "--linux-package-name", AppIdentity.PACKAGE_NAME,
             "--linux-menu-group", "Network;AudioVideo;Telephony",
             "--linux-app-category", "Applications/Internet",
             "--linux-shortcut",
-            "--linux-package-deps", "pulseaudio-libs, pulseaudio-utils, alsa-lib")),
+            "--linux-package-deps", "pulseaudio-libs, pulseaudio-utils, alsa-lib, espeak-ng")),
     MSI("msi", Platform.WINDOWS, List.of(), List.of(
             "--win-menu",
             "--win-menu-group", AppIdentity.NAME,

@@ -48,6 +48,7 @@ class InstalledDebIT {
         assertTrue(depends.matches("(?s).*\\blibpulse0\\b.*"), "Depends: " + depends);
         assertTrue(depends.matches("(?s).*\\bpulseaudio-utils\\b.*"), "Depends names pactl's package: " + depends);
         assertTrue(depends.matches("(?s).*\\blibasound2\\b.*"), "Depends names ALSA's library (no sound server): " + depends);
+        assertTrue(depends.matches("(?s).*\\bespeak-ng\\b.*"), "Depends names the robots' voice: " + depends);
     }
 
     @Test

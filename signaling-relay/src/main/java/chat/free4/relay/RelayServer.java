@@ -2,6 +2,7 @@ package chat.free4.relay;
 
 import chat.free4.relay.config.RelayConfig;
 import chat.free4.relay.accept.GuardedConnector;
+import chat.free4.relay.accept.SelectorThreadExecutor;
 import chat.free4.relay.cluster.ClusterConfig;
 import chat.free4.relay.cluster.RedisDirectory;
 import chat.free4.relay.connection.ForwardedFor;
@@ -44,6 +45,11 @@ public final class RelayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
     /** WebSocket sessions idle this much longer than the protocol's idle timeout are dropped by Jetty. */
     private static final Duration JETTY_IDLE_BACKSTOP = Duration.ofSeconds(30);
+    /**
+     * Selector threads, each an event loop that also runs its connections' events (decision
+     * 0023); one per two cores leaves the rest to the kernel's network work and the JIT.
+     */
+    private static final int SELECTORS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
     private final RelayConfig config;
     private final ClusterConfig cluster;
@@ -262,10 +268,10 @@ public final class RelayServer implements AutoCloseable {
             // Clients reach relays by IP as often as by name; the certificate check is the client's job.
             secure.setSniHostCheck(false);
             httpConfig.addCustomizer(secure);
-            connector = new GuardedConnector(server, perAddress, config.maxConnections(), config.upgradeDeadline(), events,
+            connector = new GuardedConnector(server, new SelectorThreadExecutor(server.getThreadPool()), 0, SELECTORS, perAddress, config.maxConnections(), config.upgradeDeadline(), events,
                     new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(httpConfig));
         } else {
-            connector = new GuardedConnector(server, perAddress, config.maxConnections(), config.upgradeDeadline(), events,
+            connector = new GuardedConnector(server, new SelectorThreadExecutor(server.getThreadPool()), 0, SELECTORS, perAddress, config.maxConnections(), config.upgradeDeadline(), events,
                     new HttpConnectionFactory(httpConfig));
         }
         metrics.watchTcpConnections(connector::openConnections);

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a relay reads from Redis is checked like input from a stranger (decision 0023): garbage
+ * What a relay reads from Redis is checked like input from a stranger (decision 0026): garbage
  * published to its channel, a signal with a forged oversized frame, or a seat record of the wrong
  * shape is refused and logged without its content, and the room goes on.
  */

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * An instance of the cluster killed with SIGKILL (decision 0023): its peers' seats expire with its
+ * An instance of the cluster killed with SIGKILL (decision 0026): its peers' seats expire with its
  * heartbeat, the other instances' peers hear {@code peer-left}; a peer that reconnects to another
  * instance with its secret in time keeps its seat without the others noticing, and one that comes
  * back later is a new arrival.

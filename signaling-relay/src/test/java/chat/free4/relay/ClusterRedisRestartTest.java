@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redis goes away under a running cluster and comes back empty (decision 0023): the relays keep
+ * Redis goes away under a running cluster and comes back empty (decision 0026): the relays keep
  * running and say so at /healthz and in their log, refuse new joins and cross-instance signals with
  * a clear error, and when Redis is back restore their seats, so the room works again across
  * instances without anyone having been told a peer left.

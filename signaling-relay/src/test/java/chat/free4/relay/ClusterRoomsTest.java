@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three relay processes on one real Redis (decision 0023): a room whose members are spread over
+ * Three relay processes on one real Redis (decision 0026): a room whose members are spread over
  * all three behaves as on one relay, and its limits hold across instances.
  */
 class ClusterRoomsTest {

@@ -81,7 +81,12 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Sends one masked frame with FIN set. */
     void sendFrame(int opcode, byte[] payload) throws IOException {
-        writeHeader(opcode, payload.length);
+        sendFrame(true, opcode, payload);
+    }
+
+    /** Sends one masked frame; without {@code fin} a continuation (opcode 0) must follow. */
+    void sendFrame(boolean fin, int opcode, byte[] payload) throws IOException {
+        writeHeader(fin, opcode, payload.length);
         byte[] mask = new byte[4];
         maskRandom.nextBytes(mask);
         out.write(mask);
@@ -106,7 +111,11 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     private void writeHeader(int opcode, long length) throws IOException {
-        out.write(0x80 | opcode);
+        writeHeader(true, opcode, length);
+    }
+
+    private void writeHeader(boolean fin, int opcode, long length) throws IOException {
+        out.write((fin ? 0x80 : 0) | opcode);
         if (length < 126) {
             out.write(0x80 | (int) length);
         } else if (length < 65536) {

@@ -45,6 +45,8 @@ public final class TestClient implements Session.Listener.AutoDemanding, AutoClo
         return test;
     }
 
+    private volatile String lastText;
+
     @Override
     public void onWebSocketOpen(Session opened) {
         session = opened;
@@ -52,7 +54,13 @@ public final class TestClient implements Session.Listener.AutoDemanding, AutoClo
 
     @Override
     public void onWebSocketText(String message) {
+        lastText = message;
         inbox.add(JsonParser.parseString(message).getAsJsonObject());
+    }
+
+    /** The text of the newest message as it came off the wire (before it is parsed). */
+    String lastText() {
+        return lastText;
     }
 
     @Override

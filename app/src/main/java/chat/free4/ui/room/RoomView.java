@@ -50,7 +50,10 @@ public final class RoomView extends BorderPane {
         setId("room");
         getStyleClass().add("page");
         setTop(header());
-        setCenter(participants());
+        Node people = participants();
+        VBox.setVgrow(people, Priority.ALWAYS);
+        setCenter(new VBox(new chat.free4.ui.room.screen.ScreensPane(model.screenProperty(), peer -> model.participants().stream()
+                .filter(p -> p.id().equals(peer.value())).findFirst().map(p -> p.displayNameProperty().get()).orElse("")), people));
         setBottom(controlBar(selfName));
         model.chatProperty().addListener((obs, old, now) -> showChat(now));
         // Built lazily, possibly after the room's data arrived: show its chat now.

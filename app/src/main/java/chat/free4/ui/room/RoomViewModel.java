@@ -26,6 +26,7 @@ import javafx.collections.ObservableList;
 public final class RoomViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final ObjectProperty<ChatModels> chat = new SimpleObjectProperty<>();
+    private final ObjectProperty<chat.free4.screen.ScreenShare> screen = new SimpleObjectProperty<>();
     private final StringProperty roomName = new SimpleStringProperty("");
     private final ObjectProperty<InviteLink> invite = new SimpleObjectProperty<>();
     private final StringProperty roomKind = new SimpleStringProperty("");
@@ -134,6 +135,11 @@ public final class RoomViewModel {
     /** True from the moment a join starts until the room is left; the window shows the room meanwhile. */
     public BooleanProperty activeProperty() {
         return active;
+    }
+
+    /** Screen sharing, once the session exists (null before); the room's screens pane follows it. */
+    public ObjectProperty<chat.free4.screen.ScreenShare> screenProperty() {
+        return screen;
     }
 
     /** The room's chat and transfers while in a room (null otherwise); the chat pane follows it. */

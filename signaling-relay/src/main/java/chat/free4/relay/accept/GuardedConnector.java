@@ -52,7 +52,18 @@ public final class GuardedConnector extends ServerConnector {
      */
     public GuardedConnector(Server server, AddressLimiter perAddress, int maxConnections, Duration upgradeDeadline,
                             Events events, ConnectionFactory... factories) {
-        super(server, factories);
+        this(server, null, -1, -1, perAddress, maxConnections, upgradeDeadline, events, factories);
+    }
+
+    /**
+     * @param executor  runs the selector loops and what they hand over; null for the server's pool
+     * @param acceptors threads blocked in accept; 0 lets the selector accept; -1 for Jetty's default
+     * @param selectors selector threads; -1 for Jetty's default
+     */
+    public GuardedConnector(Server server, java.util.concurrent.Executor executor, int acceptors, int selectors,
+                            AddressLimiter perAddress, int maxConnections, Duration upgradeDeadline,
+                            Events events, ConnectionFactory... factories) {
+        super(server, executor, null, null, acceptors, selectors, factories);
         this.perAddress = perAddress;
         this.maxConnections = maxConnections;
         this.upgradeDeadline = upgradeDeadline;

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * How a relay joins a cluster: the Redis its instances share rooms through, and how long the seats
- * of an instance that stopped answering are kept (decision 0023). {@link #none()} is the single relay.
+ * of an instance that stopped answering are kept (decision 0026). {@link #none()} is the single relay.
  *
  * @param redisUrl {@code redis://[:password@]host:port[/db]} or {@code rediss://...} for TLS; null for none
  * @param seatTtl  an instance that has not renewed its heartbeat for this long is gone: its peers' seats

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The Lua scripts that change seats. Each runs atomically in Redis, so two instances seating
- * peers in one room at once cannot pass its limits together (decision 0023). Keys, all under
+ * peers in one room at once cannot pass its limits together (decision 0026). Keys, all under
  * {@code f4c:}: {@code alive:<instance>} (heartbeat, expires), {@code m:<room>} (hash peer id to
  * seat JSON), {@code r:<room>} (the room's JSON), sets {@code rooms} and {@code pub} (public ones),
  * {@code up} and {@code grace} (a store that lost its data gives instances one TTL to restore

@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cluster's seats in Redis, through Lettuce (decision 0023). One command connection carries
+ * The cluster's seats in Redis, through Lettuce (decision 0026). One command connection carries
  * scripts and publishes in order; one pub/sub connection receives what other instances send to
  * this one's channel. A heartbeat thread renews this instance's liveness, reads its rooms back
  * (restoring its seats after a Redis restart, learning what announcements were lost) and the public

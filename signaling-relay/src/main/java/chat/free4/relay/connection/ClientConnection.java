@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Frame;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.exceptions.MessageTooLargeException;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, M
     private final TokenBucket rate;
     /** Refused messages a flooder may cause before it is disconnected. */
     private final TokenBucket violations;
+    private final IncomingMessages incoming;
     private final AtomicInteger queued = new AtomicInteger();
     /** UTF-8 bytes of the messages waiting to be written to this client. */
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -59,6 +61,7 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, M
         this.core = core;
         this.rate = new TokenBucket(core.config().rateBurst(), core.config().ratePerSecond());
         this.violations = new TokenBucket(core.config().rateViolationsBeforeClose(), 1.0);
+        this.incoming = new IncomingMessages(core.config().maxFrameBytes());
     }
 
     long lastReceivedNanos() {
@@ -83,10 +86,46 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, M
         addressCounted = address != null;
     }
 
+    /**
+     * Every frame comes here, so text is decoded by {@link IncomingMessages} rather than by Jetty's
+     * character-by-character message sink; Jetty then delivers nothing else (no text, ping or
+     * close events of its own) and leaves the close handshake to the callback.
+     */
     @Override
-    public void onWebSocketText(String text) {
-        if (!accept()) {
-            return;
+    public void onWebSocketFrame(Frame frame, Callback callback) {
+        try {
+            switch (frame.getType()) {
+                case TEXT -> text(incoming.text(frame.getPayload(), frame.isFin()));
+                case CONTINUATION -> {
+                    if (frame.getEffectiveOpCode() == Frame.Type.TEXT.getOpCode()) {
+                        text(incoming.text(frame.getPayload(), frame.isFin()));
+                    } else if (incoming.binary(frame.getPayloadLength(), frame.isFin())) {
+                        binary();
+                    }
+                }
+                case BINARY -> {
+                    if (incoming.binary(frame.getPayloadLength(), frame.isFin())) {
+                        binary();
+                    }
+                }
+                case PING -> ping(frame.getPayload());
+                default -> { } // pong: nothing to do; close: the core session answers it
+            }
+        } catch (IncomingMessages.Refusal refusal) {
+            if (refusal.status == IncomingMessages.MESSAGE_TOO_LARGE) {
+                core.metrics().refused(ErrorCode.FRAME_TOO_LARGE);
+            }
+            Session s = session;
+            if (s != null && closing.compareAndSet(false, true)) {
+                closeSession(refusal.status, refusal.getMessage());
+            }
+        }
+        callback.succeed();
+    }
+
+    private void text(String text) {
+        if (text == null || !accept()) {
+            return; // more pieces to come, or dropped by the rate limit
         }
         try {
             handle(core.parser().parse(text));
@@ -100,21 +139,19 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, M
         }
     }
 
-    @Override
-    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        callback.succeed();
+    private void binary() {
         if (accept()) {
             refuse(ErrorCode.BAD_JSON, "Binary frames are not accepted; send one JSON object per text frame.", null);
         }
     }
 
-    @Override
-    public void onWebSocketPing(ByteBuffer payload) {
-        // Overriding this turns off Jetty's automatic pong, so answer it here (within the rate limit).
+    /** Answered here, within the rate limit: Jetty's automatic pong is off for a frame listener. */
+    private void ping(ByteBuffer payload) {
         lastReceivedNanos = System.nanoTime();
         Session s = session;
         if (s != null && !closing.get() && rate.tryTake()) {
-            s.sendPong(payload, Callback.NOOP);
+            ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
+            s.sendPong(copy, Callback.NOOP);
         }
     }
 
@@ -242,11 +279,15 @@ public final class ClientConnection implements Session.Listener.AutoDemanding, M
 
     @Override
     public void send(String json) {
+        send(json, Utf8.length(json));
+    }
+
+    @Override
+    public void send(String json, int bytes) {
         Session s = session;
         if (s == null || closed || dropping) {
             return;
         }
-        int bytes = Utf8.length(json);
         if (queued.incrementAndGet() > core.config().maxOutboundQueue()
                 || queuedBytes.addAndGet(bytes) > core.config().maxOutboundBytes()) {
             queued.decrementAndGet();

@@ -49,7 +49,7 @@ public final class RelayCore {
         this(config, SeatDirectory.IN_MEMORY);
     }
 
-    /** @param directory where rooms are shared with other instances (decision 0023); IN_MEMORY for none */
+    /** @param directory where rooms are shared with other instances (decision 0026); IN_MEMORY for none */
     public RelayCore(RelayConfig config, SeatDirectory directory) {
         this.config = config;
         this.directory = directory;

@@ -28,7 +28,7 @@ public enum ErrorCode {
     SHUTTING_DOWN("shutting_down"),
     SESSION_REPLACED("session_replaced"),
     SLOW_CONSUMER("slow_consumer"),
-    /** A relay of a cluster cannot reach the store its instances share rooms through (decision 0023). */
+    /** A relay of a cluster cannot reach the store its instances share rooms through (decision 0026). */
     CLUSTER_UNAVAILABLE("cluster_unavailable"),
     INTERNAL_ERROR("internal_error");
 

@@ -36,8 +36,11 @@ public sealed interface Inbound {
     record Leave() implements Inbound {
     }
 
-    /** {@code payload} is passed on unchanged and never looked into. */
-    record Signal(String to, JsonObject payload) implements Inbound {
+    /**
+     * {@code payload} is the JSON text of an object, checked to be well-formed and passed on as it
+     * came, never looked into.
+     */
+    record Signal(String to, String payload) implements Inbound {
     }
 
     record ListRooms(Optional<String> tag, int offset, int limit) implements Inbound {

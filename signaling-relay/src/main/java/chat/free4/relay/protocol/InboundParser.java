@@ -33,6 +33,12 @@ public final class InboundParser {
     private static final int MAX_NESTING = 64;
 
     public Inbound parse(String text) throws RefusedException {
+        // Nearly every message is a signal: recognise it without a JSON tree, and leave anything
+        // the scanner is not sure of to the general parser below.
+        Inbound.Signal plain = new SignalScanner(MAX_NESTING - 1).scan(text);
+        if (plain != null) {
+            return plain;
+        }
         JsonObject message = parseObject(text);
         JsonElement typeElement = message.get("type");
         if (typeElement == null || !isString(typeElement)) {
@@ -151,7 +157,7 @@ public final class InboundParser {
         if (payload == null || !payload.isJsonObject()) {
             throw new RefusedException(ErrorCode.BAD_MESSAGE, "A signal needs an object field \"payload\".", "signal");
         }
-        return new Inbound.Signal(to, payload.getAsJsonObject());
+        return new Inbound.Signal(to, payload.getAsJsonObject().toString());
     }
 
     private static Inbound.ListRooms list(JsonObject m) throws RefusedException {

@@ -30,7 +30,7 @@ public final class Room {
     /** Wrong answers for this room, whoever sends them; null for an open room. */
     final TokenBucket failures;
     /**
-     * Guarded by this; only in a cluster (decision 0023): the room's peers seated on other
+     * Guarded by this; only in a cluster (decision 0026): the room's peers seated on other
      * instances, by peer id, and when peers of other instances were last seen leaving. Empty on a
      * single relay.
      */

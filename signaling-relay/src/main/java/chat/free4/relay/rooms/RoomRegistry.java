@@ -11,7 +11,6 @@ import chat.free4.relay.protocol.NameSkeleton;
 import chat.free4.relay.protocol.Outbound;
 import chat.free4.relay.protocol.RefusedException;
 import chat.free4.relay.protocol.Utf8;
-import com.google.gson.JsonObject;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -356,13 +355,15 @@ public final class RoomRegistry {
     }
 
     /** Passes {@code payload} to exactly one other peer of the sender's room. */
-    public void forward(MemberOutbox channel, Membership membership, String to, JsonObject payload)
+    public void forward(MemberOutbox channel, Membership membership, String to, String payload)
             throws RefusedException {
         Room room = membership.room();
         Member self = membership.member();
         String json = Outbound.signal(self.peerId, payload);
-        if (Utf8.length(json) > maxForwardBytes) {
-            // JSON re-encoding can grow a payload (U+2028 becomes \u2028, 3 bytes to 6): say so
+        int bytes = Utf8.length(json);
+        if (bytes > maxForwardBytes) {
+            // The payload goes on as it came; only a signal the general parser had to re-write (one
+            // with unusual field names) can grow (U+2028 becomes \u2028, 3 bytes to 6): say so
             // rather than let the frame be refused on its way out, unseen by both ends.
             throw new RefusedException(ErrorCode.SIGNAL_TOO_LARGE, "This signal would be larger than the relay's "
                     + "frame limit once forwarded (" + maxForwardBytes + " bytes); it was not sent. Send less, "
@@ -385,7 +386,7 @@ public final class RoomRegistry {
                 return; // its owner is reconnecting; the mesh repairs what is lost meanwhile
             }
             metrics.messageForwarded(); // counted before the addressee can see it
-            target.channel.send(json);
+            target.channel.send(json, bytes);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Where a room's seats are known beyond this process. {@link #IN_MEMORY} is the single relay: rooms
  * live in this process only and the registry never calls anything else here. A shared directory
- * (the Redis cluster, decision 0023) holds every instance's seats, claims new ones atomically so
+ * (the Redis cluster, decision 0026) holds every instance's seats, claims new ones atomically so
  * room limits hold across instances, carries signals to the instance that holds their addressee,
  * and lists every instance's public rooms. Implementations never block a caller for longer than the
  * store's command timeout; delivery and announcements only enqueue.

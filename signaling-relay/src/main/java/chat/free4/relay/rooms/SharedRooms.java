@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * The registry's rooms when several relay instances share them through a {@link SeatDirectory}
- * (decision 0023). Seats are claimed in the directory first, so room limits hold across
+ * (decision 0026). Seats are claimed in the directory first, so room limits hold across
  * instances; each local room keeps the peers seated elsewhere in {@link Room#remote}, learnt from
  * the claim, from other instances' announcements and from the heartbeat's snapshots, and tells its
  * local peers {@code peer-joined} / {@code peer-left} for them exactly as for local peers.
@@ -168,13 +168,14 @@ final class SharedRooms implements SeatDirectory.Events {
                     replaced = null;
                     membership = new Membership(room, member);
                 }
-                channel.send(Outbound.joined(room.name, room.isPublic, seat.peerId(), others,
-                        registry.maxPeersPerRoom(), registry.iceServers().forPeer(seat.peerId())));
+                // Announced before the joiner hears it is in: peers that join after it are announced later.
                 Set<String> tell = instancesOf(room);
                 if (!claimed.previousInstance().isEmpty() && !claimed.previousInstance().equals(self)) {
                     tell.add(claimed.previousInstance()); // it closes the old connection
                 }
                 directory.announceJoined(tell, roomKey, seat.peerId(), seat.name());
+                channel.send(Outbound.joined(room.name, room.isPublic, seat.peerId(), others,
+                        registry.maxPeersPerRoom(), registry.iceServers().forPeer(seat.peerId())));
             }
             directory.roomsChanged();
             if (replaced != null) {
