@@ -16,28 +16,28 @@ import java.time.Duration;
 import java.util.List;
 
 /** A peer as the app builds it (a session on headless audio) that joins through a real relay. */
-final class BoardPeer implements AutoCloseable {
-    final PeerInfo info;
-    final RoomSession session = RoomSession.open(new HeadlessAudio(PcmSource.silence(), RemotePcmListener.none()),
+public final class BoardPeer implements AutoCloseable {
+    public final PeerInfo info;
+    public final RoomSession session = RoomSession.open(new HeadlessAudio(PcmSource.silence(), RemotePcmListener.none()),
             SessionSettings.defaults());
-    volatile SessionRoom room;
+    public volatile SessionRoom room;
 
-    BoardPeer(String name) {
+    public BoardPeer(String name) {
         info = new PeerInfo(PeerId.random(), name);
     }
 
-    BoardPeer join(URI relay, String roomName) {
+    public BoardPeer join(URI relay, String roomName) {
         RelayConnectionConfig config = new RelayConnectionConfig(relay, Duration.ofSeconds(15),
                 Duration.ofMillis(100), Duration.ofMillis(800), Duration.ofSeconds(3));
         room = session.join(RoomAddress.relay(config), new RoomRequest(roomName, info.displayName(), info.id(), true, List.of()));
         return this;
     }
 
-    BoardService board() {
+    public BoardService board() {
         return room.board();
     }
 
-    void leave() throws Exception {
+    public void leave() throws Exception {
         session.leave().get();
     }
 
