@@ -22,14 +22,15 @@ import org.slf4j.LoggerFactory;
  * One peer's screen track as pictures. Frames arrive on a native decoder thread; the newest one
  * waits for this peer's own converter thread (an older one still waiting is released unseen, so a
  * slow viewer drops frames instead of queueing them), which turns it into BGRA in a reused array
- * and releases it. A sharer pushes frames steadily while it shares, so none for {@link #STALE_MS}
+ * and releases it. A sharer pushes frames steadily (at least one a second) while it shares, so none for {@link #STALE_MS}
  * means the share stopped: the picture is then ended.
  */
 final class RemoteScreen implements RemoteTrack, VideoTrackSink {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteScreen.class);
     /** Larger than any screen (8K): a peer cannot make us allocate more than this per frame. */
     static final int MAX_SIDE = 8192;
-    static final long STALE_MS = 1500;
+    /** Three frames at the slowest cap (1 a second) may be late or lost before a share counts as ended. */
+    static final long STALE_MS = 3000;
 
     private final PeerId peer;
     private final VideoTrack track;

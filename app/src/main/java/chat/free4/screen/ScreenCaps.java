@@ -34,8 +34,8 @@ public record ScreenCaps(int maxBitrate, double scaleResolutionDownBy, double ma
         String size = scaleResolutionDownBy > 1.0
                 ? String.format(java.util.Locale.ROOT, "at %d %% of its size and ", Math.round(100 / scaleResolutionDownBy))
                 : "";
-        return String.format(java.util.Locale.ROOT, "Your screen goes to %d people, so it is sent %s%s frames a second.",
-                viewers, size, trim(maxFramerate));
+        return String.format(java.util.Locale.ROOT, "Your screen goes to %d people, so it is sent %s%s %s a second.",
+                viewers, size, trim(maxFramerate), maxFramerate == 1 ? "frame" : "frames");
     }
 
     private static String trim(double v) {

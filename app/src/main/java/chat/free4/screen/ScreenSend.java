@@ -73,6 +73,7 @@ final class ScreenSend implements LocalTrack {
                 encoding.maxFramerate = caps.maxFramerate();
             }
             sender.setParameters(parameters);
+            LOG.info("Shared screen capped on one connection: {}", sender.getParameters().encodings);
         } catch (RuntimeException e) {
             LOG.info("Could not cap the shared screen on one connection: {}", e.getMessage());
         }

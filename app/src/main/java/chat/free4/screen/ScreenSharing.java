@@ -36,6 +36,8 @@ public final class ScreenSharing implements ScreenShare, AutoCloseable {
     private final Supplier<ScreenCapture> captures;
     private ScreenCapture capture;
     private ScheduledFuture<?> pushing;
+    /** The rate {@link #pushing} runs at: the room's cap (webrtc-java's CustomVideoSource ignores maxFramerate). */
+    private double pushingFps;
     private int[] pixels;
     private ByteBuffer argb;
     private volatile SharingState state = SharingState.notSharing(0);
@@ -89,8 +91,7 @@ public final class ScreenSharing implements ScreenShare, AutoCloseable {
             return;
         }
         capture = captures.get();
-        long period = Math.round(1000 / ScreenCaps.CAPTURE_FPS);
-        pushing = thread.scheduleAtFixedRate(this::pushOne, 0, period, TimeUnit.MILLISECONDS);
+        pushAt(ScreenCaps.forViewers(kind.viewers()).maxFramerate());
         LOG.info("Sharing the screen ({}x{})", capture.width(), capture.height());
         publish();
     }
@@ -115,13 +116,25 @@ public final class ScreenSharing implements ScreenShare, AutoCloseable {
         return pushing != null;
     }
 
+    /** (Re)schedules capturing at {@code fps}; the source pushes to every connection at that rate. */
+    private synchronized void pushAt(double fps) {
+        if (pushing != null) {
+            pushing.cancel(false);
+        }
+        pushingFps = fps;
+        pushing = thread.scheduleAtFixedRate(this::pushOne, 0, Math.round(1000 / fps), TimeUnit.MILLISECONDS);
+    }
+
     private void publish() {
         boolean on;
-        synchronized (this) {
-            on = pushing != null;
-        }
         int viewers = kind.viewers();
         ScreenCaps caps = ScreenCaps.forViewers(viewers);
+        synchronized (this) {
+            on = pushing != null;
+            if (on && caps.maxFramerate() != pushingFps) {
+                pushAt(caps.maxFramerate());
+            }
+        }
         SharingState next = new SharingState(on, viewers, caps, on ? caps.note(viewers) : "");
         if (!next.equals(state)) {
             state = next;
