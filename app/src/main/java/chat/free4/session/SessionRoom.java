@@ -11,4 +11,9 @@ import chat.free4.peer.PeerInfo;
  * @param board the room's shared whiteboard
  */
 public record SessionRoom(PeerInfo self, SessionChat chat, SessionFiles files, AppDataService app, BoardService board) {
+
+    /** The whiteboard for the UI (which reaches the engine only through the session). */
+    public SessionBoard whiteboard() {
+        return new SessionBoard(board);
+    }
 }
