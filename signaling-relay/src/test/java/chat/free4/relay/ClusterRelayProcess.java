@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One relay instance of a cluster as its own operating-system process, on a loopback port. */
-final class ClusterRelayProcess implements AutoCloseable {
+public final class ClusterRelayProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Relay listening on (ws://\\S+)");
 
     private final Process process;
@@ -27,11 +27,21 @@ final class ClusterRelayProcess implements AutoCloseable {
 
     /** @param extra further relay options, e.g. limits */
     static ClusterRelayProcess start(String redisUrl, double seatTtlSeconds, String... extra) throws Exception {
+        // Tests: a small heap and the quick compiler, for a fast start on a loaded machine.
+        return start(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), redisUrl, seatTtlSeconds, extra);
+    }
+
+    /** @param redisUrl null for a relay of its own (no cluster) */
+    public static ClusterRelayProcess start(List<String> jvmOptions, String redisUrl, double seatTtlSeconds,
+                                            String... extra) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
-                "chat.free4.relay.RelayMain", "--port", "0", "--bind", "127.0.0.1", "--metrics-port", "-1",
-                "--redis", redisUrl, "--cluster-seat-ttl-seconds", Double.toString(seatTtlSeconds)));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
+                "chat.free4.relay.RelayMain", "--port", "0", "--bind", "127.0.0.1", "--metrics-port", "-1"));
+        if (redisUrl != null) {
+            command.addAll(List.of("--redis", redisUrl, "--cluster-seat-ttl-seconds", Double.toString(seatTtlSeconds)));
+        }
         command.addAll(List.of(extra));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<URI> found = new CompletableFuture<>();
@@ -72,7 +82,12 @@ final class ClusterRelayProcess implements AutoCloseable {
         this.shared = log;
     }
 
-    URI uri() {
+    /** The operating system's id of the relay process (for CPU figures). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public URI uri() {
         return uri;
     }
 
@@ -83,7 +98,7 @@ final class ClusterRelayProcess implements AutoCloseable {
     }
 
     /** The status code of {@code GET /healthz}, or -1 if it does not answer. */
-    int health() {
+    public int health() {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create("http://" + uri.getHost() + ":" + uri.getPort()
                     + "/healthz").toURL().openConnection();
@@ -109,6 +124,7 @@ final class ClusterRelayProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        // SIGTERM first: a relay stops cleanly.
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             kill();

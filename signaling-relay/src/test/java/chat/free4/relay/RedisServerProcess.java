@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  * it empty, as a cache-only Redis add-on would. Without redis-server the test is skipped with the
  * reason, except in CI (CI=true), where it fails.
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/redis-server");
 
     private final int port;
@@ -31,7 +31,7 @@ final class RedisServerProcess implements AutoCloseable {
         this.dir = dir;
     }
 
-    static RedisServerProcess start() throws Exception {
+    public static RedisServerProcess start() throws Exception {
         if (!Files.isExecutable(BINARY)) {
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException("redis-server is missing: CI must install redis-server");
@@ -47,7 +47,7 @@ final class RedisServerProcess implements AutoCloseable {
         return redis;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
@@ -112,6 +112,11 @@ final class RedisServerProcess implements AutoCloseable {
     void restart() throws Exception {
         kill();
         launch();
+    }
+
+    /** The operating system's id of redis-server (for CPU figures). */
+    public long pid() {
+        return process.pid();
     }
 
     @Override
