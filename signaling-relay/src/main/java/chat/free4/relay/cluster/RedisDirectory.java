@@ -51,6 +51,8 @@ public final class RedisDirectory implements SeatDirectory {
     private final ClientResources resources;
     private final RedisClient client;
     private final ScheduledExecutorService heartbeat;
+    /** Reads rooms back on a thread of its own, so a slow read never delays the heartbeat itself. */
+    private final ScheduledExecutorService reader;
     private final AtomicBoolean listPlanned = new AtomicBoolean();
     /** Seats whose release failed while Redis was away; retried at each heartbeat. */
     private final Set<List<String>> pendingReleases = ConcurrentHashMap.newKeySet();
@@ -89,11 +91,14 @@ public final class RedisDirectory implements SeatDirectory {
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .socketOptions(SocketOptions.builder().connectTimeout(COMMAND_TIMEOUT).build())
                 .build());
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cluster-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cluster-heartbeat"));
+        this.reader = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cluster-reader"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     @Override
@@ -110,7 +115,8 @@ public final class RedisDirectory implements SeatDirectory {
     public void attach(Events events) {
         this.events = events;
         long every = config.heartbeat().toMillis();
-        heartbeat.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        reader.scheduleWithFixedDelay(this::readBack, every / 2, every, TimeUnit.MILLISECONDS);
         LOG.info("Cluster instance {} shares rooms through Redis at {} (seat TTL {} s)", instance,
                 config.redisHost(), config.seatTtl().toMillis() / 1000.0);
     }
@@ -279,7 +285,7 @@ public final class RedisDirectory implements SeatDirectory {
     public void roomsChanged() {
         if (listPlanned.compareAndSet(false, true)) {
             try {
-                heartbeat.execute(() -> {
+                reader.execute(() -> {
                     listPlanned.set(false);
                     refreshList();
                 });
@@ -315,6 +321,17 @@ public final class RedisDirectory implements SeatDirectory {
             for (List<String> seat : List.copyOf(pendingReleases)) {
                 release(seat.get(0), seat.get(1));
             }
+        } catch (Exception failed) {
+            down(failed);
+        }
+    }
+
+    /** On the reader thread: this instance's rooms (re-asserting its seats) and the public list. */
+    private void readBack() {
+        if (closed || problem != null) {
+            return;
+        }
+        try {
             List<CompletableFuture<?>> reads = new ArrayList<>();
             for (LocalRoom room : events.localRooms()) {
                 reads.add(sync(room));
@@ -322,8 +339,14 @@ public final class RedisDirectory implements SeatDirectory {
             reads.add(refreshList());
             CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
                     .get(COMMAND_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         } catch (Exception failed) {
-            down(failed);
+            // Whether Redis answers is the heartbeat's to say; a read that failed is repeated next time.
+            long n = failedCommands.incrementAndGet();
+            if (Long.bitCount(n) == 1) {
+                LOG.warn("Reading this instance's rooms back from Redis failed ({} so far): {}", n, failed.toString());
+            }
         }
     }
 
@@ -374,14 +397,7 @@ public final class RedisDirectory implements SeatDirectory {
         return ClusterScripts.SYNC.<List<Object>>run(redis(), ScriptOutputType.MULTI, args.toArray(String[]::new))
                 .thenAccept(answer -> {
                     boolean storeRecovering = "1".equals(answer.get(0));
-                    List<Seat> seats = seats(answer, 1);
-                    for (Seat seat : seats) {
-                        if (seat.instance().equals(instance) && room.seats().stream()
-                                .noneMatch(local -> local.peerId().equals(seat.peerId()))) {
-                            release(room.roomKey(), seat.peerId()); // left while its release was under way
-                        }
-                    }
-                    events.snapshot(room.roomKey(), seats, asked, storeRecovering);
+                    events.snapshot(room.roomKey(), seats(answer, 1), asked, storeRecovering);
                 });
     }
 
@@ -461,6 +477,7 @@ public final class RedisDirectory implements SeatDirectory {
     public void close() {
         closed = true;
         heartbeat.shutdownNow();
+        reader.shutdownNow();
         // The seats stay until the heartbeat lapses, so this instance's peers can move to another one.
         StatefulRedisPubSubConnection<String, String> sub = subscription;
         if (sub != null) {

@@ -33,6 +33,8 @@ final class SharedRooms implements SeatDirectory.Events {
     private final RoomRegistry registry;
     private final SeatDirectory directory;
     private final String self;
+    /** Seats claimed in the directory and not yet filled here ("room key" + '\n' + peer id). */
+    private final Set<String> claiming = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SharedRooms(RoomRegistry registry, SeatDirectory directory) {
         this.registry = registry;
@@ -95,8 +97,19 @@ final class SharedRooms implements SeatDirectory.Events {
                 SeatDirectory.RoomMeta create = new SeatDirectory.RoomMeta(join.room(), offered == null && join.isPublic(),
                         join.tags(), offered == null ? null : offered.raw());
                 SeatDirectory.Seat seat = new SeatDirectory.Seat(peerId, join.name(), nameKey, self, secret);
-                SeatDirectory.Claimed claimed = directory.claim(new SeatDirectory.Claim(roomKey, seat, create, expected,
-                        registry.maxPeersPerRoom()));
+                String claim = roomKey + '\n' + peerId;
+                claiming.add(claim);
+                SeatDirectory.Claimed claimed;
+                try {
+                    claimed = directory.claim(new SeatDirectory.Claim(roomKey, seat, create, expected,
+                            registry.maxPeersPerRoom()));
+                } catch (SeatDirectory.DirectoryUnavailable | RuntimeException failed) {
+                    claiming.remove(claim);
+                    throw failed;
+                }
+                if (claimed.outcome() != SeatDirectory.Outcome.SEATED) {
+                    claiming.remove(claim);
+                }
                 switch (claimed.outcome()) {
                     case ROOM_CHANGED:
                         continue; // opened or closed elsewhere meanwhile: look again
@@ -113,7 +126,11 @@ final class SharedRooms implements SeatDirectory.Events {
                         throw unavailable();
                     case SEATED:
                     default:
-                        return seat(channel, roomKey, seat, join.secretHash().orElse(null), claimed, askedNanos);
+                        try {
+                            return seat(channel, roomKey, seat, join.secretHash().orElse(null), claimed, askedNanos);
+                        } finally {
+                            claiming.remove(claim);
+                        }
                 }
             }
         } catch (SeatDirectory.DirectoryUnavailable down) {
@@ -329,13 +346,16 @@ final class SharedRooms implements SeatDirectory.Events {
     public void snapshot(String roomKey, List<SeatDirectory.Seat> seats, long askedNanos, boolean recovering) {
         Room room = registry.room(roomKey);
         if (room == null) {
+            releaseStale(roomKey, seats, Map.of());
             return;
         }
         List<MemberOutbox> replaced = new ArrayList<>();
         synchronized (room) {
             if (room.closed) {
+                releaseStale(roomKey, seats, Map.of());
                 return;
             }
+            releaseStale(roomKey, seats, room.members);
             for (SeatDirectory.Seat seat : seats) {
                 Member local = room.members.get(seat.peerId());
                 if (local != null && !seat.instance().equals(self)) {
@@ -352,6 +372,16 @@ final class SharedRooms implements SeatDirectory.Events {
             registry.forgetIfEmpty(room);
         }
         replaced.forEach(MemberOutbox::replaced);
+    }
+
+    /** This instance's seats without their peer (it left while the heartbeat re-asserted them) are freed. */
+    private void releaseStale(String roomKey, List<SeatDirectory.Seat> seats, Map<String, Member> local) {
+        for (SeatDirectory.Seat seat : seats) {
+            if (seat.instance().equals(self) && !local.containsKey(seat.peerId())
+                    && !claiming.contains(roomKey + '\n' + seat.peerId())) {
+                directory.release(roomKey, seat.peerId());
+            }
+        }
     }
 
     /**
