@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 final class RemoteScreen implements RemoteTrack, VideoTrackSink {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteScreen.class);
-    /** Larger than any screen (8K): a peer cannot make us allocate more than this per frame. */
-    static final int MAX_SIDE = 8192;
+    /** Beyond a 4K screen: a peer cannot make us hold more than this (38 MB of BGRA) per picture. */
+    static final int MAX_SIDE = 4096;
+    static final int MAX_PIXELS = 4096 * 2304;
     /** Three frames at the slowest cap (1 a second) may be late or lost before a share counts as ended. */
     static final long STALE_MS = 3000;
 
@@ -107,7 +108,7 @@ final class RemoteScreen implements RemoteTrack, VideoTrackSink {
             VideoFrameBuffer buffer = frame.buffer;
             width = buffer.getWidth();
             height = buffer.getHeight();
-            if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE) {
+            if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
                 if (!warnedSize) {
                     warnedSize = true;
                     LOG.warn("{} sent a screen frame of an impossible size; ignoring such frames", peer);

@@ -1,6 +1,5 @@
 package chat.free4.session;
 
-import chat.free4.signaling.RoomPassword;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,12 +56,13 @@ public final class RobotLauncher {
     }
 
     /**
-     * Starts a robot hosting {@code game} in {@code room} on the relay at {@code where}.
+     * Starts a robot hosting {@code game} in {@code room} on the relay at {@code where}, with the
+     * room's password if it has one.
      *
      * @throws IllegalArgumentException with a sentence: not a relay room, not a game name
      * @throws IllegalStateException with a sentence when the robot cannot be started
      */
-    public static RobotProcess start(RoomAddress where, String room, String game, Optional<RoomPassword> password) {
+    public static RobotProcess start(RoomAddress where, String room, String game, Optional<char[]> password) {
         if (!(where instanceof RoomAddress.Relay relay)) {
             throw new IllegalArgumentException("A robot can join rooms on a relay for now; on this network, start one with free4chat robot --lan.");
         }
@@ -75,8 +75,7 @@ public final class RobotLauncher {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         // The password goes by environment, never on a command line others can read (ps).
         builder.environment().remove("FREE4CHAT_ROOM_PASSWORD");
-        password.ifPresent(p -> builder.environment().put("FREE4CHAT_ROOM_PASSWORD",
-                new String(p.utf8(), java.nio.charset.StandardCharsets.UTF_8)));
+        password.ifPresent(p -> builder.environment().put("FREE4CHAT_ROOM_PASSWORD", new String(p)));
         try {
             return new RobotProcess(builder.start());
         } catch (IOException e) {

@@ -11,6 +11,8 @@ import chat.free4.peer.PeerConnectionStatus;
 import chat.free4.peer.PeerId;
 import chat.free4.session.ComputerSound;
 import chat.free4.session.LanNetwork;
+import chat.free4.session.RobotClaims;
+import chat.free4.session.RobotLauncher;
 import chat.free4.session.RoomAddress;
 import chat.free4.session.RoomDirectories;
 import chat.free4.session.RoomSession;
@@ -98,6 +100,10 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     /** The room being joined and its relay (FX thread): a refusal a password can answer asks again for it. */
     private CreateRoomRequest joining;
     private String joiningRelay = "";
+    /** Who in the room says it is a robot (set on the worker once joined). */
+    private volatile RobotClaims robotClaims;
+    /** The robot this person added (worker thread only). */
+    private RobotLauncher.RobotProcess addedRobot;
 
     /**
      * @param relayUrl     the relay for this run (empty: LAN only)
@@ -205,6 +211,9 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 }
                 SessionRoom joined = s.join(request.source() == RoomSource.LAN ? lanAddress() : RoomAddress.relay(relay),
                         roomRequest);
+                RobotClaims claims = RobotClaims.follow(joined);
+                claims.onChange(() -> Platform.runLater(this::showRobots));
+                robotClaims = claims;
                 Platform.runLater(() -> {
                     if (room.activeProperty().get() && !leaving) {
                         room.chatProperty().set(new ChatModels(new ChatModel(joined.chat(), FX),
@@ -287,8 +296,53 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     }
 
     private void leaveOnWorker() {
+        removeRobotOnWorker();
+        if (robotClaims != null) {
+            robotClaims.close();
+            robotClaims = null;
+        }
         if (session != null) {
             session.leave();
+        }
+    }
+
+    @Override
+    public void addRobot(String game) {
+        CreateRoomRequest where = joining;
+        String relay = joiningRelay;
+        if (where == null || !room.activeProperty().get()) {
+            return;
+        }
+        if (where.source() == RoomSource.LAN) {
+            room.errorProperty().set("Robots join rooms on a relay for now; on this network, start one with"
+                    + " free4chat robot --lan.");
+            return;
+        }
+        worker.execute(() -> {
+            if (addedRobot != null && addedRobot.running()) {
+                return;
+            }
+            try {
+                addedRobot = RobotLauncher.start(RoomAddress.relay(relay), where.name(), game,
+                        where.password().map(String::toCharArray));
+                Platform.runLater(() -> room.robotAddedProperty().set(true));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not add a robot: {}", e.getMessage());
+                Platform.runLater(() -> room.errorProperty().set(e.getMessage()));
+            }
+        });
+    }
+
+    @Override
+    public void removeRobot() {
+        room.robotAddedProperty().set(false);
+        worker.execute(this::removeRobotOnWorker);
+    }
+
+    private void removeRobotOnWorker() {
+        if (addedRobot != null) {
+            addedRobot.remove();
+            addedRobot = null;
         }
     }
 
@@ -357,6 +411,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             }
         }
         worker.execute(() -> {
+            removeRobotOnWorker();
             if (session != null) {
                 session.close();
                 session = null;
@@ -576,11 +631,22 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                     : room.passwordProtectedProperty().get() ? FAILED_IN_A_PASSWORD_ROOM : FAILED_BEHIND_A_FIREWALL);
             p.levelProperty().set(peer.level());
             p.safetyCodeProperty().set(peer.safetyCode());
+            RobotClaims claims = robotClaims;
+            p.robotGameProperty().set(claims == null ? "" : claims.game(peer.id()).orElse(""));
         }
         new ArrayList<>(room.participants()).stream().map(ParticipantViewModel::id)
                 .filter(id -> !present.contains(id)).forEach(room::removeParticipant);
         room.statusProperty().set(statusWords(view));
         room.micLevelProperty().set(view.selfLevel());
+    }
+
+    /** A peer said it is a robot: its badge. */
+    private void showRobots() {
+        RobotClaims claims = robotClaims;
+        if (claims == null || !room.activeProperty().get() || leaving) {
+            return;
+        }
+        room.participants().forEach(p -> p.robotGameProperty().set(claims.game(new PeerId(p.id())).orElse("")));
     }
 
     private void showLevels(RoomSnapshot view) {

@@ -36,8 +36,6 @@ final class InstallTimeArchive {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("postinst"), BuildResources.text("deb/postinst").replace("@APP_DIR@", DEB_APP_DIR));
-            // jpackage's menu entry plus the invite links' handler: free4chat:// opens the app (%u is the link).
-            Files.writeString(dir.resolve(AppIdentity.NAME + ".desktop"), BuildResources.text("deb/free4chat.desktop"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the .deb resources in " + dir, e);
         }

@@ -127,6 +127,15 @@ public final class InstallerBuild {
             args.addAll(List.of("--resource-dir", installTimeArchive.debResources(work).toString()));
         }
         jpackage.run(args);
+        if (type == InstallerType.DEB) {
+            try (java.util.stream.Stream<Path> built = Files.list(dest)) {
+                for (Path deb : built.filter(p -> p.toString().endsWith(".deb")).toList()) {
+                    DebPackageFiles.addTo(deb, work);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list the built installers in " + dest, e);
+            }
+        }
     }
 
     private static List<String> identity(String version, Path icon) {

@@ -9,7 +9,8 @@ enum InstallerType {
             "--linux-deb-maintainer", AppIdentity.MAINTAINER_EMAIL,
             "--linux-menu-group", "Network;AudioVideo;Telephony",
             "--linux-app-category", "net",
-            "--linux-shortcut",
+            // No --linux-shortcut: its scripts run xdg-desktop-menu, which fails on a minimal
+            // Debian; the menu entry and icons are package files instead (DebPackageFiles).
             // webrtc-java's native library links libpulse.so.0 even when no sound device is used;
             // pactl lists the sound devices and puts the app's streams on the chosen one (decision 0012);
             // libasound2: plain ALSA when no sound server runs; espeak-ng: the robots' voice (issue 17).

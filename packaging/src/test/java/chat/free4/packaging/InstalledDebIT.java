@@ -49,6 +49,7 @@ class InstalledDebIT {
         assertTrue(depends.matches("(?s).*\\bpulseaudio-utils\\b.*"), "Depends names pactl's package: " + depends);
         assertTrue(depends.matches("(?s).*\\blibasound2\\b.*"), "Depends names ALSA's library (no sound server): " + depends);
         assertTrue(depends.matches("(?s).*\\bespeak-ng\\b.*"), "Depends names the robots' voice: " + depends);
+        assertFalse(depends.contains("xdg-utils"), "nothing runs xdg tools any more: " + depends);
     }
 
     @Test
@@ -172,17 +173,25 @@ class InstalledDebIT {
     }
 
     @Test
-    void menuEntryPointsAtTheInstalledLauncherAndIcon() throws Exception {
-        Path desktop = root.resolve(INSTALL_DIR + "/lib/free4chat-free4chat.desktop");
+    void menuEntryIconsAndCommandArePackageFiles() throws Exception {
+        Path desktop = root.resolve(DebPackageFiles.DESKTOP_FILE);
         String entry = Files.readString(desktop);
-        assertTrue(entry.contains("Exec=/" + INSTALL_DIR + "/bin/free4chat"), entry);
-        assertTrue(entry.contains("Icon=/" + INSTALL_DIR + "/lib/free4chat.png"), entry);
-        assertTrue(entry.contains("Categories=Network;AudioVideo;Telephony"), entry);
+        assertTrue(entry.contains("Icon=free4chat"), entry);
+        assertTrue(entry.contains("Categories=Network;AudioVideo;Telephony;"), entry);
         // Invite links: the desktop hands free4chat:// links to the app (%u is the link).
         assertTrue(entry.lines().anyMatch(l -> l.equals("Exec=/" + INSTALL_DIR + "/bin/free4chat %u")), entry);
         assertTrue(entry.lines().anyMatch(l -> l.equals("MimeType=x-scheme-handler/free4chat;")), entry);
-        BufferedImage icon = ImageIO.read(root.resolve(INSTALL_DIR + "/lib/free4chat.png").toFile());
-        assertEquals(256, icon.getWidth());
+        ProcessRun valid = ProcessRun.run(List.of("sh", "-c", "command -v desktop-file-validate >/dev/null "
+                + "&& desktop-file-validate \"$0\" || echo no-validator", desktop.toString()), Duration.ofSeconds(30));
+        valid.assertSuccess("desktop-file-validate " + desktop);
+        for (int size : new int[] {48, 128, 256}) {
+            BufferedImage icon = ImageIO.read(root.resolve("usr/share/icons/hicolor/" + size + "x" + size
+                    + "/apps/free4chat.png").toFile());
+            assertEquals(size, icon.getWidth());
+        }
+        Path command = root.resolve("usr/bin/free4chat");
+        assertTrue(Files.isSymbolicLink(command), "free4chat is on the PATH");
+        assertEquals(Path.of("/" + INSTALL_DIR + "/bin/free4chat"), Files.readSymbolicLink(command));
     }
 
     private static Path launcher() throws IOException {

@@ -28,6 +28,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
     private final Label speaking = new Label("Speaking");
     private final Label route = new Label();
     private final Label safetyCode = new Label();
+    private final Label robot = new Label();
     private final Slider volume = new Slider(0, 2, 1);
     private final ToggleButton mute = new ToggleButton();
     private final HBox row;
@@ -45,6 +46,12 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         state.setTooltip(stateWords);
         speaking.getStyleClass().addAll(Styles.TEXT_SMALL, "speaking-label");
         speaking.setGraphic(Icons.of(Feather.ACTIVITY, 12));
+        robot.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "participant-robot");
+        robot.setGraphic(Icons.of(Feather.CPU, 12));
+        robot.setMinWidth(Region.USE_PREF_SIZE); // on a line of its own, narrower than the safety words
+        robot.managedProperty().bind(robot.textProperty().isNotEmpty());
+        robot.visibleProperty().bind(robot.managedProperty());
+        robot.setTooltip(new Tooltip("This peer says it is a robot that hosts a game."));
         HBox nameLine = new HBox(8, name, speaking);
         nameLine.setAlignment(Pos.CENTER_LEFT);
         route.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "participant-route");
@@ -58,7 +65,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         safetyCode.visibleProperty().bind(safetyCode.managedProperty());
         safetyCode.setTooltip(new javafx.scene.control.Tooltip("Safety words: compare them with this person, aloud or on"
                 + " another channel. If they see other words, someone sits between you and can listen in."));
-        VBox text = new VBox(3, nameLine, state, route, safetyCode);
+        VBox text = new VBox(3, nameLine, robot, state, route, safetyCode);
         text.setAlignment(Pos.CENTER_LEFT);
         volume.setPrefWidth(100);
         volume.setMinWidth(40);
@@ -99,6 +106,8 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         state.textProperty().bind(person.stateTextProperty());
         route.textProperty().bind(person.routeProperty());
         safetyCode.textProperty().bind(person.safetyCodeProperty());
+        robot.textProperty().bind(Bindings.when(person.robotGameProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Robot · ", person.robotGameProperty())));
         state.getStyleClass().removeAll("state-connected", "state-problem", "state-pending");
         person.stateProperty().addListener(stateListener);
         styleState(person.stateProperty().get());
@@ -138,6 +147,8 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         route.setText("");
         safetyCode.textProperty().unbind();
         safetyCode.setText("");
+        robot.textProperty().unbind();
+        robot.setText("");
         speaking.visibleProperty().unbind();
         bound.speakingProperty().removeListener(speakingListener);
         bound.stateProperty().removeListener(stateListener);

@@ -28,6 +28,7 @@ public final class ParticipantViewModel {
     /** How the connection goes, e.g. "via relay server (TURN) · 38 ms"; empty until measured. */
     private final StringProperty route = new SimpleStringProperty("");
     private final StringProperty safetyCode = new SimpleStringProperty("");
+    private final StringProperty robotGame = new SimpleStringProperty("");
     private final DoubleProperty volume = new SimpleDoubleProperty(1.0);
     private final BooleanProperty locallyMuted = new SimpleBooleanProperty(false);
     private final BooleanBinding speaking;
@@ -89,6 +90,11 @@ public final class ParticipantViewModel {
     /** Five words this person sees for our connection too, unless someone sits in between ("" until known). */
     public StringProperty safetyCodeProperty() {
         return safetyCode;
+    }
+
+    /** The game this peer says it hosts as a robot ("" for a person); a claim, not a proof (PROTOCOL.md). */
+    public StringProperty robotGameProperty() {
+        return robotGame;
     }
 
     public void setState(ConnectionState newState, String reason) {

@@ -14,4 +14,12 @@ public interface RoomActions {
     void setParticipantMuted(String participantId, boolean muted);
 
     void leave();
+
+    /** Adds a robot hosting {@code game} (words, interview, guess) to this room; one at a time. */
+    default void addRobot(String game) {
+    }
+
+    /** Removes the robot I added. */
+    default void removeRobot() {
+    }
 }

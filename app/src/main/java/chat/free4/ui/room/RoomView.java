@@ -163,7 +163,7 @@ public final class RoomView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         chatToggleSlot.setAlignment(Pos.CENTER);
-        HBox bar = new HBox(12, title, grow, copyInvite, chatToggleSlot, leave);
+        HBox bar = new HBox(12, title, grow, copyInvite, RobotButton.of(model), chatToggleSlot, leave);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Message error = new Message("Something went wrong", "");

@@ -31,6 +31,7 @@ public final class RoomViewModel {
     private final ObjectProperty<InviteLink> invite = new SimpleObjectProperty<>();
     private final StringProperty roomKind = new SimpleStringProperty("");
     private final BooleanProperty passwordProtected = new SimpleBooleanProperty(false);
+    private final BooleanProperty robotAdded = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<ParticipantViewModel> participants = FXCollections.observableArrayList();
@@ -87,6 +88,23 @@ public final class RoomViewModel {
         }
     }
 
+    public void addRobot(String game) {
+        if (actions != null) {
+            actions.addRobot(game);
+        }
+    }
+
+    public void removeRobot() {
+        if (actions != null) {
+            actions.removeRobot();
+        }
+    }
+
+    /** A robot I added is in this room (I can remove it). */
+    public BooleanProperty robotAddedProperty() {
+        return robotAdded;
+    }
+
     public void addParticipant(ParticipantViewModel participant) {
         participant.volumeProperty().addListener((obs, old, now) -> {
             if (actions != null) {
@@ -126,6 +144,7 @@ public final class RoomViewModel {
     public void close() {
         chat.set(null);
         invite.set(null);
+        robotAdded.set(false);
         active.set(false);
         participants.clear();
         pushToTalkHeld.set(false);
