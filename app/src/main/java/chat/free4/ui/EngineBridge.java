@@ -218,6 +218,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                     if (room.activeProperty().get() && !leaving) {
                         room.chatProperty().set(new ChatModels(new ChatModel(joined.chat(), FX),
                                 new TransfersModel(joined.files(), FX)));
+                        room.boardProperty().set(joined.whiteboard());
                     }
                 });
             } catch (RuntimeException ex) {

@@ -96,6 +96,14 @@ class ScreenShareInTheRoomTest {
                 assertTrue(ui.text("#share-note").startsWith("There is no screen here to share"), ui.text("#share-note"));
             }
 
+            // A click enlarges it in its own window, fit to that window.
+            ui.robot.clickOn(tile);
+            await("the enlarged screen").atMost(WAIT).until(() -> enlarged().isPresent());
+            await("the enlarged screen shows the pattern").atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
+                    TestPattern.mismatch(0, DesktopAppHarness.onFx(() -> SwingFXUtils.fromFXImage(
+                            enlargedOnFx().orElseThrow().getScene().getRoot().snapshot(null, null), null)), TOLERANCE).isEmpty());
+            DesktopAppHarness.runFx(() -> enlargedOnFx().orElseThrow().close());
+
             // Sharing does not disturb the voice: Bea's tone is heard as her tone.
             await("Bea's 440 Hz while she shares").atMost(WAIT).until(() -> heard.amplitude(PEER_TONE) > 0.05);
             assertTrue(heard.amplitude(PEER_TONE) > 4 * heard.amplitude(660), "a clean 440 Hz");
@@ -104,6 +112,17 @@ class ScreenShareInTheRoomTest {
             await("the tile goes when Bea stops").atMost(Duration.ofSeconds(10)).until(() -> !ui.exists(tile));
             assertTrue(ui.app.room().participants().stream().anyMatch(p -> p.id().equals(beaId)), "Bea is still in the room");
         }
+    }
+
+    /** The window a tile opened (titled with whose screen it is). */
+    private static Optional<javafx.stage.Stage> enlarged() {
+        return DesktopAppHarness.onFx(ScreenShareInTheRoomTest::enlargedOnFx);
+    }
+
+    private static Optional<javafx.stage.Stage> enlargedOnFx() {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.Stage st && "Bea's screen".equals(st.getTitle()) && st.isShowing())
+                .map(w -> (javafx.stage.Stage) w).findFirst();
     }
 
     /** The tile's picture as drawn on screen (a snapshot of its image view). */

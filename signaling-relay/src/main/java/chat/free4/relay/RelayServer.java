@@ -70,7 +70,7 @@ public final class RelayServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("relay");
         this.server = new Server(threads);
-        this.connector = connector(server, config, core.metrics());
+        this.connector = connector(server, config, core.metrics(), cluster.enabled());
         server.addConnector(connector);
         this.http = new HttpEndpoints(core);
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
@@ -240,7 +240,14 @@ public final class RelayServer implements AutoCloseable {
         return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
     }
 
-    private static GuardedConnector connector(Server server, RelayConfig config, RelayMetrics metrics) {
+    /**
+     * @param clustered a join then waits for Redis (up to its command timeout), which must not hold up
+     *                  a selector's other connections: events go to the pool as Jetty does by default
+     */
+    private static GuardedConnector connector(Server server, RelayConfig config, RelayMetrics metrics,
+                                              boolean clustered) {
+        java.util.concurrent.Executor eventRunner = clustered ? server.getThreadPool()
+                : new SelectorThreadExecutor(server.getThreadPool());
         HttpConfiguration httpConfig = new HttpConfiguration();
         httpConfig.setSendServerVersion(false);
         // Half-open sockets count from accept. Per address the hard cap is twice the WebSocket limit,
@@ -268,10 +275,10 @@ public final class RelayServer implements AutoCloseable {
             // Clients reach relays by IP as often as by name; the certificate check is the client's job.
             secure.setSniHostCheck(false);
             httpConfig.addCustomizer(secure);
-            connector = new GuardedConnector(server, new SelectorThreadExecutor(server.getThreadPool()), 0, SELECTORS, perAddress, config.maxConnections(), config.upgradeDeadline(), events,
+            connector = new GuardedConnector(server, eventRunner, 0, SELECTORS, perAddress, config.maxConnections(), config.upgradeDeadline(), events,
                     new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(httpConfig));
         } else {
-            connector = new GuardedConnector(server, new SelectorThreadExecutor(server.getThreadPool()), 0, SELECTORS, perAddress, config.maxConnections(), config.upgradeDeadline(), events,
+            connector = new GuardedConnector(server, eventRunner, 0, SELECTORS, perAddress, config.maxConnections(), config.upgradeDeadline(), events,
                     new HttpConnectionFactory(httpConfig));
         }
         metrics.watchTcpConnections(connector::openConnections);

@@ -9,6 +9,7 @@ import chat.free4.ui.widgets.Icons;
 import chat.free4.ui.chat.ChatModels;
 import chat.free4.ui.chat.ChatModel;
 import chat.free4.ui.chat.ChatPane;
+import chat.free4.ui.room.board.BoardWindow;
 import chat.free4.ui.chat.ChatPaneActions;
 import chat.free4.ui.chat.ChatToggle;
 import chat.free4.ui.chat.DesktopChatActions;
@@ -286,7 +287,8 @@ public final class RoomView extends BorderPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(16, me, who, meterBox, grow, modeBox, mute, deafen);
+        Node board = BoardWindow.button(model.boardProperty(), () -> getScene() == null ? null : getScene().getWindow());
+        HBox bar = new HBox(16, me, who, meterBox, grow, board, modeBox, mute, deafen);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("control-bar");
         bar.setPadding(new Insets(14, 32, 14, 32));

@@ -26,6 +26,7 @@ import javafx.collections.ObservableList;
 public final class RoomViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final ObjectProperty<ChatModels> chat = new SimpleObjectProperty<>();
+    private final ObjectProperty<chat.free4.session.SessionBoard> board = new SimpleObjectProperty<>();
     private final ObjectProperty<chat.free4.screen.ScreenShare> screen = new SimpleObjectProperty<>();
     private final StringProperty roomName = new SimpleStringProperty("");
     private final ObjectProperty<InviteLink> invite = new SimpleObjectProperty<>();
@@ -143,6 +144,7 @@ public final class RoomViewModel {
     /** The room was left (or could not be joined): back to the lobby. */
     public void close() {
         chat.set(null);
+        board.set(null);
         invite.set(null);
         robotAdded.set(false);
         active.set(false);
@@ -159,6 +161,11 @@ public final class RoomViewModel {
     /** Screen sharing, once the session exists (null before); the room's screens pane follows it. */
     public ObjectProperty<chat.free4.screen.ScreenShare> screenProperty() {
         return screen;
+    }
+
+    /** The room's whiteboard while in a room (null otherwise); its button opens it. */
+    public ObjectProperty<chat.free4.session.SessionBoard> boardProperty() {
+        return board;
     }
 
     /** The room's chat and transfers while in a room (null otherwise); the chat pane follows it. */
