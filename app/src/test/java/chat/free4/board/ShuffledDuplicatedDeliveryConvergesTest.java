@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** The board is a CRDT: any order of arrival, with any duplicates, gives the same set and the same pixels. */
-class ShuffledDuplicatedDeliveryConvergesProperties {
+class ShuffledDuplicatedDeliveryConvergesTest {
     private static final BoardLimits SMALL = new BoardLimits(160, 120, 2_000, 64, 100_000, 60);
 
     @Property(tries = 150)
