@@ -45,6 +45,14 @@ public final class BoardService implements ChannelPlugin {
     private final Map<PeerId, OpRate> rates = new ConcurrentHashMap<>();
     /** Channels on which the peer's HAVE arrived; touched on each channel's own event thread. */
     private final Set<FeatureChannel> heard = ConcurrentHashMap.newKeySet();
+    /**
+     * SYNC frames answer a HAVE at most this many at a time (2 MiB): a full board is tens of MB,
+     * more than a data channel's send buffer or the far side's inbound queue holds at once. A
+     * peer that got this many asks again with a fresh HAVE.
+     */
+    static final int SYNC_BATCH_FRAMES = 8;
+    /** SYNC frames taken on a channel since our last HAVE on it; each channel's own event thread. */
+    private final Map<FeatureChannel, Integer> syncTaken = new ConcurrentHashMap<>();
     private final List<BoardListener> listeners = new CopyOnWriteArrayList<>();
     /** Our strokes still on the board, latest last; guarded by {@code this}. */
     private final Deque<BoardOp.Stroke> undoable = new ArrayDeque<>();
@@ -189,6 +197,7 @@ public final class BoardService implements ChannelPlugin {
             @Override
             public void onClosed(FeatureChannel c) {
                 heard.remove(c);
+                syncTaken.remove(c);
                 if (channels.remove(c.peer().id(), c)) {
                     rates.remove(c.peer().id());
                     listeners.forEach(l -> l.onPreview(c.peer().id(), null));
@@ -207,7 +216,8 @@ public final class BoardService implements ChannelPlugin {
             return;
         }
         if (frame instanceof BoardCodec.Have have) {
-            for (byte[] f : BoardCodec.syncFrames(board.missingFor(have.have()))) {
+            List<byte[]> answer = BoardCodec.syncFrames(board.missingFor(have.have()));
+            for (byte[] f : answer.subList(0, Math.min(answer.size(), SYNC_BATCH_FRAMES))) {
                 sendQuietly(c, f);
             }
             if (heard.add(c)) {
@@ -224,6 +234,10 @@ public final class BoardService implements ChannelPlugin {
             listeners.forEach(l -> l.onPreview(from, p));
         } else if (frame instanceof BoardCodec.Ops ops) {
             take(from, ops);
+            if (ops.history() && syncTaken.merge(c, 1, Integer::sum) >= SYNC_BATCH_FRAMES) {
+                syncTaken.put(c, 0);
+                sendQuietly(c, BoardCodec.haveFrame(board.have())); // a full batch: there may be more
+            }
         }
     }
 
