@@ -24,6 +24,7 @@ public final class FailureAdvice {
             case "room_full" -> "Try another room, or wait until someone leaves.";
             case "name_taken" -> "Someone in that room already uses your display name. Change it in Settings, then join again.";
             case "too_many_rooms" -> "The relay is busy. Try again in a few minutes, or join a room on this network.";
+            case "cluster_unavailable" -> "The relay's servers cannot reach each other right now. Try again in a few minutes, or join a room on this network.";
             case "unreachable" -> "Check your internet connection and the relay address in Settings. We keep trying.";
             case "invalid_room_name" -> NameRules.ROOM_RULE;
             case "invalid_name" -> "Change your display name in Settings (1 to " + NameRules.MAX_NAME_LENGTH

@@ -42,6 +42,11 @@ public final class TestRedis implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
+        return startOn(port);
+    }
+
+    /** A fresh, empty redis-server on {@code port}: how a test brings back one it stopped. */
+    public static TestRedis startOn(int port) throws Exception {
         Path dir = Files.createTempDirectory("f4c-redis");
         Process process = new ProcessBuilder(List.of(BINARY.toString(), "--port", Integer.toString(port), "--bind",
                 "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()))
@@ -56,6 +61,10 @@ public final class TestRedis implements AutoCloseable {
             Thread.sleep(20); // polling a starting process: no event to wait on
         }
         return redis;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url() {
@@ -78,6 +87,9 @@ public final class TestRedis implements AutoCloseable {
     public void close() throws Exception {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+        if (!Files.isDirectory(dir)) {
+            return; // closed before
+        }
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 Files.deleteIfExists(p);

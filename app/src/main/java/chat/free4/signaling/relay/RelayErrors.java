@@ -18,6 +18,9 @@ final class RelayErrors {
             "password_required", "wrong_password", "not_password_protected", "too_many_attempts",
             "password_rooms_unsupported");
 
+    /** A relay of a cluster that cannot reach its shared store: a join is refused for now, not for good. */
+    static final String CLUSTER_UNAVAILABLE = "cluster_unavailable";
+
     /** Refusals that name a time after which the same join can succeed ({@code retryAfter}). */
     static final Set<String> SEAT_RESERVATIONS = Set.of("peer_id_taken", "name_taken");
 
@@ -59,6 +62,7 @@ final class RelayErrors {
             case "name_taken" -> "Someone in the room already uses this name.";
             case "too_many_rooms" -> "The relay has too many rooms right now; try again later.";
             case "rate_limited" -> "Too many messages to the relay; slowing down.";
+            case CLUSTER_UNAVAILABLE -> "The relay cannot reach the store it shares rooms through right now.";
             default -> "The relay refused a request (" + code + ").";
         };
     }

@@ -30,6 +30,8 @@ public final class RelaySignaling implements Signaling {
     /** A reserved seat frees up after the relay's grace period; waiting longer than this is pointless. */
     static final int MAX_RESERVED_SEAT_RETRIES = 6;
     static final long MAX_RETRY_AFTER_SECONDS = 60;
+    /** A cluster's store a few minutes away is worth waiting for; longer, and the person is told. */
+    static final int MAX_UNAVAILABLE_RETRIES = 60;
 
     private final String secret;
     private final RelayConnection relay;
@@ -42,6 +44,8 @@ public final class RelaySignaling implements Signaling {
     private ScheduledFuture<?> iceRefresh;
     /** Joins refused because our seat (or name) was still reserved; reset by a successful join. */
     private int reservedSeatRetries;
+    /** Joins refused with cluster_unavailable since the last successful one. */
+    private int unavailableRetries;
     /** In the room on the current connection. */
     private boolean joined;
     private boolean everJoined;
@@ -190,6 +194,7 @@ public final class RelaySignaling implements Signaling {
                 joined = true;
                 relay.succeeded();
                 reservedSeatRetries = 0;
+                unavailableRetries = 0;
                 everJoined = true;
                 PeerId self = new PeerId(RelayMessages.text(msg, "peerId"));
                 int maxPeers = RelayMessages.maxPeers(msg);
@@ -268,6 +273,19 @@ public final class RelaySignaling implements Signaling {
             relay.reconnectAfter(delayMillis);
             LOG.info("The relay still keeps this seat; joining again in {} ms.", delayMillis);
             state(SignalingState.RECONNECTING, "Your place in the room is still being kept for a moment; joining again in "
+                    + Math.max(1, Math.round(delayMillis / 1000.0)) + " s.");
+            return;
+        }
+        if (!joined && RelayErrors.CLUSTER_UNAVAILABLE.equals(code)
+                && unavailableRetries < MAX_UNAVAILABLE_RETRIES) {
+            // A relay of a cluster that lost its shared store for a while (decision 0026): the join
+            // can succeed once it is back, so wait as the relay asks instead of giving up.
+            unavailableRetries++;
+            long delayMillis = Math.min(Math.max(1, retryAfterSeconds), MAX_RETRY_AFTER_SECONDS) * 1000 + 250;
+            outOfTheRoom();
+            relay.reconnectAfter(delayMillis);
+            LOG.info("The relay cannot seat anyone right now; joining again in {} ms.", delayMillis);
+            state(SignalingState.RECONNECTING, "The relay cannot reach the store it shares rooms through; joining again in "
                     + Math.max(1, Math.round(delayMillis / 1000.0)) + " s.");
             return;
         }
