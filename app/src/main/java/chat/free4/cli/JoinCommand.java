@@ -11,6 +11,9 @@ import chat.free4.invite.InviteLink;
 import chat.free4.invite.InviteLinks;
 import chat.free4.mesh.MeshConfig;
 import chat.free4.peer.PeerId;
+import chat.free4.screen.RobotScreenCapture;
+import chat.free4.screen.ScreenUnavailableException;
+import chat.free4.screen.X11Windows;
 import chat.free4.session.RoomAddress;
 import chat.free4.session.RoomSession;
 import chat.free4.session.SessionRoom;
@@ -108,8 +111,12 @@ public class JoinCommand implements Callable<Integer> {
     @Option(names = "--share-screen", description = "Share this display's screen ($DISPLAY) with the room.")
     boolean shareScreen;
 
+    @Option(names = "--share-window", paramLabel = "TITLE",
+            description = "Share one window of this display instead: the first whose title contains TITLE (X11; needs xwininfo).")
+    String shareWindow;
+
     @Option(names = "--share-seconds", paramLabel = "N", defaultValue = "0",
-            description = "With --share-screen: stop sharing after N seconds and stay in the room (default: share until leaving).")
+            description = "With --share-screen or --share-window: stop sharing after N seconds and stay in the room (default: share until leaving).")
     double shareSeconds;
 
     @Option(names = "--save-video", paramLabel = "DIR",
@@ -159,6 +166,7 @@ public class JoinCommand implements Callable<Integer> {
             throw new CliFailure(ExitCodes.BAD_ARGUMENTS, e.getMessage());
         }
         checkFileOptions();
+        chat.free4.screen.SharedWindow window = shareWindow == null ? null : findWindow(shareWindow);
         chat.free4.board.StrokeScript strokes = BoardConsole.check(draw, saveBoard);
         RoomAddress address = roomAddress();
         if (verbose) {
@@ -195,7 +203,7 @@ public class JoinCommand implements Callable<Integer> {
             }
             try (ChatConsole chatConsole = chat ? ChatConsole.start(joined.chat(), reporter, System.in) : null;
                  FileConsole files = FileConsole.start(joined.files(), reporter, sendFile, acceptInto);
-                 ScreenConsole screens = ScreenConsole.start(session, reporter, shareScreen, shareSeconds, saveVideo);
+                 ScreenConsole screens = ScreenConsole.start(session, reporter, shareScreen, window, shareSeconds, saveVideo);
                  BoardConsole board = BoardConsole.start(joined.board(), reporter, strokes, saveBoard)) {
                 if (seconds > 0) {
                     stop.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
@@ -274,11 +282,32 @@ public class JoinCommand implements Callable<Integer> {
         if (saveVideo != null && !java.nio.file.Files.isDirectory(saveVideo)) {
             throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "There is no folder " + saveVideo + " to save pictures into.");
         }
-        if (shareSeconds < 0 || (shareSeconds > 0 && !shareScreen)) {
-            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "--share-seconds needs --share-screen and cannot be negative.");
+        if (shareSeconds < 0 || (shareSeconds > 0 && !shareScreen && shareWindow == null)) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS,
+                    "--share-seconds needs --share-screen or --share-window and cannot be negative.");
+        }
+        if (shareScreen && shareWindow != null) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Share either the screen (--share-screen) or one window (--share-window), not both.");
+        }
+        if (shareWindow != null && shareWindow.isEmpty()) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "--share-window needs a piece of the window's title.");
         }
         if (acceptInto != null && !java.nio.file.Files.isDirectory(acceptInto)) {
             throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "There is no folder " + acceptInto + " to accept files into.");
+        }
+    }
+
+    /** The window --share-window names, looked up before the join so a wrong title costs nothing. */
+    private static chat.free4.screen.SharedWindow findWindow(String title) {
+        java.util.Optional<String> reason = RobotScreenCapture.unavailableReason();
+        if (reason.isPresent()) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Cannot share a window: " + reason.get());
+        }
+        try {
+            return X11Windows.titled(title).orElseThrow(() -> new CliFailure(ExitCodes.BAD_ARGUMENTS,
+                    "No window on this display has a title containing \"" + TerminalText.safe(title) + "\"."));
+        } catch (ScreenUnavailableException e) {
+            throw new CliFailure(ExitCodes.BAD_ARGUMENTS, "Cannot share a window: " + e.getMessage());
         }
     }
 

@@ -6,8 +6,10 @@ import chat.free4.screen.ScreenListener;
 import chat.free4.screen.ScreenPicture;
 import chat.free4.screen.ScreenShare;
 import chat.free4.screen.ScreenUnavailableException;
+import chat.free4.screen.SharedWindow;
 import chat.free4.screen.SharingState;
 import chat.free4.session.RoomSession;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 /**
- * The command line's screen sharing: {@code --share-screen} shares this display's screen (for
+ * The command line's screen sharing: {@code --share-screen} shares this display's screen, or
+ * {@code --share-window} one of its windows (for
  * {@code --share-seconds}, or until leaving), and every screen shared by others is printed when it
  * starts and ends; with {@code --save-video DIR} its pictures are written there as PNG, one a
  * second ({@code screen-PEERID-NNNN.png}) and the last one when it ends ({@code screen-PEERID-last.png}).
@@ -54,15 +57,24 @@ final class ScreenConsole implements ScreenListener, AutoCloseable {
         this.saveInto = saveInto;
     }
 
-    static ScreenConsole start(RoomSession session, ConsoleReporter reporter, boolean share, double shareSeconds, Path saveInto) {
+    /** @param window the one window to share instead of the whole screen ({@code --share-window}), or null */
+    static ScreenConsole start(RoomSession session, ConsoleReporter reporter, boolean share, SharedWindow window,
+            double shareSeconds, Path saveInto) {
         ScreenConsole console = new ScreenConsole(session, reporter, saveInto);
         ScreenShare screen = session.screen();
         screen.addListener(console);
-        if (share) {
+        if (share || window != null) {
             try {
-                screen.start();
+                if (window != null) {
+                    screen.start(window);
+                    Rectangle at = window.bounds();
+                    reporter.line("sharing the window \"" + TerminalText.safe(window.label()) + "\" (" + at.width + "x"
+                            + at.height + " at " + at.x + "," + at.y + ")");
+                } else {
+                    screen.start();
+                }
             } catch (ScreenUnavailableException e) {
-                reporter.problem("Cannot share the screen: " + e.getMessage());
+                reporter.problem((window != null ? "Cannot share the window: " : "Cannot share the screen: ") + e.getMessage());
             }
             if (shareSeconds > 0) {
                 console.timer.schedule(screen::stop, Math.round(shareSeconds * 1000), TimeUnit.MILLISECONDS);
@@ -84,6 +96,11 @@ final class ScreenConsole implements ScreenListener, AutoCloseable {
         } else {
             reporter.line("not sharing my screen");
         }
+    }
+
+    @Override
+    public void onSharingStopped(String sentence) {
+        reporter.line("stopped sharing: " + TerminalText.safe(sentence));
     }
 
     @Override

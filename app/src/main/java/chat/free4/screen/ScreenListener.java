@@ -19,4 +19,8 @@ public interface ScreenListener {
     /** What this side sends changed: sharing or not, and whether the picture is reduced for the room's size. */
     default void onSharingChanged(SharingState state) {
     }
+
+    /** This side's share ended by itself (the shared window closed, the screen cannot be read); {@code sentence} says why. */
+    default void onSharingStopped(String sentence) {
+    }
 }

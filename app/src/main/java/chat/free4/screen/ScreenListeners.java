@@ -31,6 +31,10 @@ final class ScreenListeners {
         each(l -> l.onSharingChanged(state));
     }
 
+    void stopped(String sentence) {
+        each(l -> l.onSharingStopped(sentence));
+    }
+
     private void each(java.util.function.Consumer<ScreenListener> call) {
         for (ScreenListener l : listeners) {
             try {

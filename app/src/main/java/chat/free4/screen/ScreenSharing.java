@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Screen sharing in a room: {@link #start()} shares this display's screen with everyone connected
- * (and whoever connects later), {@link #stop()} ends it; {@link #addListener} shows the screens
+ * (and whoever connects later), {@link #start(SharedWindow)} one of its windows, {@link #stop()} ends it; {@link #addListener} shows the screens
  * others share. Plugged into the media layer once per session ({@link #plugInto}). Capture runs
  * on its own thread at {@link ScreenCaps#CAPTURE_FPS} frames a second; the room's size caps what
  * each connection sends ({@link ScreenCaps}).
@@ -86,13 +86,30 @@ public final class ScreenSharing implements ScreenShare, AutoCloseable {
      * @throws ScreenUnavailableException with a sentence when the screen cannot be read here
      */
     @Override
-    public synchronized void start() {
+    public void start() {
+        start(captures, "the screen");
+    }
+
+    @Override
+    public void start(SharedWindow window) {
+        start(() -> RobotWindowCapture.open(window), "the window \"" + window.label() + "\"");
+    }
+
+    @Override
+    public java.util.List<SharedWindow> windows() {
+        unavailableReason().ifPresent(reason -> {
+            throw new ScreenUnavailableException(reason);
+        });
+        return X11Windows.list();
+    }
+
+    private synchronized void start(Supplier<ScreenCapture> from, String what) {
         if (pushing != null) {
             return;
         }
-        capture = captures.get();
+        capture = from.get();
         pushAt(ScreenCaps.forViewers(kind.viewers()).maxFramerate());
-        LOG.info("Sharing the screen ({}x{})", capture.width(), capture.height());
+        LOG.info("Sharing {} ({}x{})", what, capture.width(), capture.height());
         publish();
     }
 
@@ -152,9 +169,10 @@ public final class ScreenSharing implements ScreenShare, AutoCloseable {
         }
         NativeI420Buffer buffer = null;
         try {
+            pixels = from.grab(pixels);
+            // After the grab: a shared window may have just changed its size.
             int width = from.width();
             int height = from.height();
-            pixels = from.grab(pixels);
             int bytes = width * height * 4;
             if (argb == null || argb.capacity() != bytes) {
                 argb = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -170,7 +188,14 @@ public final class ScreenSharing implements ScreenShare, AutoCloseable {
             frame.release();
         } catch (ScreenUnavailableException e) {
             LOG.warn("Stopped sharing the screen: {}", e.getMessage());
+            boolean wasOn;
+            synchronized (this) {
+                wasOn = capture == from;
+            }
             stop();
+            if (wasOn) {
+                listeners.stopped(e.getMessage());
+            }
         } catch (Exception e) {
             LOG.warn("Could not share one screen frame: {}", e.getMessage());
         } finally {

@@ -10,9 +10,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 
 /**
- * Test program: covers its display ({@code DISPLAY}) with {@link TestPattern} number {@code args[0]},
- * prints "SHOWING n" once the X server's own pixels show it (read back through Robot), and
- * switches to pattern m on a stdin line "m".
+ * Test program: covers its display ({@code DISPLAY}) with {@link TestPattern} number {@code args[0]}
+ * (or, given {@code TITLE X Y WIDTH HEIGHT} after it, only a window of that title and place), prints "SHOWING n" once the X server's own pixels show it (read back through Robot), and
+ * switches to pattern m on a stdin line "m" (or moves the window on "move X Y").
  */
 public final class PatternWindow {
     private PatternWindow() {
@@ -21,9 +21,14 @@ public final class PatternWindow {
     public static void main(String[] args) throws Exception {
         Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice()
                 .getDefaultConfiguration().getBounds();
+        String title = args.length > 1 ? args[1] : "pattern";
+        if (args.length > 5) {
+            screen = new Rectangle(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]));
+        }
         int[] current = {Integer.parseInt(args[0])};
         BufferedImage[] image = {TestPattern.draw(current[0], screen.width, screen.height)};
-        Frame frame = new Frame("pattern") {
+        Frame frame = new Frame(title) {
             @Override
             public void paint(Graphics g) {
                 g.drawImage(image[0], 0, 0, null);
@@ -42,6 +47,14 @@ public final class PatternWindow {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
+            String[] words = line.trim().split(" ");
+            if (words[0].equals("move") && words.length == 3) {
+                Rectangle to = new Rectangle(Integer.parseInt(words[1]), Integer.parseInt(words[2]), screen.width, screen.height);
+                java.awt.EventQueue.invokeAndWait(() -> frame.setBounds(to));
+                screen = to;
+                showing(robot, screen, current[0]);
+                continue;
+            }
             int n = Integer.parseInt(line.trim());
             current[0] = n;
             image[0] = TestPattern.draw(n, screen.width, screen.height);

@@ -6,6 +6,7 @@ import chat.free4.screen.ScreenListener;
 import chat.free4.screen.ScreenPicture;
 import chat.free4.screen.ScreenShare;
 import chat.free4.screen.ScreenUnavailableException;
+import chat.free4.screen.SharedWindow;
 import chat.free4.screen.SharingState;
 import chat.free4.ui.widgets.Icons;
 import java.util.HashMap;
@@ -26,8 +27,9 @@ import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The room's screens: a "Share screen" button (or why it cannot), what the room's size does to
- * your picture, and one tile per person sharing; a click on a tile enlarges it in its own window.
+ * The room's screens: a "Share screen" button offering the whole screen or one window
+ * ({@link WindowChooser}; or why it cannot), what the room's size does to your picture, and one
+ * tile per person sharing; a click on a tile enlarges it in its own window.
  */
 public final class ScreensPane extends VBox {
     private static final double TILE_WIDTH = 320;
@@ -87,15 +89,34 @@ public final class ScreensPane extends VBox {
             return;
         }
         ScreenShare s = screen;
-        boolean on = share.isSelected();
-        // Reading the first frame talks to the display: never on the FX thread.
+        if (!share.isSelected()) {
+            offFx(s::stop);
+            return;
+        }
+        // Listing the windows and reading the first frame talk to the display: never on the FX thread.
+        offFx(() -> {
+            java.util.List<SharedWindow> windows;
+            try {
+                windows = s.windows();
+            } catch (ScreenUnavailableException e) {
+                windows = java.util.List.of(); // the whole screen is still offered
+            }
+            java.util.List<SharedWindow> found = windows;
+            Platform.runLater(() -> WindowChooser.show(share, found, choice -> offFx(() -> {
+                if (choice.isPresent()) {
+                    s.start(choice.get());
+                } else {
+                    s.start();
+                }
+            }), () -> setSelected(s.sharing())));
+        });
+    }
+
+    /** Runs {@code action} on its own thread; a refusal unselects the button and says why. */
+    private void offFx(Runnable action) {
         Thread starter = new Thread(() -> {
             try {
-                if (on) {
-                    s.start();
-                } else {
-                    s.stop();
-                }
+                action.run();
             } catch (ScreenUnavailableException e) {
                 Platform.runLater(() -> {
                     setSelected(false);
@@ -186,6 +207,11 @@ public final class ScreensPane extends VBox {
         @Override
         public void onSharingChanged(SharingState state) {
             Platform.runLater(() -> sharingChanged(state));
+        }
+
+        @Override
+        public void onSharingStopped(String sentence) {
+            Platform.runLater(() -> note.setText(sentence));
         }
     }
 }
