@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * answers in the chat; without espeak-ng it writes everything in the chat and says so.
  */
 @Command(name = "robot", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Add a robot that hosts a voice game in a room: words, interview or guess.")
+        description = "Add a robot that hosts a voice game in a room: words, interview, guess or draw.")
 public class RobotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,14 +46,15 @@ public class RobotCommand implements Callable<Integer> {
     String room;
 
     @Option(names = "--game", paramLabel = "NAME", required = true,
-            description = "The game: words (word practice), interview (interview practice) or guess (guess the word).")
+            description = "The game: words (word practice), interview (interview practice), guess (guess the word)"
+                    + " or draw (draw and guess on the whiteboard).")
     String game;
 
-    @Option(names = "--rounds", paramLabel = "N", description = "How many words or questions (default: the whole bank).")
+    @Option(names = "--rounds", paramLabel = "N", description = "How many words or questions (default: the whole bank; draw: 6).")
     Integer rounds;
 
     @Option(names = "--bank", paramLabel = "FILE",
-            description = "Your own words or questions, one a line (guess: word | clue | clue ...).")
+            description = "Your own words or questions, one a line (guess: word | clue | clue ...; draw: one word to draw a line).")
     Path bank;
 
     @Option(names = "--answer-seconds", paramLabel = "S", description = "How long each round waits for answers.")

@@ -42,6 +42,20 @@ public interface GameTable {
      */
     Optional<Answer> nextAnswer(Instant deadline, Predicate<Player> awaited) throws InterruptedException;
 
+    /**
+     * Sends one player, and nobody else, {@code payload} on the app-data topic {@code topic} (the
+     * drawer's secret word in draw and guess); false when that player cannot be reached.
+     */
+    boolean tellPrivately(Player player, String topic, byte[] payload) throws InterruptedException;
+
+    /**
+     * Whether every peer in the room has finished connecting to the host (so a game that deals out
+     * turns once can count everyone); a table that cannot tell says true.
+     */
+    default boolean everyoneConnected() {
+        return true;
+    }
+
     /** Whether answers can be spoken (speech recognition); when false, players answer in the chat. */
     boolean hearsSpeech();
 

@@ -62,7 +62,7 @@ public final class Robot implements AutoCloseable {
         session.addListener(badge);
         try {
             awaitPlayer(room, waitForPlayers);
-            table = new RobotTable(session, room.chat(), voice, speech, Clock.systemUTC(), report);
+            table = new RobotTable(session, room.chat(), room.app(), voice, speech, Clock.systemUTC(), report);
             table.start();
             try {
                 return game.play(table);

@@ -4,8 +4,12 @@ import chat.free4.audio.Pcm;
 import chat.free4.chat.ChatLogListener;
 import chat.free4.chat.ChatMessage;
 import chat.free4.chat.MessageRefusedException;
+import chat.free4.data.AppDataService;
+import chat.free4.data.ChannelClosedException;
 import chat.free4.engine.PeerView;
 import chat.free4.peer.PeerConnectionStatus;
+import chat.free4.peer.PeerId;
+import chat.free4.peer.PeerInfo;
 import chat.free4.session.RoomSession;
 import chat.free4.session.SessionChat;
 import java.time.Clock;
@@ -38,6 +42,7 @@ final class RobotTable implements GameTable, ChatLogListener {
 
     private final RoomSession session;
     private final SessionChat chat;
+    private final AppDataService app;
     private final RobotVoice voice;
     private final Speech speech;
     private final Clock clock;
@@ -46,9 +51,14 @@ final class RobotTable implements GameTable, ChatLogListener {
     private volatile boolean roundOpen;
     private volatile boolean voiceWorks;
 
-    RobotTable(RoomSession session, SessionChat chat, RobotVoice voice, Speech speech, Clock clock, Consumer<String> report) {
+    /** How long a private message waits for the player's app channel to open. */
+    private static final long PRIVATE_WAIT_MILLIS = 5_000;
+
+    RobotTable(RoomSession session, SessionChat chat, AppDataService app, RobotVoice voice, Speech speech, Clock clock,
+               Consumer<String> report) {
         this.session = session;
         this.chat = chat;
+        this.app = app;
         this.voice = voice;
         this.speech = speech;
         this.clock = clock;
@@ -165,6 +175,31 @@ final class RobotTable implements GameTable, ChatLogListener {
             throw new RoomEmptyException();
         }
         return now;
+    }
+
+    @Override
+    public boolean tellPrivately(Player player, String topic, byte[] payload) throws InterruptedException {
+        long until = System.nanoTime() + PRIVATE_WAIT_MILLIS * 1_000_000L;
+        while (players().contains(player)) {
+            try {
+                app.send(player.id(), topic, payload);
+                return true;
+            } catch (ChannelClosedException e) {
+                if (System.nanoTime() - until > 0) {
+                    return false;
+                }
+                Thread.sleep(LOOK_MILLIS); // looking again for the player's channel
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean everyoneConnected() {
+        List<PeerId> withChat = chat.connectedPeers().stream().map(PeerInfo::id).toList();
+        List<PeerId> withApp = app.connectedPeers();
+        return session.snapshot().peers().stream().allMatch(p -> p.status() == PeerConnectionStatus.CONNECTED
+                && withChat.contains(p.id()) && withApp.contains(p.id()));
     }
 
     @Override

@@ -214,6 +214,20 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 RobotClaims claims = RobotClaims.follow(joined);
                 claims.onChange(() -> Platform.runLater(this::showRobots));
                 robotClaims = claims;
+                // A robot's draw and guess gives the drawer the word privately (PROTOCOL.md); only a
+                // peer claiming to host that game is listened to.
+                joined.app().subscribe(chat.free4.board.guess.DrawAndGuessHost.TOPIC, (from, topic, payload) -> {
+                    if (claims.game(from.id()).filter("draw"::equals).isPresent()
+                            && payload.length <= chat.free4.board.guess.SecretWords.MAX_WORD_BYTES) {
+                        String word = chat.free4.data.Untrusted.forDisplay(
+                                new String(payload, java.nio.charset.StandardCharsets.UTF_8), 100);
+                        Platform.runLater(() -> {
+                            if (room.activeProperty().get() && !leaving) {
+                                room.drawWordProperty().set(word); // empty: the turn is over
+                            }
+                        });
+                    }
+                });
                 Platform.runLater(() -> {
                     if (room.activeProperty().get() && !leaving) {
                         room.chatProperty().set(new ChatModels(new ChatModel(joined.chat(), FX),

@@ -145,7 +145,7 @@ class RobotCommandTest {
         Path empty = Files.writeString(dir.resolve("empty.txt"), "# nothing here\n\n");
         Run unknown = start("robot", "--relay", "ws://127.0.0.1:1/v1", "--room", "r", "--game", "chess");
         assertEquals(ExitCodes.BAD_ARGUMENTS, unknown.code().get(10, TimeUnit.SECONDS));
-        assertEquals("There is no game called \"chess\". The games are: words, interview, guess.",
+        assertEquals("There is no game called \"chess\". The games are: words, interview, guess, draw.",
                 unknown.err().toString().strip());
         Run noQuestions = start("robot", "--relay", "ws://127.0.0.1:1/v1", "--room", "r", "--game", "interview",
                 "--bank", empty.toString());

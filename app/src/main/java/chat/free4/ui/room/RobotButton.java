@@ -20,7 +20,7 @@ final class RobotButton {
         add.setId("add-robot");
         add.setTooltip(new Tooltip("A robot joins the room and hosts a voice game; it leaves when the game ends."));
         add.getItems().addAll(game("Word practice", "words", model), game("Interview practice", "interview", model),
-                game("Guess the word", "guess", model));
+                game("Guess the word", "guess", model), game("Draw and guess", "draw", model));
         Button remove = new Button("Remove robot", Icons.of(Feather.X));
         remove.setId("remove-robot");
         remove.setOnAction(e -> model.removeRobot());

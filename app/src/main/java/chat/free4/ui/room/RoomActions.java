@@ -15,7 +15,7 @@ public interface RoomActions {
 
     void leave();
 
-    /** Adds a robot hosting {@code game} (words, interview, guess) to this room; one at a time. */
+    /** Adds a robot hosting {@code game} (words, interview, guess, draw) to this room; one at a time. */
     default void addRobot(String game) {
     }
 

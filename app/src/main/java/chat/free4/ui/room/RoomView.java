@@ -175,7 +175,16 @@ public final class RoomView extends BorderPane {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setOnClose(e -> model.errorProperty().set(""));
-        VBox top = new VBox(14, bar, error);
+        Message drawWord = new Message("Your turn to draw", "");
+        drawWord.setId("room-draw-word");
+        drawWord.getStyleClass().add(Styles.ACCENT);
+        drawWord.setGraphic(Icons.of(Feather.EDIT_2));
+        drawWord.descriptionProperty().bind(Bindings.createStringBinding(() -> "Draw \u201c" + model.drawWordProperty().get()
+                + "\u201d on the whiteboard; only you see this word.", model.drawWordProperty()));
+        drawWord.visibleProperty().bind(model.drawWordProperty().isNotEmpty());
+        drawWord.managedProperty().bind(drawWord.visibleProperty());
+        drawWord.setOnClose(e -> model.drawWordProperty().set(""));
+        VBox top = new VBox(14, bar, error, drawWord);
         top.setPadding(new Insets(28, 32, 16, 32));
         return top;
     }

@@ -35,6 +35,7 @@ public final class RoomViewModel {
     private final BooleanProperty robotAdded = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty drawWord = new SimpleStringProperty("");
     private final ObservableList<ParticipantViewModel> participants = FXCollections.observableArrayList();
     private final BooleanProperty selfMuted = new SimpleBooleanProperty(false);
     private final BooleanProperty deafened = new SimpleBooleanProperty(false);
@@ -136,6 +137,7 @@ public final class RoomViewModel {
         passwordProtected.set(withPassword);
         status.set("Joining…");
         error.set("");
+        drawWord.set("");
         pushToTalkHeld.set(false);
         micLevel.set(0);
         active.set(true);
@@ -147,6 +149,7 @@ public final class RoomViewModel {
         board.set(null);
         invite.set(null);
         robotAdded.set(false);
+        drawWord.set("");
         active.set(false);
         participants.clear();
         pushToTalkHeld.set(false);
@@ -194,6 +197,11 @@ public final class RoomViewModel {
     /** The room's own connection in words (joining, in the room, reconnecting to the relay…). */
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** The word a robot's draw and guess gave this person to draw, or empty: only this person sees it. */
+    public StringProperty drawWordProperty() {
+        return drawWord;
     }
 
     public StringProperty errorProperty() {
