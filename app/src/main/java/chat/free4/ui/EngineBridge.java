@@ -11,6 +11,7 @@ import chat.free4.peer.PeerConnectionStatus;
 import chat.free4.peer.PeerId;
 import chat.free4.session.ComputerSound;
 import chat.free4.session.LanNetwork;
+import chat.free4.session.DrawWords;
 import chat.free4.session.RobotClaims;
 import chat.free4.session.RobotLauncher;
 import chat.free4.session.RoomAddress;
@@ -102,6 +103,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     private String joiningRelay = "";
     /** Who in the room says it is a robot (set on the worker once joined). */
     private volatile RobotClaims robotClaims;
+    /** The subscription to a draw-and-guess robot's secret words; null outside a room. */
+    private volatile AutoCloseable drawWords;
     /** The robot this person added (worker thread only). */
     private RobotLauncher.RobotProcess addedRobot;
 
@@ -214,20 +217,11 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 RobotClaims claims = RobotClaims.follow(joined);
                 claims.onChange(() -> Platform.runLater(this::showRobots));
                 robotClaims = claims;
-                // A robot's draw and guess gives the drawer the word privately (PROTOCOL.md); only a
-                // peer claiming to host that game is listened to.
-                joined.app().subscribe(chat.free4.board.guess.DrawAndGuessHost.TOPIC, (from, topic, payload) -> {
-                    if (claims.game(from.id()).filter("draw"::equals).isPresent()
-                            && payload.length <= chat.free4.board.guess.SecretWords.MAX_WORD_BYTES) {
-                        String word = chat.free4.data.Untrusted.forDisplay(
-                                new String(payload, java.nio.charset.StandardCharsets.UTF_8), 100);
-                        Platform.runLater(() -> {
-                            if (room.activeProperty().get() && !leaving) {
-                                room.drawWordProperty().set(word); // empty: the turn is over
-                            }
-                        });
+                drawWords = DrawWords.follow(joined, claims, word -> Platform.runLater(() -> {
+                    if (room.activeProperty().get() && !leaving) {
+                        room.drawWordProperty().set(word); // empty: the turn is over
                     }
-                });
+                }));
                 Platform.runLater(() -> {
                     if (room.activeProperty().get() && !leaving) {
                         room.chatProperty().set(new ChatModels(new ChatModel(joined.chat(), FX),
@@ -312,6 +306,14 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
 
     private void leaveOnWorker() {
         removeRobotOnWorker();
+        if (drawWords != null) {
+            try {
+                drawWords.close();
+            } catch (Exception ignored) {
+                // the room is being left anyway
+            }
+            drawWords = null;
+        }
         if (robotClaims != null) {
             robotClaims.close();
             robotClaims = null;
