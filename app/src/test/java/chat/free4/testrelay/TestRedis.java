@@ -52,13 +52,16 @@ public final class TestRedis implements AutoCloseable {
                 "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         TestRedis redis = new TestRedis(port, dir, process);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!redis.answersPing()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                redis.close();
-                throw new IllegalStateException("redis-server did not start");
-            }
-            Thread.sleep(20); // polling a starting process: no event to wait on
+        try {
+            org.awaitility.Awaitility.await("redis-server answers PING").atMost(java.time.Duration.ofSeconds(20))
+                    .pollInterval(java.time.Duration.ofMillis(20))
+                    .until(() -> redis.answersPing() || !process.isAlive());
+        } catch (org.awaitility.core.ConditionTimeoutException slow) {
+            // fall through: the check below says it did not start
+        }
+        if (!process.isAlive() || !redis.answersPing()) {
+            redis.close();
+            throw new IllegalStateException("redis-server did not start");
         }
         return redis;
     }

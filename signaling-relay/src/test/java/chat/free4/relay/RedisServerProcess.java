@@ -55,12 +55,16 @@ public final class RedisServerProcess implements AutoCloseable {
         process = new ProcessBuilder(List.of(BINARY.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "yes"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!answersPing()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("redis-server did not start: " + Files.readString(dir.resolve("redis.log")));
-            }
-            Thread.sleep(20); // polling a starting process: no event to wait on
+        Process started = process;
+        try {
+            org.awaitility.Awaitility.await("redis-server answers PING").atMost(java.time.Duration.ofSeconds(20))
+                    .pollInterval(java.time.Duration.ofMillis(20))
+                    .until(() -> answersPing() || !started.isAlive());
+        } catch (org.awaitility.core.ConditionTimeoutException slow) {
+            // fall through: the check below says it did not start
+        }
+        if (!started.isAlive() || !answersPing()) {
+            throw new IllegalStateException("redis-server did not start: " + Files.readString(dir.resolve("redis.log")));
         }
     }
 

@@ -255,6 +255,15 @@ public final class RelaySignaling implements Signaling {
         }
     }
 
+    /** A refused join that can succeed later: leave the room's state, reconnect then, and say why. */
+    private void joinAgainAfter(long retryAfterSeconds, String why) {
+        long delayMillis = Math.min(retryAfterSeconds, MAX_RETRY_AFTER_SECONDS) * 1000 + 250;
+        outOfTheRoom();
+        relay.reconnectAfter(delayMillis);
+        LOG.info("{}; joining again in {} ms.", why, delayMillis);
+        state(SignalingState.RECONNECTING, why + "; joining again in " + Math.max(1, Math.round(delayMillis / 1000.0)) + " s.");
+    }
+
     private void onRelayError(String code, String message, String ref, long retryAfterSeconds) {
         String sentence = RelayErrors.sentence(code, message);
         if ("challenge".equals(ref)) {
@@ -268,12 +277,7 @@ public final class RelaySignaling implements Signaling {
             // The relay keeps a dropped peer's seat for its secret a while (ours, from an earlier
             // run of this app, or our own connection that it has not noticed is gone): try again then.
             reservedSeatRetries++;
-            long delayMillis = Math.min(retryAfterSeconds, MAX_RETRY_AFTER_SECONDS) * 1000 + 250;
-            outOfTheRoom();
-            relay.reconnectAfter(delayMillis);
-            LOG.info("The relay still keeps this seat; joining again in {} ms.", delayMillis);
-            state(SignalingState.RECONNECTING, "Your place in the room is still being kept for a moment; joining again in "
-                    + Math.max(1, Math.round(delayMillis / 1000.0)) + " s.");
+            joinAgainAfter(retryAfterSeconds, "Your place in the room is still being kept for a moment");
             return;
         }
         if (!joined && RelayErrors.CLUSTER_UNAVAILABLE.equals(code)
@@ -281,12 +285,7 @@ public final class RelaySignaling implements Signaling {
             // A relay of a cluster that lost its shared store for a while (decision 0026): the join
             // can succeed once it is back, so wait as the relay asks instead of giving up.
             unavailableRetries++;
-            long delayMillis = Math.min(Math.max(1, retryAfterSeconds), MAX_RETRY_AFTER_SECONDS) * 1000 + 250;
-            outOfTheRoom();
-            relay.reconnectAfter(delayMillis);
-            LOG.info("The relay cannot seat anyone right now; joining again in {} ms.", delayMillis);
-            state(SignalingState.RECONNECTING, "The relay cannot reach the store it shares rooms through; joining again in "
-                    + Math.max(1, Math.round(delayMillis / 1000.0)) + " s.");
+            joinAgainAfter(Math.max(1, retryAfterSeconds), "The relay cannot reach the store it shares rooms through");
             return;
         }
         if (!joined && ("join".equals(ref) || RelayErrors.JOIN_REFUSALS.contains(code))) {
