@@ -20,7 +20,8 @@ class SettingsStoreTest {
         Settings written = new Settings("Ada", "USB Mic", "Headset", "ws://127.0.0.1:9000/v1",
                 List.of("stun:stun.example.org:3478"), List.of(new TurnServerSetting("turn:turn.example.org?transport=tcp", "user", "pw")), "F8",
                 VoiceMode.PUSH_TO_TALK, "eth1", Theme.LIGHT, new WindowBounds(12.0, 34.0, 900, 600, true),
-                new AudioPreferences(false, true, false, 0.25));
+                new AudioPreferences(false, true, false, 0.25),
+                new DesktopComforts("zh-CN", false, true, false, 0.3, false, true));
         new SettingsStore(dir).save(written);
 
         assertEquals(written, new SettingsStore(dir).load());
