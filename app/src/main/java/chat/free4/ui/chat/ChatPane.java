@@ -57,10 +57,11 @@ public final class ChatPane extends BorderPane {
         title.getStyleClass().add("title-4");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button save = new Button(null, Icons.of(Feather.DOWNLOAD));
+        Button save = new Button("Save chat", Icons.of(Feather.DOWNLOAD));
         save.setId("save-transcript");
         save.getStyleClass().add("flat");
         save.setTooltip(new Tooltip("Save the chat as a text file (nothing is kept otherwise)"));
+        save.setAccessibleText("Save the chat as a text file");
         save.setOnAction(e -> saveTranscript());
         HBox header = new HBox(8, title, spacer, save);
         header.setAlignment(Pos.CENTER_LEFT);

@@ -13,7 +13,13 @@ public final class ChatToggle extends ToggleButton {
     /** Selected = chat shown; bound both ways to the model's collapsed flag (inverted). */
     public ChatToggle(ChatModel model) {
         setId("chat-toggle");
+        // Words beside the icon: a blue square alone did not say what it does.
+        setText("Chat");
         setTooltip(new Tooltip("Show or hide the chat"));
+        accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int unread = model.unreadProperty().get();
+            return "Chat" + (unread == 0 ? "" : ", " + unread + " unread") + (isSelected() ? ", shown" : ", hidden");
+        }, model.unreadProperty(), selectedProperty()));
         Label badge = new Label();
         badge.setId("chat-unread-badge");
         badge.getStyleClass().add("chat-unread-badge");
