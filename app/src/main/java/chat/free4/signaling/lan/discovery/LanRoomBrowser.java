@@ -43,8 +43,11 @@ public final class LanRoomBrowser implements AutoCloseable {
     /** A LAN flooding us with announcements must not grow our memory without bound. */
     public static final int MAX_MEMBERS = 256;
     private static final int MAX_ADDRESSES = 8;
-    /** How often listed members are checked for a process that died without a goodbye. */
-    static final long PROBE_INTERVAL_MILLIS = 5_000;
+    /**
+     * How often listed members are checked for a process that died without a goodbye. The property
+     * exists so a test can put the probe out of the way and see the goodbye alone remove a member.
+     */
+    static final long PROBE_INTERVAL_MILLIS = Math.max(1_000, Long.getLong("free4chat.lan.memberProbeMillis", 5_000));
     private static final int PROBE_TIMEOUT_MILLIS = 1_000;
 
     private final MdnsHost host;

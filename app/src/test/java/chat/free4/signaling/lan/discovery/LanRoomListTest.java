@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LanRoomListTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(120); // child JVMs start slowly on a busy 2-core machine
+    /** The goodbye took about 0.25 s; well under the 120 s TTL that would remove a member without one. */
+    private static final Duration GOODBYE = Duration.ofSeconds(20);
 
     @RegisterExtension
     final SimulatedLanExtension lanExtension = new SimulatedLanExtension(4);
@@ -30,9 +33,19 @@ class LanRoomListTest {
         return lan.start(lan.host(host), name, LanPeerMain.class.getName(), args);
     }
 
+    /**
+     * A watcher whose port probe waits an hour: only a goodbye (or the records' 120 s TTL) can take a
+     * member off its list, so a list that empties within {@link #GOODBYE} was emptied by the goodbye.
+     */
+    private ChildPeer watcherWithoutProbe(int host) throws Exception {
+        SimulatedLan lan = lanExtension.get();
+        return lan.start(lan.host(host), "observer", LanPeerMain.class.getName(), List.of("--rooms", "lan0"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Dfree4chat.lan.memberProbeMillis=3600000"));
+    }
+
     @Test
     void roomListFollowsPeersAndHidesPrivateRooms() throws Exception {
-        ChildPeer observer = peer(0, "observer", null, null);
+        ChildPeer observer = watcherWithoutProbe(0);
         ChildPeer alice = peer(1, "alice", "open room", "public");
         ChildPeer bob = peer(2, "bob", "secret room", "private");
         ChildPeer carol = peer(3, "carol", "open room", "public");
@@ -47,11 +60,11 @@ class LanRoomListTest {
 
         int beforeLeave = observer.mark();
         alice.send("leave");
-        observer.awaitLine("^ROOMS open room\\(1:carol\\)$", TIMEOUT, beforeLeave);
+        observer.awaitLine("^ROOMS open room\\(1:carol\\)$", GOODBYE, beforeLeave);
 
         int beforeQuit = observer.mark();
         carol.close(); // SIGTERM: the peer quits normally and says goodbye
-        observer.awaitLine("^ROOMS $", TIMEOUT, beforeQuit);
+        observer.awaitLine("^ROOMS $", GOODBYE, beforeQuit);
 
         for (String line : observer.lines()) {
             assertTrue(!line.contains("secret room"), "a private room was listed: " + line);
