@@ -10,7 +10,7 @@ import java.util.ResourceBundle;
  * Every word the desktop shows comes from here: {@code messages.properties} (English) and its
  * translations beside it. The language is the person's choice in Settings, else the system's.
  * Keys are dotted by screen ({@code room.leave}, {@code lobby.create}); arguments follow
- * {@link MessageFormat} ({@code {0}}).
+ * {@link MessageFormat} ({@code {0}}), so an apostrophe is written {@code ''} in every text.
  */
 public final class Texts {
     private static final String BUNDLE = "chat.free4.ui.i18n.messages";
@@ -41,7 +41,8 @@ public final class Texts {
             // A missing key is a bug the bundle test catches; the person still sees something sane.
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(args);
+        // Always through MessageFormat, so every text follows one rule: an apostrophe is written ''.
+        return new MessageFormat(pattern, locale()).format(args);
     }
 
     static ResourceBundle load(Locale locale) {

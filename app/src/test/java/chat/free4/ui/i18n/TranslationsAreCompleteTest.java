@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Walks every bundle: same keys in every language, no empty text, the same arguments. */
 class TranslationsAreCompleteTest {
+    private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
     private static final Pattern KEY_IN_SOURCE = Pattern.compile("Texts\\.get\\(\\s*\"([^\"]+)\"");
 
     @Test
@@ -36,6 +37,22 @@ class TranslationsAreCompleteTest {
                         new MessageFormat(text).getFormats().length, tag + " " + key + " arguments");
             }
         }
+    }
+
+    @Test
+    void everyApostropheIsWrittenTwice() throws IOException {
+        Set<String> lone = new TreeSet<>();
+        for (String tag : Texts.LANGUAGES) {
+            Properties p = bundle(tag.equals("en") ? "messages.properties"
+                    : "messages_" + tag.replace('-', '_') + ".properties");
+            for (String key : p.stringPropertyNames()) {
+                if (LONE_APOSTROPHE.matcher(p.getProperty(key)).find()) {
+                    lone.add(tag + " " + key);
+                }
+            }
+        }
+        // MessageFormat would swallow a single one (and quote what follows it).
+        assertEquals(Set.of(), lone);
     }
 
     @Test
