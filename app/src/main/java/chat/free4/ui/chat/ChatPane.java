@@ -147,9 +147,13 @@ public final class ChatPane extends BorderPane {
         send.setTooltip(new Tooltip("Send (Enter)"));
         send.setOnAction(e -> send());
 
-        HBox line = new HBox(4, emoji, input, share, send);
-        line.setAlignment(Pos.CENTER_LEFT);
-        return line;
+        // The field gets the pane's whole width on a line of its own; a narrow pane cut it short.
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox tools = new HBox(4, emoji, share, grow, send);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        input.setMaxWidth(Double.MAX_VALUE);
+        return new javafx.scene.layout.VBox(6, input, tools);
     }
 
     private void insert(String emoji) {

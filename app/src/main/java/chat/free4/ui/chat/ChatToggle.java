@@ -15,6 +15,7 @@ public final class ChatToggle extends ToggleButton {
         setId("chat-toggle");
         // Words beside the icon: a blue square alone did not say what it does.
         setText("Chat");
+        setMinWidth(USE_PREF_SIZE);
         setTooltip(new Tooltip("Show or hide the chat"));
         accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             int unread = model.unreadProperty().get();

@@ -68,7 +68,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         VBox text = new VBox(3, nameLine, robot, state, route, safetyCode);
         text.setAlignment(Pos.CENTER_LEFT);
         volume.setPrefWidth(100);
-        volume.setMinWidth(40);
+        volume.setMinWidth(80);
         name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         speaking.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         volume.getStyleClass().add(Styles.SMALL);

@@ -4,7 +4,6 @@ import chat.free4.ui.widgets.LevelMeter;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import chat.free4.ui.widgets.Avatar;
 import chat.free4.ui.widgets.Icons;
 import chat.free4.ui.chat.ChatModels;
 import chat.free4.ui.chat.ChatModel;
@@ -51,11 +50,11 @@ public final class RoomView extends BorderPane {
         setId("room");
         getStyleClass().add("page");
         setTop(header());
-        Node people = participants();
+        Node people = participants(selfName);
         VBox.setVgrow(people, Priority.ALWAYS);
         setCenter(new VBox(new chat.free4.ui.room.screen.ScreensPane(model.screenProperty(), peer -> model.participants().stream()
                 .filter(p -> p.id().equals(peer.value())).findFirst().map(p -> p.displayNameProperty().get()).orElse("")), people));
-        setBottom(controlBar(selfName));
+        setBottom(controlBar());
         model.chatProperty().addListener((obs, old, now) -> showChat(now));
         // Built lazily, possibly after the room's data arrived: show its chat now.
         showChat(model.chatProperty().get());
@@ -149,9 +148,8 @@ public final class RoomView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         HBox titleLine = new HBox(10, name, kind, PasswordRoomMarker.badge(model.passwordProtectedProperty()));
         titleLine.setAlignment(Pos.CENTER_LEFT);
-        VBox title = new VBox(4, titleLine, status, PasswordRoomMarker.note(model.passwordProtectedProperty()));
-        title.setMinWidth(0);
-        HBox.setHgrow(title, Priority.SOMETIMES);
+        titleLine.setMinWidth(0);
+        HBox.setHgrow(titleLine, Priority.SOMETIMES);
         Button copyInvite = inviteButton();
         Button leave = new Button("Leave", Icons.of(Feather.PHONE_OFF));
         leave.setId("leave-room");
@@ -164,8 +162,11 @@ public final class RoomView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         chatToggleSlot.setAlignment(Pos.CENTER);
-        HBox bar = new HBox(12, title, grow, copyInvite, RobotButton.of(model), chatToggleSlot, leave);
+        chatToggleSlot.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, titleLine, grow, copyInvite, RobotButton.of(model), chatToggleSlot, leave);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // The status gets the page's whole width under the buttons, so it is never cut short.
+        VBox title = new VBox(4, bar, status, PasswordRoomMarker.note(model.passwordProtectedProperty()));
 
         Message error = new Message("Something went wrong", "");
         error.setId("room-error");
@@ -184,7 +185,7 @@ public final class RoomView extends BorderPane {
         drawWord.visibleProperty().bind(model.drawWordProperty().isNotEmpty());
         drawWord.managedProperty().bind(drawWord.visibleProperty());
         drawWord.setOnClose(e -> model.drawWordProperty().set(""));
-        VBox top = new VBox(14, bar, error, drawWord);
+        VBox top = new VBox(14, title, error, drawWord);
         top.setPadding(new Insets(28, 32, 16, 32));
         return top;
     }
@@ -209,7 +210,7 @@ public final class RoomView extends BorderPane {
         return copy;
     }
 
-    private Node participants() {
+    private Node participants(StringProperty selfName) {
         Label title = new Label();
         title.getStyleClass().addAll(Styles.TEXT_CAPTION, "section-caption");
         title.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -225,19 +226,14 @@ public final class RoomView extends BorderPane {
         empty.getStyleClass().addAll(Styles.TEXT_MUTED, "empty-state");
         empty.setWrapText(true);
         list.setPlaceholder(empty);
-        VBox box = new VBox(10, title, list);
+        VBox box = new VBox(10, title, new SelfParticipantRow(model, selfName), list);
         VBox.setVgrow(list, Priority.ALWAYS);
         box.setPadding(new Insets(0, 32, 16, 32));
         return box;
     }
 
-    private Node controlBar(StringProperty selfName) {
-        Avatar me = new Avatar(36);
-        me.setName(selfName.get());
-        selfName.addListener((obs, old, now) -> me.setName(now));
-        Label name = new Label();
-        name.textProperty().bind(selfName);
-        name.getStyleClass().add(Styles.TEXT_BOLD);
+    /** Your microphone and the call's switches; who you are is shown first in the list above. */
+    private Node controlBar() {
         Label micText = new Label();
         micText.setId("mic-state");
         micText.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -245,14 +241,14 @@ public final class RoomView extends BorderPane {
         LevelMeter meter = new LevelMeter(model.micLevelProperty());
         meter.setId("mic-meter");
         meter.setPrefWidth(160);
+        meter.setMinWidth(60);
         meter.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("closed"), false);
         model.microphoneOpenProperty().addListener((obs, old, open) ->
                 meter.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("closed"), !open));
-        VBox who = new VBox(2, name, micText);
-        who.setAlignment(Pos.CENTER_LEFT);
-        VBox meterBox = new VBox(4, new Label("Your microphone"), meter);
+        VBox meterBox = new VBox(4, new Label("Your microphone"), meter, micText);
         meterBox.getChildren().get(0).getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         meterBox.setAlignment(Pos.CENTER_LEFT);
+        meterBox.setMinWidth(60);
 
         ToggleButton mute = new ToggleButton();
         mute.setId("self-mute");
@@ -296,8 +292,12 @@ public final class RoomView extends BorderPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Node board = BoardWindow.button(model.boardProperty(), () -> getScene() == null ? null : getScene().getWindow());
-        HBox bar = new HBox(16, me, who, meterBox, grow, board, modeBox, mute, deafen);
+        Button board = BoardWindow.button(model.boardProperty(), () -> getScene() == null ? null : getScene().getWindow());
+        // The switches keep their words; the microphone meter narrows instead.
+        for (Region r : new Region[] {board, voice, ptt, mute, deafen}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(16, meterBox, grow, board, modeBox, mute, deafen);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("control-bar");
         bar.setPadding(new Insets(14, 32, 14, 32));
