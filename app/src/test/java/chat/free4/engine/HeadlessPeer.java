@@ -93,6 +93,17 @@ public final class HeadlessPeer implements AutoCloseable {
         return Goertzel.amplitude(received.recent(other.id, Pcm.SAMPLE_RATE / 2), frequency);
     }
 
+    /**
+     * Amplitude of {@code frequency} in the next half second from {@code other}, all of it arriving
+     * after this call (waits up to 10 s for it): a level that holds, not one lucky window.
+     */
+    double hearsFromOverNextHalfSecond(HeadlessPeer other, double frequency) {
+        long mark = samplesFrom(other);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> samplesFrom(other) >= mark + Pcm.SAMPLE_RATE / 2);
+        return hearsFrom(other, frequency);
+    }
+
     public long samplesFrom(HeadlessPeer other) {
         return received.received(other.id);
     }

@@ -27,16 +27,20 @@ class LocalVolumeAndMuteTest {
 
             a.engine.setPeerVolume(b.id, 0.5);
             await().atMost(Duration.ofSeconds(5)).until(() -> Math.abs(a.hears(880) - full / 2) < full * 0.1);
+            assertHalf(a.hearsFromOverNextHalfSecond(b, 880), full);
             await().atMost(Duration.ofSeconds(5)).until(() -> peerView(a, b).volume() == 0.5);
 
             a.engine.setPeerMuted(b.id, true);
             await().atMost(Duration.ofSeconds(5)).until(() -> a.hears(880) < 0.005 && peerView(a, b).muted());
+            double muted = a.hearsFromOverNextHalfSecond(b, 880);
+            assertTrue(muted < 0.005, "b stays silent for a while muted: " + muted);
             // The level still shows what b sends (b is speaking), only I do not hear it.
             await().atMost(Duration.ofSeconds(5)).until(() -> peerView(a, b).level() > 0.1);
             assertTrue(b.hears(440) > 0.1, "muting b for me does not change what b hears");
 
             a.engine.setPeerMuted(b.id, false);
             await().atMost(Duration.ofSeconds(5)).until(() -> Math.abs(a.hears(880) - full / 2) < full * 0.1);
+            assertHalf(a.hearsFromOverNextHalfSecond(b, 880), full);
         }
     }
 
@@ -51,12 +55,18 @@ class LocalVolumeAndMuteTest {
 
             a.engine.setMicrophoneMuted(true);
             await().atMost(Duration.ofSeconds(5)).until(() -> b.hears(440) < 0.005);
+            double muted = b.hearsFromOverNextHalfSecond(a, 440);
+            assertTrue(muted < 0.005, "a stays silent for b while muted: " + muted);
             await().atMost(Duration.ofSeconds(5)).until(() -> a.engine.room().micMuted() && a.engine.room().selfLevel() < 0.01);
             assertTrue(a.hears(880) > 0.1, "a still hears b");
 
             a.engine.setMicrophoneMuted(false);
             await().atMost(Duration.ofSeconds(5)).until(() -> b.hears(440) > 0.1);
         }
+    }
+
+    private static void assertHalf(double heard, double full) {
+        assertTrue(Math.abs(heard - full / 2) < full * 0.1, "half volume holds: " + heard + " of " + full);
     }
 
     private static PeerView peerView(HeadlessPeer self, HeadlessPeer other) {

@@ -24,13 +24,15 @@ import java.util.List;
  */
 final class HeadlessPeer implements AutoCloseable {
     private static final int WINDOW = 4800; // the last 100 ms at 48 kHz
+    private static final int HALF_SECOND = 24_000;
 
     final String name;
     final HeadlessAudio audio;
     final RoomSession session;
     final VoiceEngine engine;
-    private final short[] recent = new short[WINDOW];
+    private final short[] recent = new short[HALF_SECOND];
     private int written;
+    private long total;
 
     private SessionRoom roomData;
 
@@ -89,19 +91,39 @@ final class HeadlessPeer implements AutoCloseable {
     }
 
     /** Amplitude (0..1) of {@code frequency} in the last 100 ms received from the room. */
-    synchronized double received(double frequency) {
-        short[] window = new short[WINDOW];
-        for (int i = 0; i < WINDOW; i++) {
-            window[i] = recent[(written + i) % WINDOW];
+    double received(double frequency) {
+        return Goertzel.amplitude(last(WINDOW), frequency);
+    }
+
+    /**
+     * Amplitude of {@code frequency} over the next half second received, all of it arriving after
+     * this call (waits for it): a silence that holds, not a gap that one short window fell into.
+     */
+    double receivedOverNextHalfSecond(double frequency) {
+        long mark = total();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> total() >= mark + HALF_SECOND);
+        return Goertzel.amplitude(last(HALF_SECOND), frequency);
+    }
+
+    private synchronized long total() {
+        return total;
+    }
+
+    private synchronized short[] last(int count) {
+        short[] window = new short[count];
+        for (int i = 0; i < count; i++) {
+            window[i] = recent[Math.floorMod(written - count + i, recent.length)];
         }
-        return Goertzel.amplitude(window, frequency);
+        return window;
     }
 
     private synchronized void received(PeerId from, short[] samples, int count) {
         for (int i = 0; i < count; i++) {
             recent[written] = samples[i];
-            written = (written + 1) % WINDOW;
+            written = (written + 1) % recent.length;
         }
+        total += count;
     }
 
     /** Starts leaving; the others see it through the relay's peer-left. */

@@ -60,6 +60,12 @@ class VoiceRoomWithHeadlessPeerTest {
         relay.close();
     }
 
+    /** Not one quiet 100 ms window but a whole half second after it: the silence holds. */
+    private void assertStaysSilent() {
+        double heard = bob.receivedOverNextHalfSecond(APP_TONE);
+        assertTrue(heard < SILENT, "Bob hears the app's tone again: " + heard);
+    }
+
     @Test
     void peerAppearsLightsUpWhenSpeakingAndMuteAndPushToTalkChangeWhatItHears() throws Exception {
         ui.robot.clickOn("#create-room");
@@ -100,16 +106,19 @@ class VoiceRoomWithHeadlessPeerTest {
         // Self mute: Bob hears silence; unmute brings the tone back.
         ui.robot.clickOn("#self-mute");
         await().atMost(WAIT).until(() -> bob.received(APP_TONE) < SILENT);
+        assertStaysSilent();
         ui.robot.clickOn("#self-mute");
         await().atMost(WAIT).until(() -> bob.received(APP_TONE) > HEARD);
 
         // Push to talk: silent until the key is held, silent again when it is released.
         ui.robot.clickOn("#mode-ptt");
         await().atMost(WAIT).until(() -> bob.received(APP_TONE) < SILENT);
+        assertStaysSilent();
         ui.robot.press(KeyCode.SPACE);
         await().atMost(WAIT).until(() -> bob.received(APP_TONE) > HEARD);
         ui.robot.release(KeyCode.SPACE);
         await().atMost(WAIT).until(() -> bob.received(APP_TONE) < SILENT);
+        assertStaysSilent();
         ui.robot.clickOn("#mode-voice");
 
         // Bob leaves: he disappears from the list.
