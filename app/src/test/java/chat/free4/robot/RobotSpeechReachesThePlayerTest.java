@@ -26,12 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * it waits for answers; and the scoreboard counts what they typed.
  */
 class RobotSpeechReachesThePlayerTest {
+    private static final long FRAME_NANOS = 10_000_000L;
+    private static final int FRAME = ScriptedPlayer.sampleRate() / 100;
+
     @TempDir
     Path dir;
 
     @Test
     void robotSpeaksTheWordsAndScoresTheTypedAnswers() throws Exception {
-        EspeakSpeech speech = Espeak.require();
+        RecordingSpeech speech = new RecordingSpeech(Espeak.require());
         Path bank = Files.writeString(dir.resolve("words.txt"), "# three words\napple\nbicycle\nlibrary\n");
         List<String> words = List.of("apple", "bicycle", "library");
         List<String> bobTypes = List.of("apple", "bicycel", "lemonade"); // right, one letter off, wrong
@@ -66,7 +69,7 @@ class RobotSpeechReachesThePlayerTest {
             assertTrue(bob.robotLines.contains("Close, Bob. It is bicycle."), bob.robotLines.toString());
             assertTrue(bob.robotLines.contains("Not quite, Bob. It is library."), bob.robotLines.toString());
 
-            assertSpeechWhileSpeaking(ada, robotId, spoken);
+            assertSpeechWhileSpeaking(ada, robotId, spoken, speech.rendered);
             assertSilenceBetweenTurns(ada, robotId, spoken);
             robot.leave();
         }
@@ -78,24 +81,88 @@ class RobotSpeechReachesThePlayerTest {
         return m.find() ? typed.get(Integer.parseInt(m.group(1)) - 1) : null;
     }
 
-    /** Every sentence longer than 0.8 s is heard as speech: loud frames, most energy in the speech band. */
-    private static void assertSpeechWhileSpeaking(ScriptedPlayer player, PeerId robot, List<long[]> spoken) {
+    /**
+     * Every sentence longer than 0.8 s is heard as it was sent: nearly every frame that carried voice
+     * when it left the robot carries voice at the player, with most energy in the speech band. The
+     * call's delay is measured per sentence (the first voiced frame sent against the first voiced
+     * frame heard), so a slow machine shifts the window instead of cutting the sentence.
+     */
+    private static void assertSpeechWhileSpeaking(ScriptedPlayer player, PeerId robot, List<long[]> spoken, List<short[]> rendered) {
+        assertEquals(rendered.size(), spoken.size(), "every rendered sentence went out once");
         int checked = 0;
-        for (long[] s : spoken) {
-            long start = s[0] + 300_000_000L; // the call's delay (jitter buffer, network) stays well below this
-            if (s[1] - start < 500_000_000L) {
+        for (int i = 0; i < spoken.size(); i++) {
+            short[] sent = rendered.get(i);
+            if (sent.length < ScriptedPlayer.sampleRate() * 8 / 10) {
                 continue;
             }
-            List<ScriptedPlayer.Frame> frames = player.heardBetween(robot, start, s[1]);
-            long loud = frames.stream().filter(f -> f.rms() > ScriptedPlayer.VOICE).count();
+            long sentAt = spoken.get(i)[0];
+            int firstVoiced = firstVoicedFrame(sent);
+            long voicedSentAt = sentAt + firstVoiced * FRAME_NANOS;
+            ScriptedPlayer.Frame onset = player.heardBetween(robot, voicedSentAt, voicedSentAt + 1_000_000_000L).stream()
+                    .filter(f -> f.rms() > ScriptedPlayer.VOICE).findFirst().orElse(null);
+            assertTrue(onset != null, "sentence " + i + "'s voice arrives within a second");
+            long delay = onset.atNanos() - voicedSentAt;
+            List<ScriptedPlayer.Frame> frames = player.heardBetween(robot, sentAt + delay, spoken.get(i)[1] + delay + FRAME_NANOS);
             assertTrue(frames.size() > 30, "frames arrive while the robot speaks: " + frames.size());
-            // Speech pauses between words: most frames carry voice, not all.
-            assertTrue(loud > frames.size() / 2, "voice in " + loud + " of " + frames.size() + " frames");
+            long loud = frames.stream().filter(f -> f.rms() > ScriptedPlayer.VOICE).count();
+            int voicedSent = voicedFrames(sent);
+            assertTrue(loud >= voicedSent * 8 / 10, "sentence " + i + ": voice in " + loud + " frames heard of "
+                    + voicedSent + " sent with voice (" + frames.size() + " frames heard, delay " + delay / 1_000_000 + " ms)");
             double share = ScriptedPlayer.speechBandShare(frames);
             assertTrue(share > 0.7, "speech band share " + share);
             checked++;
         }
         assertTrue(checked >= 5, "sentences checked: " + checked);
+    }
+
+    private static int firstVoicedFrame(short[] sent) {
+        for (int f = 0; (f + 1) * FRAME <= sent.length; f++) {
+            if (rms(sent, f) > ScriptedPlayer.VOICE) {
+                return f;
+            }
+        }
+        throw new AssertionError("the robot rendered a sentence without voice");
+    }
+
+    private static int voicedFrames(short[] sent) {
+        int voiced = 0;
+        for (int f = 0; (f + 1) * FRAME <= sent.length; f++) {
+            voiced += rms(sent, f) > ScriptedPlayer.VOICE ? 1 : 0;
+        }
+        return voiced;
+    }
+
+    private static double rms(short[] pcm, int frame) {
+        return new ScriptedPlayer.Frame(null, 0, java.util.Arrays.copyOfRange(pcm, frame * FRAME, (frame + 1) * FRAME)).rms();
+    }
+
+    /** The robot's voice, keeping every sentence it rendered in order (the table renders, speaks, then waits). */
+    private static final class RecordingSpeech implements Speech {
+        final List<short[]> rendered = new CopyOnWriteArrayList<>();
+        private final Speech speech;
+
+        RecordingSpeech(Speech speech) {
+            this.speech = speech;
+        }
+
+        @Override
+        public short[] render(String sentence) throws SpeechUnavailableException {
+            short[] samples = speech.render(sentence);
+            if (samples.length > 0) {
+                rendered.add(samples);
+            }
+            return samples;
+        }
+
+        @Override
+        public boolean available() {
+            return speech.available();
+        }
+
+        @Override
+        public String unavailableSentence() {
+            return speech.unavailableSentence();
+        }
     }
 
     /** While the robot waits for an answer (a gap between its sentences), the player hears silence. */
