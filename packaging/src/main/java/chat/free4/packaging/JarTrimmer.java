@@ -18,11 +18,13 @@ import java.util.zip.ZipOutputStream;
  */
 final class JarTrimmer {
     /**
-     * Gluon's emoji jar carries three sprite sheets (20, 32 and 64 px, 30 MB of PNG that no
-     * installer can compress). The app draws every emoji from the 32 px sheet (EmojiNodes).
+     * Gluon's emoji jar carries three sprite sheets of Apple's artwork (20, 32 and 64 px, 30 MB of
+     * PNG). The app draws every emoji from its own Twemoji sheet (EmojiSheet) and uses only
+     * Gluon's emoji data, so none of Apple's sheets is shipped (docs/decisions/0028-emoji-artwork.md).
      */
     static final Map<String, Set<String>> UNUSED = Map.of(
-            "emoji-", Set.of("com/gluonhq/emoji/util/sheet_apple_20.png", "com/gluonhq/emoji/util/sheet_apple_64.png"));
+            "emoji-", Set.of("com/gluonhq/emoji/util/sheet_apple_20.png", "com/gluonhq/emoji/util/sheet_apple_32.png",
+                    "com/gluonhq/emoji/util/sheet_apple_64.png"));
 
     private final Map<String, Set<String>> unused;
 

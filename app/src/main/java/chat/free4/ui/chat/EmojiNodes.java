@@ -1,7 +1,6 @@
 package chat.free4.ui.chat;
 
 import com.gluonhq.emoji.Emoji;
-import com.gluonhq.emoji.util.EmojiImageUtils;
 import com.gluonhq.emoji.util.TextUtils;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +9,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.text.Text;
 
 /**
- * Turns text into JavaFX nodes with every emoji drawn as an image cut from Gluon's emoji sprite
- * sheet, so emoji look the same on every OS whatever fonts are installed.
+ * Turns text into JavaFX nodes with every emoji drawn as an image cut from the Twemoji sprite
+ * sheet ({@link EmojiSheet}), so emoji look the same on every OS whatever fonts are installed.
  */
 public final class EmojiNodes {
     /** Style class of an emoji image; its user data is the emoji's text. */
@@ -20,13 +19,10 @@ public final class EmojiNodes {
     private EmojiNodes() {
     }
 
-    /**
-     * Always cut from the 32 px sheet, scaled: the installers ship only that sheet (the 20 and
-     * 64 px ones are 23 MB of PNG), so Gluon's own size and HiDPI choice must not be used.
-     */
+    /** Always cut from the one 32 px sheet, scaled; Gluon's image helpers (Apple's art) are not used. */
     public static ImageView image(Emoji emoji, double size) {
-        ImageView view = new ImageView(EmojiImageUtils.getImage32());
-        view.setViewport(EmojiImageUtils.getViewportFor32(emoji));
+        ImageView view = new ImageView(EmojiSheet.image());
+        view.setViewport(EmojiSheet.viewport(emoji));
         view.setFitWidth(size);
         view.setFitHeight(size);
         view.setSmooth(true);
@@ -52,7 +48,7 @@ public final class EmojiNodes {
 
     /** Loads the sprite sheet early, off the FX thread, so the first emoji shows without a stall. */
     public static void preload() {
-        Thread t = new Thread(EmojiImageUtils::getImage32, "emoji-preload");
+        Thread t = new Thread(EmojiSheet::image, "emoji-preload");
         t.setDaemon(true);
         t.start();
     }

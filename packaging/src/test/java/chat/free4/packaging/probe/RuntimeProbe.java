@@ -38,9 +38,16 @@ public final class RuntimeProbe {
         audio.dispose();
         System.out.println("webrtc ok");
 
-        // The installer keeps only the 32 px emoji sheet, the one the chat draws from.
-        if (com.gluonhq.emoji.util.EmojiImageUtils.class.getResource("sheet_apple_32.png") == null) {
-            fail("the 32 px emoji sheet is missing: the chat would show no emoji");
+        // The chat draws emoji from the app's Twemoji sheet; Gluon's Apple sheets are left out.
+        ClassLoader loader = RuntimeProbe.class.getClassLoader();
+        if (loader.getResource("chat/free4/ui/chat/emoji/twemoji-32.png") == null) {
+            fail("the Twemoji sheet is missing: the chat would show no emoji");
+        }
+        if (com.gluonhq.emoji.util.EmojiImageUtils.class.getResource("sheet_apple_32.png") != null) {
+            fail("Apple's emoji sheet is still shipped");
+        }
+        if (loader.getResource("chat/free4/ui/about/NOTICE") == null) {
+            fail("the NOTICE (third-party licences) is missing from the app");
         }
         System.out.println("emoji ok");
     }
