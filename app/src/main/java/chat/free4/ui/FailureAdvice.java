@@ -26,10 +26,10 @@ public final class FailureAdvice {
             case "too_many_rooms" -> "The relay is busy. Try again in a few minutes, or join a room on this network.";
             case "cluster_unavailable" -> "The relay's servers cannot reach each other right now. Try again in a few minutes, or join a room on this network.";
             case "unreachable" -> "Check your internet connection and the relay address in Settings. We keep trying.";
-            case "invalid_room_name" -> NameRules.ROOM_RULE;
+            case "invalid_room_name" -> chat.free4.ui.i18n.NameRuleTexts.room();
             case "invalid_name" -> "Change your display name in Settings (1 to " + NameRules.MAX_NAME_LENGTH
                     + " visible characters).";
-            case "invalid_tags" -> NameRules.TAGS_RULE;
+            case "invalid_tags" -> chat.free4.ui.i18n.NameRuleTexts.tags();
             case "too_many_connections" -> "Too many free4chat windows use this relay from your address. Close some, then try again.";
             case "rate_limited" -> "Wait a moment, then try again.";
             case "wrong_password" -> "Check the room's password with whoever gave it to you, then join again.";

@@ -41,7 +41,7 @@ public final class FirstRunView extends StackPane {
         go.setOnAction(e -> {
             Optional<String> value = NameRules.displayName(name.getText());
             if (value.isEmpty()) {
-                problem.setText(NameRules.NAME_RULE);
+                problem.setText(chat.free4.ui.i18n.NameRuleTexts.displayName());
                 return;
             }
             onDone.accept(value.get());

@@ -1,5 +1,7 @@
 package chat.free4.ui.chat;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.chat.ChatMessage;
 import chat.free4.chat.MessageRefusedException;
 import chat.free4.session.SessionChat;
@@ -91,7 +93,7 @@ public final class ChatModel {
         } catch (RuntimeException e) {
             // Anything else is our bug, not something the person can act on: a sentence, not its text.
             LOG.warn("Sending a chat message failed", e);
-            error.set("The message could not be sent. Try again; if it keeps failing, leave the room and join again.");
+            error.set(Texts.get("chat.sendFailed"));
         }
         return false;
     }

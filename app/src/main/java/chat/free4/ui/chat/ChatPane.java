@@ -1,5 +1,7 @@
 package chat.free4.ui.chat;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.chat.ChatMessage;
 import chat.free4.ui.widgets.Icons;
 import com.gluonhq.emoji.EmojiData;
@@ -53,15 +55,15 @@ public final class ChatPane extends BorderPane {
     }
 
     private Node header() {
-        Label title = new Label("Chat");
+        Label title = new Label(Texts.get("chat.title"));
         title.getStyleClass().add("title-4");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button save = new Button("Save chat", Icons.of(Feather.DOWNLOAD));
+        Button save = new Button(Texts.get("chat.save"), Icons.of(Feather.DOWNLOAD));
         save.setId("save-transcript");
         save.getStyleClass().add("flat");
-        save.setTooltip(new Tooltip("Save the chat as a text file (nothing is kept otherwise)"));
-        save.setAccessibleText("Save the chat as a text file");
+        save.setTooltip(new Tooltip(Texts.get("chat.saveTooltip")));
+        save.setAccessibleText(Texts.get("chat.saveName"));
         save.setOnAction(e -> saveTranscript());
         HBox header = new HBox(8, title, spacer, save);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -73,7 +75,7 @@ public final class ChatPane extends BorderPane {
         messages.setId("chat-messages");
         messages.setItems(chat.lines());
         messages.setCellFactory(list -> new ChatMessageCell(actions::openLink, chat::relayedBy));
-        messages.setPlaceholder(new Label("No messages yet. Say hello!"));
+        messages.setPlaceholder(new Label(Texts.get("chat.empty")));
         messages.getStyleClass().add("chat-list");
         chat.lines().addListener((ListChangeListener<ChatMessage>) c -> {
             if (!chat.lines().isEmpty()) {
@@ -110,7 +112,7 @@ public final class ChatPane extends BorderPane {
 
     private Node inputLine() {
         input.setId("chat-input");
-        input.setPromptText("Message the room (:smile: works)");
+        input.setPromptText(Texts.get("chat.inputPrompt"));
         input.setOnAction(e -> send());
         HBox.setHgrow(input, Priority.ALWAYS);
 
@@ -118,7 +120,7 @@ public final class ChatPane extends BorderPane {
         emoji.setId("emoji-button");
         emoji.getStyleClass().add("flat");
         EmojiData.emojiFromShortName("slightly_smiling_face").ifPresent(e -> emoji.setGraphic(EmojiNodes.image(e, 18)));
-        emoji.setTooltip(new Tooltip("Insert an emoji"));
+        emoji.setTooltip(new Tooltip(Texts.get("chat.emojiTooltip")));
         emojiPopup.setAutoHide(true);
         emoji.setOnAction(e -> {
             if (emojiPopup.isShowing()) {
@@ -139,12 +141,12 @@ public final class ChatPane extends BorderPane {
         Button share = new Button(null, Icons.of(Feather.PAPERCLIP));
         share.setId("share-file");
         share.getStyleClass().add("flat");
-        share.setTooltip(new Tooltip("Share a file with the room"));
+        share.setTooltip(new Tooltip(Texts.get("chat.shareTooltip")));
         share.setOnAction(e -> actions.chooseFileToShare().ifPresent(this::share));
 
         Button send = new Button(null, Icons.of(Feather.SEND));
         send.setId("chat-send");
-        send.setTooltip(new Tooltip("Send (Enter)"));
+        send.setTooltip(new Tooltip(Texts.get("chat.sendTooltip")));
         send.setOnAction(e -> send());
 
         // The field gets the pane's whole width on a line of its own; a narrow pane cut it short.
@@ -184,7 +186,7 @@ public final class ChatPane extends BorderPane {
                 chat.saveTranscript(target);
                 chat.errorProperty().set("");
             } catch (IOException e) {
-                chat.errorProperty().set("Could not save the transcript: " + e.getMessage());
+                chat.errorProperty().set(Texts.get("chat.transcriptFailed", e.getMessage()));
             }
         });
     }

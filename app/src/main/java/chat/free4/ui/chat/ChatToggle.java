@@ -1,5 +1,7 @@
 package chat.free4.ui.chat;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.ui.widgets.Icons;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -14,12 +16,13 @@ public final class ChatToggle extends ToggleButton {
     public ChatToggle(ChatModel model) {
         setId("chat-toggle");
         // Words beside the icon: a blue square alone did not say what it does.
-        setText("Chat");
+        setText(Texts.get("chat.toggle"));
         setMinWidth(USE_PREF_SIZE);
-        setTooltip(new Tooltip("Show or hide the chat"));
+        setTooltip(new Tooltip(Texts.get("chat.toggleTooltip")));
         accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             int unread = model.unreadProperty().get();
-            return "Chat" + (unread == 0 ? "" : ", " + unread + " unread") + (isSelected() ? ", shown" : ", hidden");
+            return Texts.get("chat.toggleName", unread == 0 ? "" : Texts.get("chat.toggleUnread", unread),
+                    Texts.get(isSelected() ? "chat.toggleShown" : "chat.toggleHidden"));
         }, model.unreadProperty(), selectedProperty()));
         Label badge = new Label();
         badge.setId("chat-unread-badge");

@@ -1,5 +1,7 @@
 package chat.free4.ui.chat;
 
+import chat.free4.ui.i18n.Texts;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,7 +29,7 @@ public final class DesktopChatActions implements ChatPaneActions {
     @Override
     public Optional<Path> chooseSaveTarget(String suggestedName) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save shared file");
+        chooser.setTitle(Texts.get("chat.saveFileTitle"));
         chooser.setInitialFileName(suggestedName);
         return path(chooser.showSaveDialog(owner.get()));
     }
@@ -35,14 +37,14 @@ public final class DesktopChatActions implements ChatPaneActions {
     @Override
     public Optional<Path> chooseFileToShare() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Share a file with the room");
+        chooser.setTitle(Texts.get("chat.shareFileTitle"));
         return path(chooser.showOpenDialog(owner.get()));
     }
 
     @Override
     public Optional<Path> chooseTranscriptTarget() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save chat transcript");
+        chooser.setTitle(Texts.get("chat.saveTranscriptTitle"));
         chooser.setInitialFileName("chat-transcript.txt");
         return path(chooser.showSaveDialog(owner.get()));
     }

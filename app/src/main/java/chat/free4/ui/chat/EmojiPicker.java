@@ -1,5 +1,7 @@
 package chat.free4.ui.chat;
 
+import chat.free4.ui.i18n.Texts;
+
 import com.gluonhq.emoji.Emoji;
 import com.gluonhq.emoji.EmojiData;
 import java.util.Comparator;
@@ -33,7 +35,7 @@ public final class EmojiPicker extends VBox {
         setPadding(new Insets(8));
         TextField search = new TextField();
         search.setId("emoji-search");
-        search.setPromptText("Search emoji");
+        search.setPromptText(Texts.get("chat.emojiSearch"));
         HBox tabs = new HBox(2);
         ToggleGroup group = new ToggleGroup();
         for (String category : CATEGORIES) {
@@ -43,7 +45,7 @@ public final class EmojiPicker extends VBox {
             }
             ToggleButton tab = new ToggleButton();
             tab.setGraphic(EmojiNodes.image(emoji.get(0), 18));
-            tab.setTooltip(new Tooltip(category));
+            tab.setTooltip(new Tooltip(categoryName(category)));
             tab.getStyleClass().add("flat");
             tab.setToggleGroup(group);
             tab.setOnAction(e -> {
@@ -85,5 +87,21 @@ public final class EmojiPicker extends VBox {
             b.setOnAction(a -> onPick.accept(e.character()));
             grid.getChildren().add(b);
         }
+    }
+
+    /** The category's name in the person's language; CATEGORIES stay English to look emoji up. */
+    private static String categoryName(String category) {
+        return switch (category) {
+            case "Smileys & Emotion" -> Texts.get("chat.emoji.smileys");
+            case "People & Body" -> Texts.get("chat.emoji.people");
+            case "Animals & Nature" -> Texts.get("chat.emoji.animals");
+            case "Food & Drink" -> Texts.get("chat.emoji.food");
+            case "Activities" -> Texts.get("chat.emoji.activities");
+            case "Travel & Places" -> Texts.get("chat.emoji.travel");
+            case "Objects" -> Texts.get("chat.emoji.objects");
+            case "Symbols" -> Texts.get("chat.emoji.symbols");
+            case "Flags" -> Texts.get("chat.emoji.flags");
+            default -> category;
+        };
     }
 }

@@ -1,5 +1,7 @@
 package chat.free4.ui.chat;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.chat.ChatMessage;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,7 +52,7 @@ public final class MessageView extends VBox {
             if (part instanceof TextPart.Link link) {
                 Hyperlink h = new Hyperlink(link.text());
                 h.getStyleClass().add("chat-link");
-                h.setTooltip(new Tooltip("Open " + link.text() + " in your browser"));
+                h.setTooltip(new Tooltip(Texts.get("chat.openLink", link.text())));
                 h.setOnAction(e -> openLink.accept(link.text()));
                 body.getChildren().add(h);
             } else {

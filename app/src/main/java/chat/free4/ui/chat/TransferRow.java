@@ -1,5 +1,7 @@
 package chat.free4.ui.chat;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.files.FileLimits;
 import chat.free4.files.TransferDirection;
 import chat.free4.files.TransferState;
@@ -48,21 +50,21 @@ final class TransferRow extends VBox {
 
     private void show(TransferStatus s) {
         boolean incoming = s.direction() == TransferDirection.INCOMING;
-        title.setText((incoming ? "From " : "To ") + s.peer().displayName() + ": " + s.fileName());
+        title.setText(Texts.get(incoming ? "chat.transfer.from" : "chat.transfer.to", s.peer().displayName(), s.fileName()));
         progress.setProgress(s.progress());
         progress.setVisible(s.state() == TransferState.TRANSFERRING || s.state() == TransferState.VERIFYING);
         progress.setManaged(progress.isVisible());
         detail.setText(describe(s));
         buttons.getChildren().clear();
         if (incoming && s.state() == TransferState.OFFERED) {
-            Button save = new Button("Save…");
+            Button save = new Button(Texts.get("chat.transfer.save"));
             save.getStyleClass().add("accent");
             save.setOnAction(e -> accept(s));
-            Button decline = new Button("Decline");
+            Button decline = new Button(Texts.get("chat.transfer.decline"));
             decline.setOnAction(e -> model.decline(s.id()));
             buttons.getChildren().addAll(save, decline);
         } else if (!s.state().isFinal()) {
-            Button cancel = new Button("Cancel");
+            Button cancel = new Button(Texts.get("chat.transfer.cancel"));
             cancel.setOnAction(e -> model.cancel(s.id()));
             buttons.getChildren().add(cancel);
         }
@@ -73,7 +75,7 @@ final class TransferRow extends VBox {
             try {
                 model.accept(s.id(), target);
             } catch (IOException | IllegalStateException e) {
-                onError.accept("Could not save there: " + e.getMessage());
+                onError.accept(Texts.get("chat.transfer.saveFailed", e.getMessage()));
             }
         });
     }
@@ -81,11 +83,11 @@ final class TransferRow extends VBox {
     static String describe(TransferStatus s) {
         String size = FileLimits.human(s.size());
         return switch (s.state()) {
-            case OFFERED -> s.direction() == TransferDirection.INCOMING ? size + " — save it or decline"
-                    : size + " — waiting for " + s.peer().displayName();
-            case TRANSFERRING -> FileLimits.human(s.bytesDone()) + " of " + size;
-            case VERIFYING -> "Checking the file…";
-            case COMPLETED -> s.savedTo().map(p -> "Saved to " + p).orElse("Delivered (" + size + ")");
+            case OFFERED -> s.direction() == TransferDirection.INCOMING ? Texts.get("chat.transfer.offeredIn", size)
+                    : Texts.get("chat.transfer.offeredOut", size, s.peer().displayName());
+            case TRANSFERRING -> Texts.get("chat.transfer.progress", FileLimits.human(s.bytesDone()), size);
+            case VERIFYING -> Texts.get("chat.transfer.verifying");
+            case COMPLETED -> s.savedTo().map(p -> Texts.get("chat.transfer.savedTo", String.valueOf(p))).orElse(Texts.get("chat.transfer.delivered", size));
             case DECLINED, CANCELLED, FAILED -> s.reason();
         };
     }

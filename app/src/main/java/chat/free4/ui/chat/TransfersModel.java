@@ -1,5 +1,7 @@
 package chat.free4.ui.chat;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.session.SessionFiles;
 import chat.free4.files.TransferStatus;
 import java.util.ArrayDeque;
@@ -75,7 +77,7 @@ public final class TransfersModel {
             return cause.getMessage();
         }
         org.slf4j.LoggerFactory.getLogger(TransfersModel.class).warn("Offering a file failed", cause);
-        return "The file could not be offered. Try again; if it keeps failing, leave the room and join again.";
+        return Texts.get("chat.offerFailed");
     }
 
     public void accept(UUID id, java.nio.file.Path target) throws java.io.IOException {

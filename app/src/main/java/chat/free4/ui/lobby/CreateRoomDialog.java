@@ -1,5 +1,7 @@
 package chat.free4.ui.lobby;
 
+import chat.free4.ui.i18n.Texts;
+
 import atlantafx.base.theme.Styles;
 import chat.free4.names.NameRules;
 import java.util.Arrays;
@@ -26,26 +28,26 @@ import javafx.scene.layout.HBox;
  */
 public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
     public CreateRoomDialog(boolean relayAvailable) {
-        setTitle("Create a room");
-        setHeaderText("Create a voice room");
+        setTitle(Texts.get("lobby.create.title"));
+        setHeaderText(Texts.get("lobby.create.header"));
         TextField name = new TextField();
         name.setId("create-room-name");
-        name.setPromptText("e.g. Friday game night");
+        name.setPromptText(Texts.get("lobby.create.namePrompt"));
         ToggleGroup where = new ToggleGroup();
-        RadioButton lan = new RadioButton("This network (no server)");
+        RadioButton lan = new RadioButton(Texts.get("lobby.create.lan"));
         lan.setId("create-room-lan");
-        RadioButton relay = new RadioButton("Internet, through the relay");
+        RadioButton relay = new RadioButton(Texts.get("lobby.create.relay"));
         relay.setId("create-room-relay");
         lan.setToggleGroup(where);
         relay.setToggleGroup(where);
         relay.setDisable(!relayAvailable);
         where.selectToggle(relayAvailable ? relay : lan);
         PasswordField password = RoomPasswordField.create("create-room-password");
-        Label passwordNote = new Label("Only people who know it can join. A room with a password is never listed.");
+        Label passwordNote = new Label(Texts.get("lobby.create.passwordNote"));
         passwordNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         passwordNote.setWrapText(true);
         BooleanBinding withPassword = password.textProperty().isNotEmpty();
-        CheckBox listed = new CheckBox("List it publicly so anyone can find it");
+        CheckBox listed = new CheckBox(Texts.get("lobby.create.listed"));
         listed.setId("create-room-public");
         listed.setSelected(true);
         listed.disableProperty().bind(relay.selectedProperty().not().or(withPassword));
@@ -61,7 +63,7 @@ public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
         });
         TextField tags = new TextField();
         tags.setId("create-room-tags");
-        tags.setPromptText("up to 5, e.g. music gaming");
+        tags.setPromptText(Texts.get("lobby.create.tagsPrompt"));
         tags.disableProperty().bind(relay.selectedProperty().not().or(listed.selectedProperty().not()).or(withPassword));
         Label problem = new Label();
         problem.getStyleClass().add("danger");
@@ -71,15 +73,15 @@ public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
         form.setHgap(12);
         form.setVgap(12);
         form.setPadding(new Insets(16, 20, 8, 20));
-        form.addRow(0, new Label("Name"), name);
-        form.addRow(1, new Label("Where"), new HBox(16, lan, relay));
+        form.addRow(0, new Label(Texts.get("lobby.create.name")), name);
+        form.addRow(1, new Label(Texts.get("lobby.create.where")), new HBox(16, lan, relay));
         form.add(listed, 1, 2);
-        form.addRow(3, new Label("Tags"), tags);
-        form.addRow(4, new Label("Password"), password);
+        form.addRow(3, new Label(Texts.get("lobby.create.tags")), tags);
+        form.addRow(4, new Label(Texts.get("lobby.create.password")), password);
         form.add(passwordNote, 1, 5);
         form.add(problem, 0, 6, 2, 1);
         getDialogPane().setContent(form);
-        ButtonType create = new ButtonType("Create and join", ButtonBar.ButtonData.OK_DONE);
+        ButtonType create = new ButtonType(Texts.get("lobby.create.ok"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, create);
         Node createButton = getDialogPane().lookupButton(create);
         createButton.setId("create-room-confirm");
@@ -113,10 +115,10 @@ public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
      */
     static String problemWith(String name, String tagText) {
         if (!name.isBlank() && NameRules.room(name).isEmpty()) {
-            return NameRules.ROOM_RULE;
+            return chat.free4.ui.i18n.NameRuleTexts.room();
         }
         if (!NameRules.tags(parseTags(tagText))) {
-            return NameRules.TAGS_RULE;
+            return chat.free4.ui.i18n.NameRuleTexts.tags();
         }
         return "";
     }

@@ -1,5 +1,7 @@
 package chat.free4.ui.lobby;
 
+import chat.free4.ui.i18n.Texts;
+
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
@@ -35,20 +37,20 @@ public final class LobbyView extends VBox {
         setSpacing(18);
         setPadding(new Insets(28, 32, 24, 32));
 
-        Label title = new Label("Rooms");
+        Label title = new Label(Texts.get("lobby.title"));
         title.getStyleClass().add(Styles.TITLE_2);
-        Label subtitle = new Label("Pick a room and start talking.");
+        Label subtitle = new Label(Texts.get("lobby.subtitle"));
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         VBox heading = new VBox(4, title, subtitle);
 
         CustomTextField searchField = new CustomTextField();
         searchField.setLeft(Icons.of(Feather.SEARCH));
-        searchField.setPromptText("Search rooms");
+        searchField.setPromptText(Texts.get("lobby.search"));
         searchField.setId("lobby-search");
         searchField.setPrefWidth(240);
         searchField.textProperty().bindBidirectional(model.searchProperty());
         search = searchField;
-        Button create = new Button("Create room", Icons.of(Feather.PLUS));
+        Button create = new Button(Texts.get("lobby.create"), Icons.of(Feather.PLUS));
         create.setId("create-room");
         create.getStyleClass().add(Styles.ACCENT);
         create.setOnAction(e -> showCreateDialog());
@@ -118,12 +120,12 @@ public final class LobbyView extends VBox {
         CustomTextField name = new CustomTextField();
         name.setId("join-name");
         name.setLeft(Icons.of(Feather.HASH));
-        name.setPromptText("Join a room by its name");
+        name.setPromptText(Texts.get("lobby.joinByName"));
         HBox.setHgrow(name, Priority.ALWAYS);
         javafx.scene.control.PasswordField password = RoomPasswordField.create("join-password");
         password.setPrefWidth(220);
         password.setMinWidth(140);
-        Button join = new Button("Join", Icons.of(Feather.LOG_IN));
+        Button join = new Button(Texts.get("lobby.join"), Icons.of(Feather.LOG_IN));
         join.setId("join-by-name");
         join.disableProperty().bind(name.textProperty().isEmpty());
         Runnable joinIt = () -> {
@@ -159,7 +161,7 @@ public final class LobbyView extends VBox {
     }
 
     private Node errorMessage() {
-        Message message = new Message("Could not join", "");
+        Message message = new Message(Texts.get("lobby.joinFailed"), "");
         message.setId("lobby-error");
         message.getStyleClass().add(Styles.DANGER);
         message.setGraphic(Icons.of(Feather.ALERT_CIRCLE));
@@ -171,12 +173,12 @@ public final class LobbyView extends VBox {
     }
 
     private Node lanSection() {
-        Label header = sectionTitle("On this network", Feather.WIFI);
+        Label header = sectionTitle(Texts.get("lobby.lan.title"), Feather.WIFI);
         Label count = countLabel(model.visibleLanRooms());
         HBox bar = new HBox(10, header, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         ListView<RoomEntry> list = roomList("lan-rooms", model.visibleLanRooms(),
-                "No rooms on this network yet — create one.");
+                Texts.get("lobby.lan.empty"));
         Label problem = new Label(null, Icons.of(Feather.ALERT_TRIANGLE));
         problem.setId("lan-status");
         problem.setWrapText(true);
@@ -193,11 +195,11 @@ public final class LobbyView extends VBox {
     }
 
     private Node publicSection() {
-        Label header = sectionTitle("Public rooms", Feather.GLOBE);
+        Label header = sectionTitle(Texts.get("lobby.public.title"), Feather.GLOBE);
         Label count = countLabel(model.visiblePublicRooms());
         ComboBox<String> tag = new ComboBox<>();
         tag.setId("tag-filter");
-        tag.setPromptText("All tags");
+        tag.setPromptText(Texts.get("lobby.public.allTags"));
         tag.getItems().add("");
         model.knownTags().addListener((javafx.collections.ListChangeListener<String>) c -> {
             String selected = tag.getValue();
@@ -212,8 +214,8 @@ public final class LobbyView extends VBox {
         Button refresh = new Button(null, Icons.of(Feather.REFRESH_CW));
         refresh.setId("refresh-rooms");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        refresh.setTooltip(new Tooltip("Refresh the public room list (F5)"));
-        refresh.setAccessibleText("Refresh public rooms");
+        refresh.setTooltip(new Tooltip(Texts.get("lobby.public.refreshTooltip")));
+        refresh.setAccessibleText(Texts.get("lobby.public.refreshName"));
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.relayStatusProperty().isEqualTo(RelayStatus.NOT_CONFIGURED));
         Region grow = new Region();
@@ -238,7 +240,7 @@ public final class LobbyView extends VBox {
         styleRelayState(relayState, model.relayStatusProperty().get());
 
         ListView<RoomEntry> list = roomList("public-rooms", model.visiblePublicRooms(),
-                "No public rooms right now — create one and list it.");
+                Texts.get("lobby.public.empty"));
         VBox box = new VBox(10, bar, relayState, list);
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox.setVgrow(box, Priority.ALWAYS);
@@ -255,7 +257,7 @@ public final class LobbyView extends VBox {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.isEmpty() ? "All tags" : "#" + item);
+                setText(empty || item == null ? null : item.isEmpty() ? Texts.get("lobby.public.allTags") : "#" + item);
             }
         };
     }

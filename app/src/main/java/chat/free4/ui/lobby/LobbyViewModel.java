@@ -1,5 +1,7 @@
 package chat.free4.ui.lobby;
 
+import chat.free4.ui.i18n.Texts;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -119,11 +121,10 @@ public final class LobbyViewModel {
 
     static String describe(RelayStatus status) {
         return switch (status) {
-            case NOT_CONFIGURED -> "No relay set. Add a relay address in Settings to see public rooms.";
-            case CONNECTING -> "Connecting to the relay…";
+            case NOT_CONFIGURED -> Texts.get("lobby.relay.notConfigured");
+            case CONNECTING -> Texts.get("lobby.relay.connecting");
             case ONLINE -> "";
-            case UNREACHABLE -> "The relay cannot be reached. Check your internet connection or the relay "
-                    + "address in Settings; we keep trying. Rooms on this network still work.";
+            case UNREACHABLE -> Texts.get("lobby.relay.unreachable");
         };
     }
 

@@ -1,5 +1,7 @@
 package chat.free4.ui.lobby;
 
+import chat.free4.ui.i18n.Texts;
+
 import atlantafx.base.theme.Styles;
 import chat.free4.ui.widgets.Icons;
 import javafx.geometry.Insets;
@@ -18,7 +20,7 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class PasswordPromptDialog extends Dialog<String> {
     public PasswordPromptDialog(PasswordQuestion question) {
-        setTitle("Room password");
+        setTitle(Texts.get("lobby.password.title"));
         setHeaderText(null);
         getDialogPane().setId("password-prompt");
 
@@ -32,13 +34,13 @@ public final class PasswordPromptDialog extends Dialog<String> {
         detail.setWrapText(true);
         PasswordField password = new PasswordField();
         password.setId("password-prompt-field");
-        password.setPromptText("Room password");
+        password.setPromptText(Texts.get("lobby.password.title"));
 
         VBox content = new VBox(12, headline, detail, password);
         content.setPadding(new Insets(20, 24, 8, 24));
         content.setPrefWidth(420);
         getDialogPane().setContent(content);
-        ButtonType join = new ButtonType("Join", ButtonBar.ButtonData.OK_DONE);
+        ButtonType join = new ButtonType(Texts.get("lobby.password.join"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, join);
         Node joinButton = getDialogPane().lookupButton(join);
         joinButton.setId("password-prompt-join");

@@ -1,5 +1,7 @@
 package chat.free4.ui.lobby;
 
+import chat.free4.ui.i18n.Texts;
+
 import java.util.Optional;
 
 /**
@@ -22,16 +24,15 @@ public record PasswordQuestion(CreateRoomRequest request, String relay, String h
     public static Optional<PasswordQuestion> forRefusal(String code, String relaySentence, CreateRoomRequest request,
             String relay) {
         CreateRoomRequest again = request.withPassword("");
-        String room = "\"" + request.name() + "\"";
         return switch (code == null ? "" : code) {
             case "password_required" -> Optional.of(new PasswordQuestion(again, relay,
-                    "The room " + room + " needs a password.",
-                    "Type the password you were given. It stays on this computer: the relay only checks an answer made from it."));
+                    Texts.get("lobby.password.required", request.name()),
+                    Texts.get("lobby.password.requiredHint")));
             case "wrong_password" -> Optional.of(new PasswordQuestion(again, relay,
-                    "That password is not right. Try again.",
-                    "Check the password for " + room + " with whoever gave it to you."));
+                    Texts.get("lobby.password.wrong"),
+                    Texts.get("lobby.password.wrongHint", request.name())));
             case "too_many_attempts" -> Optional.of(new PasswordQuestion(again, relay,
-                    "The relay takes no passwords for " + room + " for a moment.",
+                    Texts.get("lobby.password.tooMany", request.name()),
                     waitSentence(relaySentence)));
             default -> Optional.empty();
         };
@@ -39,6 +40,6 @@ public record PasswordQuestion(CreateRoomRequest request, String relay, String h
 
     private static String waitSentence(String relaySentence) {
         String said = relaySentence == null ? "" : relaySentence.strip();
-        return said.isEmpty() ? "Wait a minute, then type the right password." : said;
+        return said.isEmpty() ? Texts.get("lobby.password.wait") : said;
     }
 }

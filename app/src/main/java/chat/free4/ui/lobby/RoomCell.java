@@ -1,5 +1,7 @@
 package chat.free4.ui.lobby;
 
+import chat.free4.ui.i18n.Texts;
+
 import atlantafx.base.theme.Styles;
 import chat.free4.ui.widgets.Icons;
 import java.util.List;
@@ -20,7 +22,7 @@ final class RoomCell extends ListCell<RoomEntry> {
     private final Label name = new Label();
     private final HBox tags = new HBox(6);
     private final Label members = new Label();
-    private final Button join = new Button("Join");
+    private final Button join = new Button(Texts.get("lobby.room.join"));
     private final HBox row;
 
     RoomCell(Consumer<RoomEntry> onJoin) {
@@ -69,7 +71,7 @@ final class RoomCell extends ListCell<RoomEntry> {
         }
         name.setText(room.name());
         members.setText(room.membersText());
-        join.setAccessibleText("Join " + room.name());
+        join.setAccessibleText(Texts.get("lobby.room.joinName", room.name()));
         join.setId("join-" + room.name());
         tags.getChildren().setAll(tagLabels(room.tags()));
         setGraphic(row);

@@ -1,10 +1,12 @@
 package chat.free4.ui.lobby;
 
+import chat.free4.ui.i18n.Texts;
+
 import javafx.scene.control.PasswordField;
 
 /** The optional room password field of the lobby: never shows what is typed. */
 final class RoomPasswordField {
-    static final String HINT = "Room password (optional)";
+    static final String HINT = Texts.get("lobby.password.optional");
 
     private RoomPasswordField() {
     }

@@ -1,5 +1,7 @@
 package chat.free4.ui.room;
 
+import chat.free4.ui.i18n.Texts;
+
 import atlantafx.base.theme.Styles;
 import chat.free4.ui.widgets.Avatar;
 import chat.free4.ui.widgets.Icons;
@@ -25,7 +27,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
     private final Avatar avatar = new Avatar(40);
     private final Label name = new Label();
     private final Label state = new Label();
-    private final Label speaking = new Label("Speaking");
+    private final Label speaking = new Label(Texts.get("room.person.speaking"));
     private final Label route = new Label();
     private final Label safetyCode = new Label();
     private final Label robot = new Label();
@@ -51,7 +53,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         robot.setMinWidth(Region.USE_PREF_SIZE); // on a line of its own, narrower than the safety words
         robot.managedProperty().bind(robot.textProperty().isNotEmpty());
         robot.visibleProperty().bind(robot.managedProperty());
-        robot.setTooltip(new Tooltip("This peer says it is a robot that hosts a game."));
+        robot.setTooltip(new Tooltip(Texts.get("room.person.robotTooltip")));
         HBox nameLine = new HBox(8, name, speaking);
         nameLine.setAlignment(Pos.CENTER_LEFT);
         route.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "participant-route");
@@ -63,8 +65,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         safetyCode.setGraphic(Icons.of(Feather.SHIELD, 12));
         safetyCode.managedProperty().bind(safetyCode.textProperty().isNotEmpty());
         safetyCode.visibleProperty().bind(safetyCode.managedProperty());
-        safetyCode.setTooltip(new javafx.scene.control.Tooltip("Safety words: compare them with this person, aloud or on"
-                + " another channel. If they see other words, someone sits between you and can listen in."));
+        safetyCode.setTooltip(new javafx.scene.control.Tooltip(Texts.get("room.person.safetyTooltip")));
         VBox text = new VBox(3, nameLine, robot, state, route, safetyCode);
         text.setAlignment(Pos.CENTER_LEFT);
         volume.setPrefWidth(100);
@@ -72,9 +73,9 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         speaking.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         volume.getStyleClass().add(Styles.SMALL);
-        volume.setTooltip(new Tooltip("Volume for this person only"));
+        volume.setTooltip(new Tooltip(Texts.get("room.person.volumeTooltip")));
         mute.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        mute.setTooltip(new Tooltip("Mute this person for you only"));
+        mute.setTooltip(new Tooltip(Texts.get("room.person.muteTooltip")));
         Label volumeIcon = new Label(null, Icons.of(Feather.VOLUME_1, 14));
         volumeIcon.getStyleClass().add(Styles.TEXT_MUTED);
         Region grow = new Region();
@@ -107,17 +108,17 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         route.textProperty().bind(person.routeProperty());
         safetyCode.textProperty().bind(person.safetyCodeProperty());
         robot.textProperty().bind(Bindings.when(person.robotGameProperty().isEmpty()).then("")
-                .otherwise(Bindings.concat("Robot · ", person.robotGameProperty())));
+                .otherwise(Bindings.concat(Texts.get("room.person.robotGame"), person.robotGameProperty())));
         state.getStyleClass().removeAll("state-connected", "state-problem", "state-pending");
         person.stateProperty().addListener(stateListener);
         styleState(person.stateProperty().get());
         volume.valueProperty().bindBidirectional(person.volumeProperty());
         volume.disableProperty().bind(person.locallyMutedProperty());
-        volume.setAccessibleText("Volume for " + person.displayNameProperty().get());
+        volume.setAccessibleText(Texts.get("room.person.volumeFor", person.displayNameProperty().get()));
         mute.selectedProperty().bindBidirectional(person.locallyMutedProperty());
         mute.graphicProperty().bind(Bindings.when(person.locallyMutedProperty())
                 .then(Icons.of(Feather.VOLUME_X)).otherwise(Icons.of(Feather.VOLUME_2)));
-        mute.setAccessibleText("Mute " + person.displayNameProperty().get() + " for you");
+        mute.setAccessibleText(Texts.get("room.person.muteFor", person.displayNameProperty().get()));
         setGraphic(row);
     }
 

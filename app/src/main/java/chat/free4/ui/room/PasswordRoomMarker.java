@@ -1,5 +1,7 @@
 package chat.free4.ui.room;
 
+import chat.free4.ui.i18n.Texts;
+
 import atlantafx.base.theme.Styles;
 import chat.free4.ui.widgets.Icons;
 import javafx.beans.binding.BooleanExpression;
@@ -9,18 +11,18 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** What the room header shows of a password room: a lock with words, and what the password does here. */
 final class PasswordRoomMarker {
-    static final String BADGE = "Private · password";
-    static final String NOTE = "Only people who know the password get in, and every connection is verified with it.";
+    static final String BADGE = Texts.get("room.password.badge");
+    static final String NOTE = Texts.get("room.password.note");
 
     private PasswordRoomMarker() {
     }
 
-    /** The lock and "Private · password", beside the room's name. */
+    /** The lock and Texts.get("room.password.badge"), beside the room's name. */
     static Label badge(BooleanExpression passwordRoom) {
         Label badge = new Label(BADGE, Icons.of(Feather.LOCK, 12));
         badge.setId("room-private");
         badge.getStyleClass().addAll("private-tag", Styles.TEXT_SMALL);
-        badge.setTooltip(new Tooltip("This room has a password. It is not listed, and nobody without it gets in."));
+        badge.setTooltip(new Tooltip(Texts.get("room.password.tooltip")));
         showWhile(badge, passwordRoom);
         return badge;
     }

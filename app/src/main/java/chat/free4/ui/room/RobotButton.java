@@ -1,5 +1,7 @@
 package chat.free4.ui.room;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.ui.widgets.Icons;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -10,18 +12,18 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.feather.Feather;
 
-/** "Add a robot" (pick a game) in the room's header; once added, "Remove robot" in its place. */
+/** Texts.get("room.robot.add") (pick a game) in the room's header; once added, Texts.get("room.robot.remove") in its place. */
 final class RobotButton {
     private RobotButton() {
     }
 
     static Node of(RoomViewModel model) {
-        MenuButton add = new MenuButton("Add a robot", Icons.of(Feather.CPU));
+        MenuButton add = new MenuButton(Texts.get("room.robot.add"), Icons.of(Feather.CPU));
         add.setId("add-robot");
         add.setTooltip(new Tooltip("A robot joins the room and hosts a voice game; it leaves when the game ends."));
-        add.getItems().addAll(game("Word practice", "words", model), game("Interview practice", "interview", model),
-                game("Guess the word", "guess", model), game("Draw and guess", "draw", model));
-        Button remove = new Button("Remove robot", Icons.of(Feather.X));
+        add.getItems().addAll(game(Texts.get("room.robot.words"), "words", model), game(Texts.get("room.robot.interview"), "interview", model),
+                game(Texts.get("room.robot.guess"), "guess", model), game(Texts.get("room.robot.draw"), "draw", model));
+        Button remove = new Button(Texts.get("room.robot.remove"), Icons.of(Feather.X));
         remove.setId("remove-robot");
         remove.setOnAction(e -> model.removeRobot());
         // Like the header's other buttons they keep their words; the title shortens instead.

@@ -1,5 +1,7 @@
 package chat.free4.ui.room;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.ui.widgets.LevelMeter;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
@@ -36,7 +38,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The voice room: who is here and who speaks, your microphone, and the way out. */
 public final class RoomView extends BorderPane {
-    private static final String COPY_INVITE = "Copy invite link";
+    private static final String COPY_INVITE = Texts.get("room.copyInvite");
     private final RoomViewModel model;
 
     private final HBox chatToggleSlot = new HBox();
@@ -151,10 +153,10 @@ public final class RoomView extends BorderPane {
         titleLine.setMinWidth(0);
         HBox.setHgrow(titleLine, Priority.SOMETIMES);
         Button copyInvite = inviteButton();
-        Button leave = new Button("Leave", Icons.of(Feather.PHONE_OFF));
+        Button leave = new Button(Texts.get("room.leave"), Icons.of(Feather.PHONE_OFF));
         leave.setId("leave-room");
         leave.getStyleClass().addAll(Styles.DANGER, "leave-button");
-        leave.setTooltip(new Tooltip("Leave the room (Ctrl+L)"));
+        leave.setTooltip(new Tooltip(Texts.get("room.leaveTooltip")));
         leave.setOnAction(e -> model.leave());
         // The buttons keep their words; the title's lines wrap or shorten instead.
         copyInvite.setMinWidth(Region.USE_PREF_SIZE);
@@ -168,7 +170,7 @@ public final class RoomView extends BorderPane {
         // The status gets the page's whole width under the buttons, so it is never cut short.
         VBox title = new VBox(4, bar, status, PasswordRoomMarker.note(model.passwordProtectedProperty()));
 
-        Message error = new Message("Something went wrong", "");
+        Message error = new Message(Texts.get("room.error"), "");
         error.setId("room-error");
         error.getStyleClass().add(Styles.DANGER);
         error.setGraphic(Icons.of(Feather.ALERT_CIRCLE));
@@ -176,12 +178,11 @@ public final class RoomView extends BorderPane {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setOnClose(e -> model.errorProperty().set(""));
-        Message drawWord = new Message("Your turn to draw", "");
+        Message drawWord = new Message(Texts.get("room.drawTurn"), "");
         drawWord.setId("room-draw-word");
         drawWord.getStyleClass().add(Styles.ACCENT);
         drawWord.setGraphic(Icons.of(Feather.EDIT_2));
-        drawWord.descriptionProperty().bind(Bindings.createStringBinding(() -> "Draw \u201c" + model.drawWordProperty().get()
-                + "\u201d on the whiteboard; only you see this word.", model.drawWordProperty()));
+        drawWord.descriptionProperty().bind(Bindings.createStringBinding(() -> Texts.get("room.drawWord", model.drawWordProperty().get()), model.drawWordProperty()));
         drawWord.visibleProperty().bind(model.drawWordProperty().isNotEmpty());
         drawWord.managedProperty().bind(drawWord.visibleProperty());
         drawWord.setOnClose(e -> model.drawWordProperty().set(""));
@@ -194,7 +195,7 @@ public final class RoomView extends BorderPane {
     private Button inviteButton() {
         Button copy = new Button(COPY_INVITE, Icons.of(Feather.LINK));
         copy.setId("copy-invite");
-        copy.setTooltip(new Tooltip("Copy a free4chat:// link to this room; whoever opens it joins you"));
+        copy.setTooltip(new Tooltip(Texts.get("room.copyInviteTooltip")));
         copy.visibleProperty().bind(model.inviteProperty().isNotNull());
         copy.managedProperty().bind(copy.visibleProperty());
         model.inviteProperty().addListener((obs, old, now) -> copy.setText(COPY_INVITE));
@@ -205,7 +206,7 @@ public final class RoomView extends BorderPane {
             javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
             content.putString(model.inviteProperty().get().format());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-            copy.setText("Invite link copied");
+            copy.setText(Texts.get("room.inviteCopied"));
         });
         return copy;
     }
@@ -221,7 +222,7 @@ public final class RoomView extends BorderPane {
         list.setId("participants");
         list.getStyleClass().addAll("participant-list", Tweaks.EDGE_TO_EDGE);
         list.setCellFactory(v -> new ParticipantCell());
-        Label empty = new Label("Nobody else is here yet. Share the room name so others can join.");
+        Label empty = new Label(Texts.get("room.empty"));
         empty.setId("participants-empty");
         empty.getStyleClass().addAll(Styles.TEXT_MUTED, "empty-state");
         empty.setWrapText(true);
@@ -245,7 +246,7 @@ public final class RoomView extends BorderPane {
         meter.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("closed"), false);
         model.microphoneOpenProperty().addListener((obs, old, open) ->
                 meter.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("closed"), !open));
-        VBox meterBox = new VBox(4, new Label("Your microphone"), meter, micText);
+        VBox meterBox = new VBox(4, new Label(Texts.get("room.yourMic")), meter, micText);
         meterBox.getChildren().get(0).getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         meterBox.setAlignment(Pos.CENTER_LEFT);
         meterBox.setMinWidth(60);
@@ -256,8 +257,8 @@ public final class RoomView extends BorderPane {
         mute.selectedProperty().bindBidirectional(model.selfMutedProperty());
         mute.graphicProperty().bind(Bindings.when(model.selfMutedProperty())
                 .then(Icons.of(Feather.MIC_OFF, 18)).otherwise(Icons.of(Feather.MIC, 18)));
-        mute.setTooltip(new Tooltip("Mute or unmute yourself (Ctrl+M)"));
-        mute.setAccessibleText("Mute yourself");
+        mute.setTooltip(new Tooltip(Texts.get("room.muteTooltip")));
+        mute.setAccessibleText(Texts.get("room.muteName"));
 
         ToggleButton deafen = new ToggleButton();
         deafen.setId("self-deafen");
@@ -265,14 +266,14 @@ public final class RoomView extends BorderPane {
         deafen.selectedProperty().bindBidirectional(model.deafenedProperty());
         deafen.graphicProperty().bind(Bindings.when(model.deafenedProperty())
                 .then(Icons.of(Feather.VOLUME_X, 18)).otherwise(Icons.of(Feather.HEADPHONES, 18)));
-        deafen.setTooltip(new Tooltip("Deafen: hear nobody and say nothing (Ctrl+D)"));
-        deafen.setAccessibleText("Deafen yourself");
+        deafen.setTooltip(new Tooltip(Texts.get("room.deafenTooltip")));
+        deafen.setAccessibleText(Texts.get("room.deafenName"));
 
         ToggleGroup modes = new ToggleGroup();
-        ToggleButton voice = new ToggleButton("Voice activity", Icons.of(Feather.RADIO));
+        ToggleButton voice = new ToggleButton(Texts.get("room.voiceActivity"), Icons.of(Feather.RADIO));
         voice.setId("mode-voice");
         voice.getStyleClass().add(Styles.LEFT_PILL);
-        ToggleButton ptt = new ToggleButton("Push to talk", Icons.of(Feather.COMMAND));
+        ToggleButton ptt = new ToggleButton(Texts.get("room.pushToTalk"), Icons.of(Feather.COMMAND));
         ptt.setId("mode-ptt");
         ptt.getStyleClass().add(Styles.RIGHT_PILL);
         voice.setToggleGroup(modes);

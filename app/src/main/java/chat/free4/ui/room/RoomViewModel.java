@@ -1,5 +1,7 @@
 package chat.free4.ui.room;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.invite.InviteLink;
 import chat.free4.ui.chat.ChatModels;
 import chat.free4.ui.settings.VoiceMode;
@@ -52,15 +54,15 @@ public final class RoomViewModel {
                 .and(voiceMode.isEqualTo(VoiceMode.VOICE_ACTIVITY).or(pushToTalkHeld));
         microphoneText = Bindings.createStringBinding(() -> {
             if (deafened.get()) {
-                return "Deafened: you hear nobody";
+                return Texts.get("room.status.deafened");
             }
             if (selfMuted.get()) {
-                return "You are muted";
+                return Texts.get("room.status.muted");
             }
             if (voiceMode.get() == VoiceMode.PUSH_TO_TALK) {
-                return pushToTalkHeld.get() ? "Talking…" : "Hold " + keyName(pushToTalkKey.get()) + " to talk";
+                return pushToTalkHeld.get() ? Texts.get("room.status.talking") : Texts.get("room.status.holdToTalk", keyName(pushToTalkKey.get()));
             }
-            return "Voice activity";
+            return Texts.get("room.status.voiceActivity");
         }, selfMuted, deafened, voiceMode, pushToTalkHeld, pushToTalkKey);
         deafened.addListener((obs, old, now) -> {
             if (actions != null) {
@@ -135,7 +137,7 @@ public final class RoomViewModel {
         roomName.set(name);
         roomKind.set(kind);
         passwordProtected.set(withPassword);
-        status.set("Joining…");
+        status.set(Texts.get("room.status.joining"));
         error.set("");
         drawWord.set("");
         pushToTalkHeld.set(false);

@@ -81,7 +81,7 @@ public final class SettingsView extends ScrollPane {
         commitOnExit(name, () -> {
             Optional<String> value = NameRules.displayName(name.getText());
             if (value.isEmpty()) {
-                model.problemProperty().set(NameRules.NAME_RULE);
+                model.problemProperty().set(chat.free4.ui.i18n.NameRuleTexts.displayName());
                 return;
             }
             model.update(model.current().withDisplayName(value.get()));

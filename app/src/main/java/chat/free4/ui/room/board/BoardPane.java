@@ -1,5 +1,7 @@
 package chat.free4.ui.room.board;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.board.BoardCodec;
 import chat.free4.board.BoardListener;
 import chat.free4.board.BoardOp;
@@ -50,8 +52,8 @@ public final class BoardPane extends BorderPane {
     private final Executor fx;
     private final Canvas canvas;
     private final Label status = new Label();
-    private final Button undo = new Button("Undo");
-    private final Button redo = new Button("Redo");
+    private final Button undo = new Button(Texts.get("board.undo"));
+    private final Button redo = new Button(Texts.get("board.redo"));
     private final ToggleGroup tools = new ToggleGroup();
     private final ComboBox<Integer> width = new ComboBox<>();
     private final Translate pan = new Translate();
@@ -119,9 +121,9 @@ public final class BoardPane extends BorderPane {
     }
 
     private HBox toolbar() {
-        ToggleButton pen = tool("Pen", "board-pen", BoardTool.PEN);
-        ToggleButton line = tool("Line", "board-line", BoardTool.LINE);
-        ToggleButton eraser = tool("Eraser", "board-eraser", BoardTool.ERASER);
+        ToggleButton pen = tool(Texts.get("board.pen"), "board-pen", BoardTool.PEN);
+        ToggleButton line = tool(Texts.get("board.line"), "board-line", BoardTool.LINE);
+        ToggleButton eraser = tool(Texts.get("board.eraser"), "board-eraser", BoardTool.ERASER);
         pen.setSelected(true);
         HBox bar = new HBox(6, pen, line, eraser);
         ToggleGroup swatches = new ToggleGroup();
@@ -130,7 +132,7 @@ public final class BoardPane extends BorderPane {
             swatch.setId(String.format("board-colour-%06x", rgb));
             swatch.setToggleGroup(swatches);
             swatch.setGraphic(new Rectangle(14, 14, BoardPainter.rgb(rgb)));
-            swatch.setAccessibleText("Colour " + String.format("#%06X", rgb));
+            swatch.setAccessibleText(Texts.get("board.colour", String.format("#%06X", rgb)));
             swatch.setOnAction(e -> {
                 colour = rgb;
                 swatch.setSelected(true);
@@ -141,12 +143,12 @@ public final class BoardPane extends BorderPane {
         width.setId("board-width");
         width.getItems().setAll(WIDTHS);
         width.setValue(4);
-        width.setAccessibleText("Pen width");
+        width.setAccessibleText(Texts.get("board.penWidth"));
         undo.setId("board-undo");
         redo.setId("board-redo");
-        Button clear = new Button("Clear…");
+        Button clear = new Button(Texts.get("board.clear"));
         clear.setId("board-clear");
-        Button export = new Button("Export PNG…");
+        Button export = new Button(Texts.get("board.exportPng"));
         export.setId("board-export");
         undo.setOnAction(e -> act(() -> board.undo()));
         redo.setOnAction(e -> act(() -> board.redo()));
@@ -187,7 +189,7 @@ public final class BoardPane extends BorderPane {
             action.run();
             status.setText("");
         } catch (BoardRefusedException e) {
-            status.setText("That did not reach the board: " + e.getMessage() + ".");
+            status.setText(Texts.get("board.notReached", e.getMessage()));
         }
         refreshButtons();
     }
@@ -200,9 +202,9 @@ public final class BoardPane extends BorderPane {
     private void export(Path file) {
         try {
             board.exportPng(file);
-            status.setText("Saved the board to " + file.getFileName() + ".");
+            status.setText(Texts.get("board.saved", String.valueOf(file.getFileName())));
         } catch (IOException e) {
-            status.setText("Could not save the board there: " + e.getMessage());
+            status.setText(Texts.get("board.saveFailed", e.getMessage()));
         }
     }
 

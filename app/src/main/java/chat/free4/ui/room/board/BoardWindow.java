@@ -1,5 +1,7 @@
 package chat.free4.ui.room.board;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.session.SessionBoard;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * The room's "Whiteboard" button and the window it opens beside the voice room. The button is
+ * The room's Texts.get("board.open") button and the window it opens beside the voice room. The button is
  * there while in a room; leaving the room closes the window.
  */
 public final class BoardWindow {
@@ -28,9 +30,9 @@ public final class BoardWindow {
     /** The button for the room's control bar. */
     public static Button button(ObservableObjectValue<SessionBoard> board, Supplier<Window> owner) {
         BoardWindow window = new BoardWindow();
-        Button open = new Button("Whiteboard");
+        Button open = new Button(Texts.get("board.open"));
         open.setId("open-board");
-        open.setAccessibleText("Open the room's whiteboard");
+        open.setAccessibleText(Texts.get("board.openName"));
         open.disableProperty().bind(javafx.beans.binding.Bindings.isNull(board));
         open.setOnAction(e -> window.show(board.get(), owner.get()));
         board.addListener((obs, old, now) -> window.close());
@@ -43,7 +45,7 @@ public final class BoardWindow {
         }
         if (stage == null) {
             stage = new Stage();
-            stage.setTitle("Whiteboard");
+            stage.setTitle(Texts.get("board.open"));
             if (owner != null) {
                 stage.initOwner(owner);
             }
@@ -76,7 +78,7 @@ public final class BoardWindow {
         @Override
         public Optional<Path> chooseExportTarget() {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export the whiteboard");
+            chooser.setTitle(Texts.get("board.export"));
             chooser.setInitialFileName("whiteboard.png");
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG picture", "*.png"));
             return Optional.ofNullable(chooser.showSaveDialog(stage)).map(java.io.File::toPath);
@@ -84,9 +86,9 @@ public final class BoardWindow {
 
         @Override
         public boolean confirmClear() {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "This clears the board for everyone in the room.",
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("board.clearText"),
                     ButtonType.CANCEL, ButtonType.OK);
-            ask.setHeaderText("Clear the whiteboard?");
+            ask.setHeaderText(Texts.get("board.clearHeader"));
             ask.initOwner(stage);
             return ask.showAndWait().filter(ButtonType.OK::equals).isPresent();
         }

@@ -1,5 +1,7 @@
 package chat.free4.ui.room.screen;
 
+import chat.free4.ui.i18n.Texts;
+
 import atlantafx.base.theme.Styles;
 import chat.free4.peer.PeerId;
 import chat.free4.screen.ScreenListener;
@@ -27,7 +29,7 @@ import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The room's screens: a "Share screen" button offering the whole screen or one window
+ * The room's screens: a Texts.get("screen.share") button offering the whole screen or one window
  * ({@link WindowChooser}; or why it cannot), what the room's size does to your picture, and one
  * tile per person sharing; a click on a tile enlarges it in its own window.
  */
@@ -36,7 +38,7 @@ public final class ScreensPane extends VBox {
     private static final double TILE_HEIGHT = 200;
 
     private final java.util.function.Function<PeerId, String> names;
-    private final ToggleButton share = new ToggleButton("Share screen", Icons.of(Feather.MONITOR));
+    private final ToggleButton share = new ToggleButton(Texts.get("screen.share"), Icons.of(Feather.MONITOR));
     private final Label note = new Label();
     private final FlowPane tiles = new FlowPane(12, 12);
     private final Map<PeerId, ScreenImage> images = new ConcurrentHashMap<>();
@@ -81,7 +83,7 @@ public final class ScreensPane extends VBox {
             share.setDisable(true);
             note.setText(reason);
             share.setTooltip(new Tooltip(reason));
-        }, () -> share.setTooltip(new Tooltip("Show your screen to everyone in the room")));
+        }, () -> share.setTooltip(new Tooltip(Texts.get("screen.shareTooltip"))));
     }
 
     private void toggle() {
@@ -120,7 +122,7 @@ public final class ScreensPane extends VBox {
             } catch (ScreenUnavailableException e) {
                 Platform.runLater(() -> {
                     setSelected(false);
-                    note.setText("Cannot share the screen: " + e.getMessage());
+                    note.setText(Texts.get("screen.cannotShare", e.getMessage()));
                 });
             }
         }, "share-screen-toggle");
@@ -136,8 +138,8 @@ public final class ScreensPane extends VBox {
 
     private void sharingChanged(SharingState state) {
         setSelected(state.sharing());
-        share.setText(state.sharing() ? "Stop sharing" : "Share screen");
-        note.setText(state.sharing() ? (state.note().isEmpty() ? "Everyone in the room sees your screen." : state.note()) : unavailable);
+        share.setText(state.sharing() ? Texts.get("screen.stop") : Texts.get("screen.share"));
+        note.setText(state.sharing() ? (state.note().isEmpty() ? Texts.get("screen.everyoneSees") : state.note()) : unavailable);
     }
 
     private void addTile(PeerId peer, ScreenImage image) {
@@ -161,7 +163,7 @@ public final class ScreensPane extends VBox {
                     image.imageProperty());
             tile.getProperties().put("window", stage);
         });
-        Tooltip.install(tile, new Tooltip("Click to enlarge"));
+        Tooltip.install(tile, new Tooltip(Texts.get("screen.enlarge")));
         tileNodes.put(peer, tile);
         tiles.getChildren().add(tile);
     }
@@ -178,7 +180,7 @@ public final class ScreensPane extends VBox {
 
     private String name(PeerId peer) {
         String name = names.apply(peer);
-        return name == null || name.isBlank() ? "Someone" : name;
+        return name == null || name.isBlank() ? Texts.get("screen.someone") : name;
     }
 
     /** Screen layer events, off the FX thread. */

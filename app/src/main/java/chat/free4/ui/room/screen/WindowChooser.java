@@ -1,5 +1,7 @@
 package chat.free4.ui.room.screen;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.screen.SharedWindow;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 
 /**
- * What "Share screen" shares: a small menu under the button with "Whole screen" and this
+ * What "Share screen" shares: a small menu under the button with Texts.get("screen.whole") and this
  * display's windows by title. Choosing nothing (Escape, a click elsewhere) shares nothing.
  */
 final class WindowChooser {
@@ -26,7 +28,7 @@ final class WindowChooser {
         ContextMenu menu = new ContextMenu();
         menu.setId("share-chooser");
         boolean[] picked = {false};
-        MenuItem whole = new MenuItem("Whole screen");
+        MenuItem whole = new MenuItem(Texts.get("screen.whole"));
         whole.setId("share-whole-screen");
         whole.setOnAction(e -> {
             picked[0] = true;
