@@ -90,6 +90,8 @@ public class DesktopApp extends Application {
         configDir = options.configDir().orElseGet(ConfigDirectory::resolve);
         store = new SettingsStore(configDir);
         settings = new SettingsViewModel(store.load(), store::save);
+        // Before any view is built: every view reads its words once, when made.
+        chat.free4.ui.i18n.Texts.use(settings.current().comforts().language());
         selfName.set(settings.current().displayName());
         room.voiceModeProperty().set(settings.current().voiceMode());
         room.pushToTalkKeyProperty().set(settings.current().pushToTalkKey());

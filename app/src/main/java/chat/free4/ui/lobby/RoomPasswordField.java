@@ -6,7 +6,6 @@ import javafx.scene.control.PasswordField;
 
 /** The optional room password field of the lobby: never shows what is typed. */
 final class RoomPasswordField {
-    static final String HINT = Texts.get("lobby.password.optional");
 
     private RoomPasswordField() {
     }
@@ -14,8 +13,8 @@ final class RoomPasswordField {
     static PasswordField create(String id) {
         PasswordField field = new PasswordField();
         field.setId(id);
-        field.setPromptText(HINT);
-        field.setAccessibleText(HINT);
+        field.setPromptText(Texts.get("lobby.password.optional"));
+        field.setAccessibleText(Texts.get("lobby.password.optional"));
         return field;
     }
 }

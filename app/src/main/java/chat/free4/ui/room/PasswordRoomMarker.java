@@ -11,15 +11,13 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** What the room header shows of a password room: a lock with words, and what the password does here. */
 final class PasswordRoomMarker {
-    static final String BADGE = Texts.get("room.password.badge");
-    static final String NOTE = Texts.get("room.password.note");
 
     private PasswordRoomMarker() {
     }
 
-    /** The lock and Texts.get("room.password.badge"), beside the room's name. */
+    /** The lock and "Private · password", beside the room's name. */
     static Label badge(BooleanExpression passwordRoom) {
-        Label badge = new Label(BADGE, Icons.of(Feather.LOCK, 12));
+        Label badge = new Label(Texts.get("room.password.badge"), Icons.of(Feather.LOCK, 12));
         badge.setId("room-private");
         badge.getStyleClass().addAll("private-tag", Styles.TEXT_SMALL);
         badge.setTooltip(new Tooltip(Texts.get("room.password.tooltip")));
@@ -29,7 +27,7 @@ final class PasswordRoomMarker {
 
     /** The sentence under the room's status: who gets in, and that connections are verified by the password. */
     static Label note(BooleanExpression passwordRoom) {
-        Label note = new Label(NOTE, Icons.of(Feather.SHIELD, 14));
+        Label note = new Label(Texts.get("room.password.note"), Icons.of(Feather.SHIELD, 14));
         note.setId("room-private-note");
         note.getStyleClass().addAll("private-note", Styles.TEXT_SMALL);
         note.setWrapText(true);

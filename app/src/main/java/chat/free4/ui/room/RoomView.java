@@ -38,7 +38,6 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The voice room: who is here and who speaks, your microphone, and the way out. */
 public final class RoomView extends BorderPane {
-    private static final String COPY_INVITE = Texts.get("room.copyInvite");
     private final RoomViewModel model;
 
     private final HBox chatToggleSlot = new HBox();
@@ -193,12 +192,12 @@ public final class RoomView extends BorderPane {
 
     /** Puts the room's invite link on the clipboard, as text; shown while the room has one. */
     private Button inviteButton() {
-        Button copy = new Button(COPY_INVITE, Icons.of(Feather.LINK));
+        Button copy = new Button(Texts.get("room.copyInvite"), Icons.of(Feather.LINK));
         copy.setId("copy-invite");
         copy.setTooltip(new Tooltip(Texts.get("room.copyInviteTooltip")));
         copy.visibleProperty().bind(model.inviteProperty().isNotNull());
         copy.managedProperty().bind(copy.visibleProperty());
-        model.inviteProperty().addListener((obs, old, now) -> copy.setText(COPY_INVITE));
+        model.inviteProperty().addListener((obs, old, now) -> copy.setText(Texts.get("room.copyInvite")));
         copy.setOnAction(e -> {
             if (model.inviteProperty().get() == null) {
                 return;

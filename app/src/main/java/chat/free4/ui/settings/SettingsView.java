@@ -1,5 +1,7 @@
 package chat.free4.ui.settings;
 
+import chat.free4.ui.i18n.Texts;
+
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import chat.free4.names.NameRules;
@@ -46,9 +48,9 @@ public final class SettingsView extends ScrollPane {
         setId("settings");
         setFitToWidth(true);
         getStyleClass().addAll("page", "edge-to-edge");
-        Label title = new Label("Settings");
+        Label title = new Label(Texts.get("settings.title"));
         title.getStyleClass().add(Styles.TITLE_2);
-        Message problem = new Message("Settings not saved", "");
+        Message problem = new Message(Texts.get("settings.notSaved"), "");
         problem.getStyleClass().add(Styles.DANGER);
         problem.descriptionProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
@@ -86,7 +88,7 @@ public final class SettingsView extends ScrollPane {
             }
             model.update(model.current().withDisplayName(value.get()));
         });
-        return section("Profile", Feather.USER, row("Display name", name));
+        return section(Texts.get("settings.profile"), Feather.USER, row(Texts.get("settings.displayName"), name));
     }
 
     private Node audio() {
@@ -97,7 +99,7 @@ public final class SettingsView extends ScrollPane {
         LevelMeter meter = new LevelMeter(model.micTestLevelProperty());
         meter.setId("settings-mic-meter");
         meter.setMaxWidth(Double.MAX_VALUE);
-        ToggleButton micTest = new ToggleButton("Check microphone", Icons.of(Feather.MIC));
+        ToggleButton micTest = new ToggleButton(Texts.get("settings.micTest"), Icons.of(Feather.MIC));
         micTest.setId("settings-mic-test");
         micTest.selectedProperty().addListener((obs, old, on) -> {
             if (on) {
@@ -110,31 +112,31 @@ public final class SettingsView extends ScrollPane {
         HBox meterRow = new HBox(12, micTest, meter);
         HBox.setHgrow(meter, Priority.ALWAYS);
         meterRow.setAlignment(Pos.CENTER_LEFT);
-        Button testSound = new Button("Play test sound", Icons.of(Feather.VOLUME_2));
+        Button testSound = new Button(Texts.get("settings.testSound"), Icons.of(Feather.VOLUME_2));
         testSound.setId("settings-test-sound");
         testSound.setOnAction(e -> model.audioTests().playTestSound(model.current().outputDevice()));
-        CheckBox echo = soundSwitch("settings-echo-cancellation", "Echo cancellation",
-                "Keeps the others from hearing themselves through your speakers", model.current().sound().echoCancellation());
-        CheckBox noise = soundSwitch("settings-noise-suppression", "Noise suppression",
-                "Takes out fans, hum and street noise", model.current().sound().noiseSuppression());
-        CheckBox gain = soundSwitch("settings-auto-gain", "Automatic gain",
-                "Keeps your voice at an even level", model.current().sound().autoGain());
+        CheckBox echo = soundSwitch("settings-echo-cancellation", Texts.get("settings.echo"),
+                Texts.get("settings.echoHint"), model.current().sound().echoCancellation());
+        CheckBox noise = soundSwitch("settings-noise-suppression", Texts.get("settings.noise"),
+                Texts.get("settings.noiseHint"), model.current().sound().noiseSuppression());
+        CheckBox gain = soundSwitch("settings-auto-gain", Texts.get("settings.gain"),
+                Texts.get("settings.gainHint"), model.current().sound().autoGain());
         Runnable commit = () -> model.update(model.current().withSound(
                 model.current().sound().withProcessing(echo.isSelected(), noise.isSelected(), gain.isSelected())));
         echo.selectedProperty().addListener((obs, old, now) -> commit.run());
         noise.selectedProperty().addListener((obs, old, now) -> commit.run());
         gain.selectedProperty().addListener((obs, old, now) -> commit.run());
         VBox processing = new VBox(8, echo, noise, gain);
-        return section("Audio", Feather.HEADPHONES, row("Microphone", input), row("", meterRow),
-                row("Speakers", output), row("", testSound), row("Voice processing", processing));
+        return section(Texts.get("settings.audio"), Feather.HEADPHONES, row(Texts.get("settings.microphone"), input), row("", meterRow),
+                row(Texts.get("settings.speakers"), output), row("", testSound), row(Texts.get("settings.processing"), processing));
     }
 
     private Node voice() {
         ToggleGroup mode = new ToggleGroup();
-        ToggleButton activity = new ToggleButton("Voice activity");
+        ToggleButton activity = new ToggleButton(Texts.get("settings.voiceActivity"));
         activity.setId("settings-mode-voice");
         activity.getStyleClass().add(Styles.LEFT_PILL);
-        ToggleButton ptt = new ToggleButton("Push to talk");
+        ToggleButton ptt = new ToggleButton(Texts.get("settings.pushToTalk"));
         ptt.setId("settings-mode-ptt");
         ptt.getStyleClass().add(Styles.RIGHT_PILL);
         activity.setToggleGroup(mode);
@@ -154,7 +156,7 @@ public final class SettingsView extends ScrollPane {
         key.setId("settings-ptt-key");
         key.setGraphic(Icons.of(Feather.COMMAND));
         key.setOnAction(e -> {
-            key.setText("Press a key…");
+            key.setText(Texts.get("settings.pressKey"));
             key.addEventFilter(KeyEvent.KEY_PRESSED, new javafx.event.EventHandler<>() {
                 @Override
                 public void handle(KeyEvent event) {
@@ -172,7 +174,7 @@ public final class SettingsView extends ScrollPane {
         HBox modeBox = new HBox(0, activity, ptt);
         Slider sensitivity = new Slider(0, 1, model.current().sound().voiceSensitivity());
         sensitivity.setId("settings-voice-sensitivity");
-        sensitivity.setTooltip(new Tooltip("Right: even quiet speech opens the microphone. Left: only loud speech does."));
+        sensitivity.setTooltip(new Tooltip(Texts.get("settings.sensitivityTooltip")));
         sensitivity.valueChangingProperty().addListener((obs, was, changing) -> {
             if (!changing) {
                 model.update(model.current().withSound(model.current().sound().withVoiceSensitivity(sensitivity.getValue())));
@@ -181,18 +183,18 @@ public final class SettingsView extends ScrollPane {
         sensitivity.setOnMouseReleased(e -> model.update(
                 model.current().withSound(model.current().sound().withVoiceSensitivity(sensitivity.getValue()))));
         sensitivity.disableProperty().bind(ptt.selectedProperty());
-        return section("Voice", Feather.RADIO, row("Mode", modeBox), row("Push-to-talk key", key),
-                row("Voice activity sensitivity", sensitivity));
+        return section(Texts.get("settings.voice"), Feather.RADIO, row(Texts.get("settings.mode"), modeBox), row(Texts.get("settings.pttKey"), key),
+                row(Texts.get("settings.sensitivity"), sensitivity));
     }
 
     private Node network() {
         TextField relay = new TextField(model.current().relayUrl());
         relay.setId("settings-relay");
-        relay.setPromptText("ws://relay.example.org:8443/v1 (empty: this network only)");
+        relay.setPromptText(Texts.get("settings.relayPrompt"));
         commitOnExit(relay, () -> {
             String value = relay.getText().strip();
             if (!value.isEmpty() && !value.matches("wss?://\\S+")) {
-                model.problemProperty().set("A relay address starts with ws:// or wss://, e.g. ws://relay.example.org:8443/v1.");
+                model.problemProperty().set(Texts.get("settings.relayProblem"));
                 return;
             }
             model.update(model.current().withRelayUrl(value));
@@ -214,18 +216,18 @@ public final class SettingsView extends ScrollPane {
                 sentence -> model.problemProperty().set(sentence));
         ComboBox<String> lan = deviceBox("settings-lan-interface", model.lanInterfaces(), model.current().lanInterface(),
                 now -> model.update(model.current().withLanInterface(now)));
-        Label hint = new Label("Changes to the network take effect the next time you join a room.");
+        Label hint = new Label(Texts.get("settings.networkHint"));
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        return section("Network", Feather.GLOBE, row("Relay address", relay), row("STUN servers", stun),
-                row("TURN servers", turn), row("LAN interface", lan), row("", hint));
+        return section(Texts.get("settings.network"), Feather.GLOBE, row(Texts.get("settings.relay"), relay), row(Texts.get("settings.stun"), stun),
+                row(Texts.get("settings.turn"), turn), row(Texts.get("settings.lanInterface"), lan), row("", hint));
     }
 
     private Node appearance() {
         ToggleGroup theme = new ToggleGroup();
-        ToggleButton light = new ToggleButton("Light", Icons.of(Feather.SUN));
+        ToggleButton light = new ToggleButton(Texts.get("settings.light"), Icons.of(Feather.SUN));
         light.setId("settings-theme-light");
         light.getStyleClass().add(Styles.LEFT_PILL);
-        ToggleButton dark = new ToggleButton("Dark", Icons.of(Feather.MOON));
+        ToggleButton dark = new ToggleButton(Texts.get("settings.dark"), Icons.of(Feather.MOON));
         dark.setId("settings-theme-dark");
         dark.getStyleClass().add(Styles.RIGHT_PILL);
         light.setToggleGroup(theme);
@@ -238,7 +240,8 @@ public final class SettingsView extends ScrollPane {
             }
             model.update(model.current().withTheme(now == light ? Theme.LIGHT : Theme.DARK));
         });
-        return section("Appearance", Feather.EYE, row("Theme", new HBox(0, light, dark)));
+        return section(Texts.get("settings.appearance"), Feather.EYE, row(Texts.get("settings.theme"), new HBox(0, light, dark)),
+                row(Texts.get("settings.language"), new LanguageChoice(model)));
     }
 
     /**
@@ -284,7 +287,7 @@ public final class SettingsView extends ScrollPane {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.isEmpty() ? "System default" : item);
+                setText(empty || item == null ? null : item.isEmpty() ? Texts.get("settings.systemDefault") : item);
             }
         };
     }
@@ -292,7 +295,7 @@ public final class SettingsView extends ScrollPane {
     private static TextArea serverList(String id, List<String> values, String prompt) {
         TextArea area = new TextArea(String.join("\n", values));
         area.setId(id);
-        area.setPromptText(prompt + " (one per line)");
+        area.setPromptText(Texts.get("settings.onePerLine", prompt));
         area.setPrefRowCount(2);
         area.setWrapText(false);
         return area;

@@ -1,5 +1,7 @@
 package chat.free4.ui.settings;
 
+import chat.free4.ui.i18n.Texts;
+
 import atlantafx.base.theme.Styles;
 import chat.free4.ui.widgets.Icons;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ final class TurnServersEditor extends VBox {
         this.save = save;
         this.problem = problem;
         setId("settings-turn");
-        Button add = new Button("Add TURN server", Icons.of(Feather.PLUS));
+        Button add = new Button(Texts.get("settings.turn.add"), Icons.of(Feather.PLUS));
         add.setId("settings-turn-add");
         add.getStyleClass().add(Styles.SMALL);
         add.setOnAction(e -> addRow(new TurnServerSetting("", "", "")).getChildren().get(0).requestFocus());
@@ -43,15 +45,16 @@ final class TurnServersEditor extends VBox {
         url.setPromptText("turn:turn.example.org:3478?transport=udp");
         TextField user = new TextField(value.username());
         user.setId("settings-turn-username-" + n);
-        user.setPromptText("username");
+        user.setPromptText(Texts.get("settings.turn.username"));
         PasswordField password = new PasswordField();
         password.setText(value.password());
         password.setId("settings-turn-password-" + n);
-        password.setPromptText("password");
+        password.setPromptText(Texts.get("settings.turn.password"));
         Button remove = new Button(null, Icons.of(Feather.X));
         remove.setId("settings-turn-remove-" + n);
         remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        remove.setAccessibleText("Remove this TURN server");
+        remove.setAccessibleText(Texts.get("settings.turn.remove"));
+        remove.setTooltip(new javafx.scene.control.Tooltip(Texts.get("settings.turn.remove")));
         HBox row = new HBox(8, url, user, password, remove);
         HBox.setHgrow(url, Priority.ALWAYS);
         user.setPrefColumnCount(9);
@@ -95,8 +98,7 @@ final class TurnServersEditor extends VBox {
                     throw new IllegalArgumentException(bad.get());
                 }
                 if (!s.url().toLowerCase(java.util.Locale.ROOT).startsWith("turn")) {
-                    throw new IllegalArgumentException("\"" + s.url() + "\" is not a TURN server (turn: or turns:); put "
-                            + "STUN servers in the field above.");
+                    throw new IllegalArgumentException(Texts.get("settings.turn.notTurn", s.url()));
                 }
             } catch (IllegalArgumentException bad) {
                 problem.accept(bad.getMessage());
