@@ -1,5 +1,7 @@
 package chat.free4.ui;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.audio.AudioBackend;
 import chat.free4.audio.AudioDeviceLists;
 import chat.free4.invite.InvalidInviteLinkException;
@@ -137,15 +139,14 @@ public class DesktopApp extends Application {
             String here = room.roomNameProperty().get();
             String sentence = here.equals(invite.room()) && room.inviteProperty().get() != null
                     && invite.relay().equals(room.inviteProperty().get().relay())
-                    ? "You are already in \"" + here + "\"."
-                    : "You are already in \"" + here + "\". Leave it first (Ctrl+L), then open the invite to \""
-                            + invite.room() + "\" again.";
+                    ? Texts.get("invite.alreadyHere", here)
+                    : Texts.get("invite.leaveFirst", here, invite.room());
             room.errorProperty().set(sentence);
             return sentence;
         }
         bridge.join(new CreateRoomRequest(invite.room(), invite.onThisNetwork() ? RoomSource.LAN : RoomSource.RELAY,
                 false, List.of(), invite.secret()), invite.relay().map(Object::toString).orElse(""));
-        return "Joining \"" + invite.room() + "\" in the free4chat that is already open.";
+        return Texts.get("invite.joining", invite.room());
     }
 
     @Override

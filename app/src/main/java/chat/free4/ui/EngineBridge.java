@@ -1,5 +1,7 @@
 package chat.free4.ui;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.audio.AudioBackend;
 import chat.free4.audio.AudioDeviceInfo;
 import chat.free4.audio.AudioDeviceLists;
@@ -66,8 +68,7 @@ import org.slf4j.LoggerFactory;
 public final class EngineBridge implements LobbyActions, RoomActions, AudioTestActions, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineBridge.class);
     /** Shown when the room turned out to be in the relay's public list though not asked for. */
-    static final String LISTED_PUBLICLY = "listed publicly by whoever opened it: anyone can find it";
-    static final String FAILED_BEHIND_A_FIREWALL =
+        static final String FAILED_BEHIND_A_FIREWALL =
             "they may be behind a strict firewall; a TURN server in Settings → Network can help";
     /** In a password room a connection also fails when the other side cannot prove the password. */
     static final String FAILED_IN_A_PASSWORD_ROOM = "they may not have this room's password, or be behind a strict "
@@ -98,6 +99,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     private volatile AudioDeviceLists soundDevices;
     /** Set on the FX thread while a leave we asked for is under way, so CLOSED is not an error. */
     private boolean leaving;
+    /** The last room snapshot shown was joined at the relay or LAN (FX thread); a refusal then no longer ends the join. */
+    private boolean signalingJoined;
     /** The room being joined and its relay (FX thread): a refusal a password can answer asks again for it. */
     private CreateRoomRequest joining;
     private String joiningRelay = "";
@@ -173,13 +176,11 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
     @Override
     public void join(CreateRoomRequest request, String relay) {
         if (room.activeProperty().get()) {
-            lobby.errorProperty().set("You are already in \"" + room.roomNameProperty().get()
-                    + "\". Leave it first (Ctrl+L).");
+            lobby.errorProperty().set(Texts.get("room.alreadyIn", room.roomNameProperty().get()));
             return;
         }
         if (request.source() == RoomSource.RELAY && relay.isEmpty()) {
-            lobby.errorProperty().set("No relay is set. Add a relay address in Settings → Network, "
-                    + "or create the room on this network.");
+            lobby.errorProperty().set(Texts.get("room.noRelay"));
             return;
         }
         if (request.source() == RoomSource.LAN && !lobby.lanProblemProperty().get().isEmpty()) {
@@ -197,14 +198,15 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             return;
         }
         leaving = false;
+        signalingJoined = false;
         lobby.passwordQuestionProperty().set(null); // a new join answers whatever was asked
         joining = request;
         joiningRelay = relay;
-        room.reset(request.name(), request.source() == RoomSource.LAN ? "This network" : "Internet",
+        room.reset(request.name(), Texts.get(request.source() == RoomSource.LAN ? "room.kind.lan" : "room.kind.internet"),
                 request.password().isPresent());
         room.inviteProperty().set(inviteTo(request, relay));
-        room.statusProperty().set(request.source() == RoomSource.LAN ? "Looking for others on this network…"
-                : "Connecting to the relay…");
+        room.statusProperty().set(Texts.get(request.source() == RoomSource.LAN ? "room.status.lookingOnLan"
+                : "room.status.connectingRelay"));
         worker.execute(() -> {
             try {
                 RoomSession s = session();
@@ -331,8 +333,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             return;
         }
         if (where.source() == RoomSource.LAN) {
-            room.errorProperty().set("Robots join rooms on a relay for now; on this network, start one with"
-                    + " free4chat robot --lan.");
+            room.errorProperty().set(Texts.get("room.robotOnLan"));
             return;
         }
         worker.execute(() -> {
@@ -404,7 +405,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 Platform.runLater(() -> settings.problemProperty().set(ex.getMessage()));
             } catch (LinkageError ex) {
                 LOG.warn("The sound system could not be loaded for the test sound", ex);
-                Platform.runLater(() -> settings.problemProperty().set(FailureAdvice.NO_SOUND_SYSTEM));
+                Platform.runLater(() -> settings.problemProperty().set(FailureAdvice.noSoundSystem()));
             }
         }, "test-sound");
         player.setDaemon(true);
@@ -458,8 +459,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             Platform.runLater(() -> lobby.lanProblemProperty().set(""));
         } catch (RuntimeException e) {
             LOG.warn("LAN discovery is not available: {}", e.getMessage());
-            String sentence = "Rooms on this network cannot be found: " + e.getMessage()
-                    + " Check that you are connected to a network, or pick the interface in Settings → Network.";
+            String sentence = Texts.get("lobby.lanProblem", e.getMessage());
             Platform.runLater(() -> {
                 lobby.setLanRooms(List.of());
                 lobby.lanProblemProperty().set(sentence);
@@ -476,7 +476,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
 
     private RoomAddress lanAddress() {
         if (lan == null) {
-            throw new IllegalStateException("Rooms on this network are not available right now; see the lobby for why.");
+            throw new IllegalStateException(Texts.get("lobby.lanUnavailable"));
         }
         return RoomAddress.lan(lan);
     }
@@ -554,7 +554,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             settings.inputDevices().setAll(inputs);
             settings.outputDevices().setAll(outputs);
             if (inputs.isEmpty()) {
-                room.errorProperty().set(FailureAdvice.NO_MICROPHONE);
+                room.errorProperty().set(FailureAdvice.noMicrophone());
             }
         });
     }
@@ -565,8 +565,8 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             return;
         }
         session.devices().ifPresent(c -> {
-            c.selectInput(chosen(c.inputs(), now.inputDevice(), "microphone"));
-            c.selectOutput(chosen(c.outputs(), now.outputDevice(), "speaker"));
+            c.selectInput(chosen(c.inputs(), now.inputDevice(), "audio.microphoneMissing"));
+            c.selectOutput(chosen(c.outputs(), now.outputDevice(), "audio.speakerMissing"));
         });
     }
 
@@ -576,13 +576,14 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
                 : devices.stream().filter(d -> d.descriptor().equals(wanted) || d.name().equals(wanted)).findFirst();
     }
 
-    private AudioDeviceInfo chosen(List<AudioDeviceInfo> devices, String wanted, String kind) {
+    /** @param missingKey the words for a chosen device that is not connected */
+    private AudioDeviceInfo chosen(List<AudioDeviceInfo> devices, String wanted, String missingKey) {
         if (wanted.isEmpty()) {
             return null;
         }
         Optional<AudioDeviceInfo> found = find(devices, wanted);
         if (found.isEmpty()) {
-            audioWarning("Your " + kind + " \"" + wanted + "\" is not connected; the system default " + kind + " is used.");
+            audioWarning(Texts.get(missingKey, wanted));
         }
         return found.orElse(null);
     }
@@ -653,6 +654,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         }
         new ArrayList<>(room.participants()).stream().map(ParticipantViewModel::id)
                 .filter(id -> !present.contains(id)).forEach(room::removeParticipant);
+        signalingJoined = view.signaling() == SignalingState.JOINED;
         room.statusProperty().set(statusWords(view));
         room.micLevelProperty().set(view.selfLevel());
     }
@@ -682,7 +684,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
             lobby.errorProperty().set(words);
             return;
         }
-        boolean inRoomAlready = room.statusProperty().get().startsWith("In the room");
+        boolean inRoomAlready = signalingJoined;
         if (EngineErrors.endsTheJoin(code, inRoomAlready)) {
             // A refused join: back to the lobby, which says why, or asks for the room's password.
             leaving = true;
@@ -709,12 +711,12 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         if (view.signaling() == SignalingState.JOINED) {
             long connected = view.peers().stream()
                     .filter(p -> p.status() == PeerConnectionStatus.CONNECTED).count();
-            String size = view.maxPeers() > 0 ? " · room for " + view.maxPeers() : "";
-            String listed = view.listedAgainstWish() ? " · " + LISTED_PUBLICLY : "";
-            return "In the room · " + (view.peers().isEmpty() ? "waiting for others"
-                    : connected + " of " + view.peers().size() + " connected") + size + listed;
+            String size = view.maxPeers() > 0 ? Texts.get("room.status.size", view.maxPeers()) : "";
+            String listed = view.listedAgainstWish() ? " · " + Texts.get("room.status.listed") : "";
+            return Texts.get("room.status.inRoom", view.peers().isEmpty() ? Texts.get("room.status.waiting")
+                    : Texts.get("room.status.connected", connected, view.peers().size()), size, listed);
         }
-        return view.signalingWords().isBlank() ? "Connecting…" : view.signalingWords();
+        return view.signalingWords().isBlank() ? Texts.get("room.status.connecting") : view.signalingWords();
     }
 
     /** A microphone problem, already in words for the person. */

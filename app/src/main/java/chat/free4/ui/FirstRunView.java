@@ -1,5 +1,7 @@
 package chat.free4.ui;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.ui.widgets.Icons;
 import atlantafx.base.theme.Styles;
 import chat.free4.names.NameRules;
@@ -21,19 +23,19 @@ public final class FirstRunView extends StackPane {
         getStyleClass().add("first-run");
         Label logo = new Label(null, Icons.of(Feather.HEADPHONES, 44));
         logo.getStyleClass().add("brand-logo");
-        Label title = new Label("Welcome to free4chat");
+        Label title = new Label(Texts.get("firstRun.title"));
         title.getStyleClass().add(Styles.TITLE_1);
-        Label text = new Label("Voice rooms without an account. What should others call you?");
+        Label text = new Label(Texts.get("firstRun.question"));
         text.getStyleClass().add(Styles.TEXT_MUTED);
         text.setWrapText(true);
         TextField name = new TextField(suggestion);
         name.setId("first-run-name");
-        name.setPromptText("Your display name");
+        name.setPromptText(Texts.get("firstRun.namePrompt"));
         name.getStyleClass().add(Styles.LARGE);
         name.setMaxWidth(320);
         Label problem = new Label();
         problem.getStyleClass().add(Styles.DANGER);
-        Button go = new Button("Continue");
+        Button go = new Button(Texts.get("firstRun.continue"));
         go.setId("first-run-continue");
         go.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
         go.setDefaultButton(true);
@@ -46,7 +48,7 @@ public final class FirstRunView extends StackPane {
             }
             onDone.accept(value.get());
         });
-        Label privacy = new Label("Your name is only shown to people in the same room. Change it any time in Settings.");
+        Label privacy = new Label(Texts.get("firstRun.privacy"));
         privacy.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         privacy.setWrapText(true);
         VBox card = new VBox(16, logo, title, text, name, problem, go, privacy);

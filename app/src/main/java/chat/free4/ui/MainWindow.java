@@ -1,5 +1,7 @@
 package chat.free4.ui;
 
+import chat.free4.ui.i18n.Texts;
+
 import chat.free4.ui.widgets.Icons;
 import chat.free4.ui.widgets.Avatar;
 import atlantafx.base.theme.Styles;
@@ -59,13 +61,13 @@ public final class MainWindow extends BorderPane {
         setId("main-window");
         lobby = new LobbyView(lobbyModel);
 
-        lobbyTab = navButton("Rooms", Feather.GRID, "nav-lobby");
-        roomTab = navButton("Voice room", Feather.VOLUME_2, "nav-room");
+        lobbyTab = navButton(Texts.get("nav.rooms"), Feather.GRID, "nav-lobby");
+        roomTab = navButton(Texts.get("nav.room"), Feather.VOLUME_2, "nav-room");
         roomTab.textProperty().bind(Bindings.when(roomModel.roomNameProperty().isEmpty())
-                .then("Voice room").otherwise(roomModel.roomNameProperty()));
+                .then(Texts.get("nav.room")).otherwise(roomModel.roomNameProperty()));
         roomTab.visibleProperty().bind(roomModel.activeProperty());
         roomTab.managedProperty().bind(roomTab.visibleProperty());
-        settingsTab = navButton("Settings", Feather.SETTINGS, "nav-settings");
+        settingsTab = navButton(Texts.get("nav.settings"), Feather.SETTINGS, "nav-settings");
         pages.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true);
@@ -165,7 +167,7 @@ public final class MainWindow extends BorderPane {
         lan.setId("sidebar-lan");
         lan.getStyleClass().add(Styles.TEXT_SMALL);
         lan.textProperty().bind(Bindings.when(lobbyModel.lanProblemProperty().isEmpty())
-                .then("This network: ready").otherwise("This network: unavailable"));
+                .then(Texts.get("status.lan.ready")).otherwise(Texts.get("status.lan.unavailable")));
         lobbyModel.lanProblemProperty().addListener((obs, old, now) -> {
             lan.getStyleClass().removeAll("status-ok", "status-problem");
             lan.getStyleClass().add(now.isEmpty() ? "status-ok" : "status-problem");
@@ -175,10 +177,10 @@ public final class MainWindow extends BorderPane {
         relay.setId("sidebar-relay");
         relay.getStyleClass().add(Styles.TEXT_SMALL);
         relay.textProperty().bind(Bindings.createStringBinding(() -> switch (lobbyModel.relayStatusProperty().get()) {
-            case NOT_CONFIGURED -> "Relay: not set";
-            case CONNECTING -> "Relay: connecting…";
-            case ONLINE -> "Relay: online";
-            case UNREACHABLE -> "Relay: unreachable";
+            case NOT_CONFIGURED -> Texts.get("status.relay.notSet");
+            case CONNECTING -> Texts.get("status.relay.connecting");
+            case ONLINE -> Texts.get("status.relay.online");
+            case UNREACHABLE -> Texts.get("status.relay.unreachable");
         }, lobbyModel.relayStatusProperty()));
         relay.setGraphic(Icons.of(Feather.GLOBE, 14));
         lobbyModel.relayStatusProperty().addListener((obs, old, now) -> styleRelay(relay, now));
@@ -196,7 +198,7 @@ public final class MainWindow extends BorderPane {
         Label mic = new Label();
         mic.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         mic.textProperty().bind(Bindings.when(roomModel.activeProperty())
-                .then(roomModel.microphoneTextProperty()).otherwise("Not in a room"));
+                .then(roomModel.microphoneTextProperty()).otherwise(Texts.get("status.notInRoom")));
         VBox who = new VBox(1, name, mic);
         who.setMinWidth(0);
         HBox.setHgrow(who, Priority.ALWAYS);
@@ -206,8 +208,8 @@ public final class MainWindow extends BorderPane {
         mute.selectedProperty().bindBidirectional(roomModel.selfMutedProperty());
         mute.graphicProperty().bind(Bindings.when(roomModel.selfMutedProperty())
                 .then(Icons.of(Feather.MIC_OFF)).otherwise(Icons.of(Feather.MIC)));
-        mute.setTooltip(new Tooltip("Mute or unmute yourself (Ctrl+M)"));
-        mute.setAccessibleText("Mute yourself");
+        mute.setTooltip(new Tooltip(Texts.get("status.muteTooltip")));
+        mute.setAccessibleText(Texts.get("status.muteAccessible"));
         HBox user = new HBox(10, me, who, mute);
         user.setAlignment(Pos.CENTER_LEFT);
         user.getStyleClass().add("user-panel");

@@ -60,7 +60,7 @@ class ListedRoomIsSaidTest {
         await().atMost(WAIT).until(() -> ui.exists("#lobby"));
 
         joinByName("open");
-        await().atMost(WAIT).until(() -> status().startsWith("In the room") && status().contains(EngineBridge.LISTED_PUBLICLY));
+        await().atMost(WAIT).until(() -> status().startsWith("In the room") && status().contains(chat.free4.ui.i18n.Texts.get("room.status.listed")));
     }
 
     private String status() {

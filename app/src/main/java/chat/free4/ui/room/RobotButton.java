@@ -20,7 +20,7 @@ final class RobotButton {
     static Node of(RoomViewModel model) {
         MenuButton add = new MenuButton(Texts.get("room.robot.add"), Icons.of(Feather.CPU));
         add.setId("add-robot");
-        add.setTooltip(new Tooltip("A robot joins the room and hosts a voice game; it leaves when the game ends."));
+        add.setTooltip(new Tooltip(Texts.get("room.robotTooltip")));
         add.getItems().addAll(game(Texts.get("room.robot.words"), "words", model), game(Texts.get("room.robot.interview"), "interview", model),
                 game(Texts.get("room.robot.guess"), "guess", model), game(Texts.get("room.robot.draw"), "draw", model));
         Button remove = new Button(Texts.get("room.robot.remove"), Icons.of(Feather.X));
