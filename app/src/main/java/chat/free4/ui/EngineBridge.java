@@ -711,7 +711,7 @@ public final class EngineBridge implements LobbyActions, RoomActions, AudioTestA
         if (view.signaling() == SignalingState.JOINED) {
             long connected = view.peers().stream()
                     .filter(p -> p.status() == PeerConnectionStatus.CONNECTED).count();
-            String size = view.maxPeers() > 0 ? Texts.get("room.status.size", view.maxPeers()) : "";
+            String size = view.maxPeers() > 0 ? " · " + Texts.get("room.status.size", view.maxPeers()) : "";
             String listed = view.listedAgainstWish() ? " · " + Texts.get("room.status.listed") : "";
             return Texts.get("room.status.inRoom", view.peers().isEmpty() ? Texts.get("room.status.waiting")
                     : Texts.get("room.status.connected", connected, view.peers().size()), size, listed);

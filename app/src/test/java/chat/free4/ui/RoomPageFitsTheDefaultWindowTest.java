@@ -87,6 +87,14 @@ class RoomPageFitsTheDefaultWindowTest {
         Bounds input = DesktopAppHarness.onFx(() -> sceneBounds(ui.robot.lookup("#chat-input").query()));
         assertTrue(input.getWidth() >= INPUT_MIN_WIDTH, "chat input is " + input.getWidth() + " px wide");
         assertTrue(input.getMaxX() <= sceneWidth, "chat input ends inside the window");
+        String bobsCell = "#participant-" + ui.app.room().participants().get(0).id();
+        List<String> hidden = DesktopAppHarness.onFx(() -> {
+            Bounds list = sceneBounds(ui.robot.lookup("#participants").query());
+            List<String> found = new ArrayList<>();
+            collectControlsOutside(ui.robot.lookup(bobsCell).query(), list, found);
+            return found;
+        });
+        assertEquals(List.of(), hidden, "Bob's volume and mute controls lie inside the list of people");
         for (String control : List.of("#self-mute", "#self-deafen", "#leave-room", "#chat-send")) {
             Bounds b = DesktopAppHarness.onFx(() -> sceneBounds(ui.robot.lookup(control).query()));
             assertTrue(b.getMaxX() <= sceneWidth, control + " ends inside the window, at " + b.getMaxX());
@@ -110,6 +118,25 @@ class RoomPageFitsTheDefaultWindowTest {
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
                 collectCutShort(child, found);
+            }
+        }
+    }
+
+    /** Buttons and sliders under {@code node} that are drawn partly outside {@code area} (clipped away). */
+    private static void collectControlsOutside(Node node, Bounds area, List<String> found) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof javafx.scene.control.ButtonBase || node instanceof javafx.scene.control.Slider) {
+            Bounds b = sceneBounds(node);
+            if (b.getMinX() < area.getMinX() || b.getMaxX() > area.getMaxX()) {
+                found.add(node.getClass().getSimpleName() + " at x " + b.getMinX() + ".." + b.getMaxX()
+                        + " in a list from " + area.getMinX() + " to " + area.getMaxX());
+            }
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectControlsOutside(child, area, found);
             }
         }
     }

@@ -69,7 +69,7 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         VBox text = new VBox(3, nameLine, robot, state, route, safetyCode);
         text.setAlignment(Pos.CENTER_LEFT);
         volume.setPrefWidth(100);
-        volume.setMinWidth(80);
+        volume.setMinWidth(64);
         name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         speaking.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         volume.getStyleClass().add(Styles.SMALL);
@@ -78,10 +78,11 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         mute.setTooltip(new Tooltip(Texts.get("room.person.muteTooltip")));
         Label volumeIcon = new Label(null, Icons.of(Feather.VOLUME_1, 14));
         volumeIcon.getStyleClass().add(Styles.TEXT_MUTED);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox.setHgrow(text, Priority.SOMETIMES); // room for the five safety words before the volume slider shrinks
-        row = new HBox(14, avatar, text, grow, volumeIcon, volume, mute);
+        // The words take what is left, so the volume and mute controls sit at the right edge and stay
+        // inside the list at the default window size (with a spacer between, the mute button was clipped).
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        row = new HBox(10, avatar, text, volumeIcon, volume, mute);
         row.setAlignment(Pos.CENTER_LEFT);
         // Fit the list's width instead of widening it (no horizontal scroll bar beside the chat).
         setPrefWidth(0);
