@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -185,11 +184,9 @@ public class JoinCommand implements Callable<Integer> {
         err.flush();
         SessionSettings settings = SessionSettings.defaults()
                 .withMesh(MeshConfig.defaults().withIceServers(ice.servers()).withRelayOnly(iceOptions.relayOnly));
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(stop::countDown, "ctrl-c");
+        LeaveSignal leave = LeaveSignal.install();
         try (RoomSession session = RoomSession.open(new HeadlessAudio(source, heard), settings);
              RouteReporter routes = new RouteReporter(session, reporter, routeEvery)) {
-            Runtime.getRuntime().addShutdownHook(onCtrlC);
             session.addListener(reporter);
             session.addListener(routes);
             reporter.joining(request.room());
@@ -205,23 +202,19 @@ public class JoinCommand implements Callable<Integer> {
                  FileConsole files = FileConsole.start(joined.files(), reporter, sendFile, acceptInto);
                  ScreenConsole screens = ScreenConsole.start(session, reporter, shareScreen, window, shareSeconds, saveVideo);
                  BoardConsole board = BoardConsole.start(joined.board(), reporter, strokes, saveBoard)) {
-                if (seconds > 0) {
-                    stop.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
-                } else {
-                    stop.await();
-                }
+                leave.await(seconds);
             }
             session.leave().get(10, TimeUnit.SECONDS);
             out.println("left the room");
         } finally {
             try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the JVM is already running the hook.
-            }
-            if (recorder != null) {
-                recorder.close();
-                out.println("recorded to " + record);
+                if (recorder != null) {
+                    recorder.close();
+                    out.println("recorded to " + record);
+                }
+            } finally {
+                out.flush();
+                leave.close();
             }
         }
         return ExitCodes.OK;

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,23 +109,39 @@ class JoinCommandTest {
         try (TestRelay relay = TestRelay.start("127.0.0.1");
              HeadlessPeer alice = new HeadlessPeer("alice", new ToneGenerator(660, 0.3))) {
             alice.join(relay.uri(), "demo");
-            CompletableFuture<Run> bot = CompletableFuture.supplyAsync(() -> run("join", "--relay", relay.uri().toString(),
-                    "--room", "demo", "--name", "bot", "--tone", "440", "--record", wav.toString(), "--seconds", "4",
-                    "--levels-every", "500"));
-            await().atMost(Duration.ofSeconds(15)).until(() -> alice.hears(440) > 0.05);
-            Run run = bot.get(30, TimeUnit.SECONDS);
+            // No --seconds: the bot stays until told to leave (its thread interrupted, as Ctrl-C would),
+            // once it has heard alice for a while; a slow machine only makes the wait longer.
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            AtomicInteger code = new AtomicInteger(-1);
+            Thread bot = new Thread(() -> code.set(Cli.run(new String[] {"join", "--relay", relay.uri().toString(),
+                    "--room", "demo", "--name", "bot", "--tone", "440", "--record", wav.toString(), "--levels-every", "500"},
+                    new PrintWriter(out), new PrintWriter(err))), "bot");
+            bot.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> alice.hears(440) > 0.05);
+            await().atMost(Duration.ofSeconds(30)).until(() -> linesHearingAlice(out.toString()) >= 4);
+            bot.interrupt();
+            bot.join(Duration.ofSeconds(30).toMillis());
+            assertFalse(bot.isAlive(), "the bot leaves when told to");
+            Run run = new Run(code.get(), out.toString(), err.toString());
             assertEquals(0, run.code(), run.err());
             assertTrue(run.out().contains("joined room \"demo\" as bot"), run.out());
             assertTrue(run.out().contains("alice: connected"), run.out());
-            assertTrue(run.out().contains("levels: alice"), run.out());
+            assertTrue(run.out().contains("left the room"), run.out());
             assertTrue(run.out().contains("recorded to"), run.out());
             short[] heard = WavReader.read(wav);
-            assertTrue(heard.length > Pcm.SAMPLE_RATE * 2, "about 4 s recorded, got " + heard.length + " samples");
+            assertTrue(heard.length > Pcm.SAMPLE_RATE * 2, "2 s of alice and more recorded, got " + heard.length + " samples");
             short[] lastSecond = Arrays.copyOfRange(heard, heard.length - Pcm.SAMPLE_RATE, heard.length);
             assertTrue(Goertzel.amplitude(lastSecond, 660) > 0.05, "the recording holds alice's 660 Hz");
             assertTrue(Goertzel.amplitude(lastSecond, 440) < 0.01, "and not the bot's own 440 Hz");
             await().atMost(Duration.ofSeconds(10)).until(() -> alice.engine.room().peers().isEmpty());
         }
+    }
+
+    /** Level lines in which the bot hears alice clearly ("levels: alice 0.212"). */
+    private static long linesHearingAlice(String out) {
+        return java.util.regex.Pattern.compile("levels: alice (\\d\\.\\d{3})").matcher(out).results()
+                .filter(m -> Double.parseDouble(m.group(1)) > 0.05).count();
     }
 
     @Test
