@@ -119,7 +119,8 @@ class JoinCommandTest {
                     new PrintWriter(out), new PrintWriter(err))), "bot");
             bot.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> alice.hears(440) > 0.05);
-            await().atMost(Duration.ofSeconds(30)).until(() -> linesHearingAlice(out.toString()) >= 4);
+            // Level lines come at least 500 ms apart: six of them mean well over 2 s of alice recorded.
+            await().atMost(Duration.ofSeconds(30)).until(() -> linesHearingAlice(out.toString()) >= 6);
             bot.interrupt();
             bot.join(Duration.ofSeconds(30).toMillis());
             assertFalse(bot.isAlive(), "the bot leaves when told to");
