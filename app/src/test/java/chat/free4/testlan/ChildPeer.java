@@ -144,6 +144,15 @@ public final class ChildPeer implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Asks the JVM to end as Ctrl-C does (SIGTERM on Linux): its shutdown hooks run. Through the
+     * process handle, because {@link Process#destroy()} also closes our end of its output, which
+     * would lose what it prints while leaving.
+     */
+    public void terminate() {
+        process.toHandle().destroy();
+    }
+
     /** Kills the JVM without letting it say goodbye (a crash). */
     public void kill() {
         process.destroyForcibly();

@@ -24,12 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * relay anywhere: they find each other by mDNS, connect directly, and each hears the other two
  * tones and never its own (checked by frequency in their recordings). A watching
  * {@code free4chat rooms --lan --watch} lists the room; the peer that leaves is withdrawn from the
- * list and from the others' mesh.
+ * list and from the others' mesh. Each peer stays until it is sent SIGTERM (Ctrl-C), which must end
+ * it with its goodbye said and its recording closed, whatever the machine's speed.
  */
 class LanPeersHearEachOtherTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(120); // child JVMs start slowly on a busy 2-core machine
     /** The goodbye took about 0.25 s; well under the 120 s TTL that would withdraw a member without one. */
     private static final Duration GOODBYE = Duration.ofSeconds(20);
+    /** The last lines of a JVM that has ended are still in the pipe for a moment. */
+    private static final Duration OUTPUT_DRAINED = Duration.ofSeconds(5);
     private static final double[] TONES = {440, 660, 880};
 
     @RegisterExtension
@@ -50,11 +53,10 @@ class LanPeersHearEachOtherTest {
 
         List<ChildPeer> peers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            // p2 leaves after 20 s (after the listing below); p0 and p1 stay long enough to see it go.
-            String seconds = i == 2 ? "20" : "40";
+            // No --seconds: each peer stays until the test tells it to leave, as Ctrl-C does.
             ChildPeer peer = lan.start(lan.host(i), "p" + i, Main.class.getName(), List.of("join", "--lan",
                     "--interface", "lan0", "--room", "lan demo", "--name", "p" + i, "--tone", Double.toString(TONES[i]),
-                    "--record", dir.resolve("p" + i + ".wav").toString(), "--seconds", seconds, "--levels-every", "0"));
+                    "--record", dir.resolve("p" + i + ".wav").toString(), "--levels-every", "500"));
             peer.awaitLine("joined room \"lan demo\" as p" + i, TIMEOUT);
             peers.add(peer);
         }
@@ -71,17 +73,18 @@ class LanPeersHearEachOtherTest {
         assertTrue(lister.awaitExit(TIMEOUT), "rooms --lan lists once and ends");
         assertEquals(0, lister.process().exitValue(), lister.lines().toString());
         lister.awaitLine("^lan demo +3 people  p0, p1, p2$", TIMEOUT);
+        for (int i = 0; i < 3; i++) {
+            awaitHearingBothOthers(peers.get(i), i);
+        }
 
         int beforeLeave = observer.mark();
+        leaveWithCtrlC(peers.get(2));
         peers.get(0).awaitLine("- p2 left", TIMEOUT);
         peers.get(1).awaitLine("- p2 left", TIMEOUT);
         observer.awaitLine("rooms: lan demo \\(2: p0, p1\\)", GOODBYE, beforeLeave);
 
-        for (int i = 0; i < 3; i++) {
-            assertTrue(peers.get(i).awaitExit(TIMEOUT), "p" + i + " ends after --seconds");
-            assertEquals(0, peers.get(i).process().exitValue(), "p" + i + " exit code; output: " + peers.get(i).lines());
-            peers.get(i).awaitLine("recorded to", TIMEOUT);
-        }
+        leaveWithCtrlC(peers.get(0));
+        leaveWithCtrlC(peers.get(1));
         // After beforeLeave the room had three people: a "no rooms" from before anyone joined does not count.
         observer.awaitLine("rooms: no rooms", GOODBYE, beforeLeave);
 
@@ -90,6 +93,31 @@ class LanPeersHearEachOtherTest {
             assertTrue(heardBothOthersTogether(heard, i), "p" + i + " heard the two other tones at once");
             assertTrue(Goertzel.amplitude(heard, TONES[i]) < 0.01, "p" + i + " never hears its own tone");
         }
+    }
+
+    /** Two level lines, half a second apart, in which this peer hears both others speaking. */
+    private static void awaitHearingBothOthers(ChildPeer peer, int self) {
+        // Either order: the line lists people as this peer met them.
+        StringBuilder bothSpeaking = new StringBuilder("levels: ");
+        for (int j = 0; j < 3; j++) {
+            if (j != self) {
+                bothSpeaking.append("(?=.*\\bp").append(j).append(" \\d\\.\\d{3} \\(speaking\\))");
+            }
+        }
+        int first = peer.mark();
+        peer.awaitLine(bothSpeaking.toString(), TIMEOUT, first);
+        int second = peer.mark();
+        peer.awaitLine(bothSpeaking.toString(), TIMEOUT, second);
+    }
+
+    /** SIGTERM, as Ctrl-C: the peer says goodbye, closes its recording and ends with the signal's code. */
+    private static void leaveWithCtrlC(ChildPeer peer) throws InterruptedException {
+        int beforeSignal = peer.mark();
+        peer.terminate();
+        assertTrue(peer.awaitExit(TIMEOUT), peer.label() + " ends on SIGTERM");
+        assertEquals(143, peer.process().exitValue(), peer.label() + " exit code (128 + SIGTERM); output: " + peer.lines());
+        peer.awaitLine("left the room$", OUTPUT_DRAINED, beforeSignal);
+        peer.awaitLine("recorded to ", OUTPUT_DRAINED, beforeSignal);
     }
 
     /** Some half second of the recording holds both other tones clearly and not this peer's own. */
