@@ -43,6 +43,8 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
     /** Finished transfers still listed (for their "saved to" line); older ones are forgotten. */
     public static final int MAX_FINISHED_KEPT = 50;
     private static final long PROGRESS_STEP_BYTES = 512 * 1024;
+    /** The reason a "cancel" carries when its sender is leaving the room; older peers read it as a cancel. */
+    static final String LEAVING = "leaving the room";
     private static final Logger LOG = LoggerFactory.getLogger(FileSharingService.class);
 
     private final FileLimits limits;
@@ -189,11 +191,20 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         }
     }
 
-    /** Leaving the room: cancels every unfinished transfer; partial files are deleted. */
+    /**
+     * Leaving the room: ends every unfinished transfer; partial files are deleted. The others are
+     * told this person left (not that they cancelled), as when the connection closes first: which
+     * of the two reaches them depends on how fast the connections close.
+     */
     @Override
     public void close() {
         for (Transfer t : transfers.values()) {
-            cancel(t.id);
+            synchronized (t) {
+                if (!t.state.isFinal()) {
+                    end(t, TransferState.CANCELLED, "You left the room.");
+                    sendControl(t, FileControl.of(Type.CANCEL, t.id, LEAVING));
+                }
+            }
         }
     }
 
@@ -265,7 +276,13 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
                     }
                 }
                 case DECLINE -> end(t, TransferState.DECLINED, who + " declined the file.");
-                case CANCEL -> end(t, TransferState.CANCELLED, who + " cancelled the transfer.");
+                case CANCEL -> {
+                    if (LEAVING.equals(msg.reason())) {
+                        end(t, TransferState.FAILED, who + " left before the transfer finished.");
+                    } else {
+                        end(t, TransferState.CANCELLED, who + " cancelled the transfer.");
+                    }
+                }
                 case DONE -> {
                     if (t.direction == TransferDirection.INCOMING && t.state == TransferState.TRANSFERRING) {
                         finishReceiving(t);
@@ -359,41 +376,57 @@ public final class FileSharingService implements ChannelPlugin, AutoCloseable {
         pump(t);
     }
 
+    /**
+     * One chunk of each file in turn, until the buffer is full: with two files on their way to one
+     * peer both move, instead of the second waiting at 0% until the first is across.
+     */
     private void pumpAll(FeatureChannel c) {
-        for (Transfer t : transfers.values()) {
-            if (t.channel == c && t.direction == TransferDirection.OUTGOING) {
+        List<Transfer> sending = new ArrayList<>(transfers.values().stream()
+                .filter(t -> t.channel == c && t.direction == TransferDirection.OUTGOING).toList());
+        while (!sending.isEmpty()) {
+            sending.removeIf(t -> {
                 synchronized (t) {
-                    pump(t);
+                    return !sendNext(t);
                 }
-            }
+            });
         }
     }
 
     /** Sends chunks until the channel's buffer is full; the buffer-drained event calls again. */
     private void pump(Transfer t) {
+        while (sendNext(t)) {
+            // sendNext does the work
+        }
+    }
+
+    /** Sends the next chunk, or "done" after the last; false when this transfer has nothing to send now. */
+    private boolean sendNext(Transfer t) {
+        if (t.state != TransferState.TRANSFERRING) {
+            return false;
+        }
         try {
-            while (t.state == TransferState.TRANSFERRING && t.outgoing.hasMore()) {
+            if (t.outgoing.hasMore()) {
                 if (t.channel.bufferedAmount() > HIGH_WATER_BYTES) {
                     t.channel.notifyWhenBufferedAmountLow(LOW_WATER_BYTES);
-                    return;
+                    return false;
                 }
                 byte[] data = t.outgoing.nextChunk();
                 t.channel.send(new ChunkFrame(t.id, data, 0, data.length).encode(), true);
                 t.bytesDone = t.outgoing.read();
                 maybeNotifyProgress(t);
+                return true;
             }
-            if (t.state == TransferState.TRANSFERRING) {
-                t.outgoing.close();
-                t.state = TransferState.VERIFYING;
-                t.channel.send(FileControl.of(Type.DONE, t.id, "").encode(), false);
-                notify(t);
-            }
+            t.outgoing.close();
+            t.state = TransferState.VERIFYING;
+            t.channel.send(FileControl.of(Type.DONE, t.id, "").encode(), false);
+            notify(t);
         } catch (IOException e) {
             end(t, TransferState.FAILED, "Could not read the file: " + e.getMessage());
             sendControl(t, FileControl.of(Type.CANCEL, t.id, "The sender could not read the file."));
         } catch (ChannelClosedException e) {
             end(t, TransferState.FAILED, t.channel.peer().displayName() + " left before the transfer finished.");
         }
+        return false;
     }
 
     private void finishReceiving(Transfer t) {

@@ -183,6 +183,35 @@ class FileSharingOverWebRtcTest {
         assertEquals(List.of(), bob.downloadFolder());
     }
 
+    /**
+     * Leaving a room stops the room's services right away and closes the connections on the mesh's
+     * thread: when the services stop first, the sender hears it from the receiver's own message
+     * and must still be told that the receiver left, not that they cancelled.
+     */
+    @Test
+    void aReceiverWhoLeavesBeforeTheConnectionClosesIsSaidToHaveLeft() throws Exception {
+        Side ada = new Side("Ada", FileLimits.DEFAULT);
+        Side bob = new Side("Bob", FileLimits.DEFAULT);
+        room.connectAll();
+        awaitConnected(ada, bob);
+        Path source = randomFile("big.bin", 20 * MB);
+        AtomicBoolean left = new AtomicBoolean();
+        bob.files.addListener(s -> {
+            if (s.bytesDone() >= 2 * MB && left.compareAndSet(false, true)) {
+                new Thread(bob.files::close).start();
+            }
+        });
+        TransferStatus t = ada.files.offerTo(bob.peer.info.id(), source);
+        bob.files.accept(bob.awaitOffer().id(), bob.downloads.resolve("big.bin"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.state(t.id()) != null && ada.state(t.id()).isFinal());
+        assertEquals(TransferState.FAILED, ada.state(t.id()), ada.latest.get(t.id()).reason());
+        assertEquals("Bob left before the transfer finished.", ada.latest.get(t.id()).reason());
+        assertEquals(1, ada.files.connectedPeers().size(), "the connection itself is still open");
+        await().atMost(Duration.ofSeconds(10)).until(() -> bob.state(t.id()).isFinal());
+        assertEquals("You left the room.", bob.latest.get(t.id()).reason());
+        assertEquals(List.of(), bob.downloadFolder());
+    }
+
     @Test
     void sizeLimitIsCheckedByTheSenderAndEveryReceiver() throws Exception {
         Side ada = new Side("Ada", FileLimits.DEFAULT);

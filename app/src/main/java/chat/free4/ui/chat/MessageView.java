@@ -38,11 +38,10 @@ public final class MessageView extends VBox {
         time.getStyleClass().addAll("text-muted", "text-small");
         HBox header = new HBox(8, sender, time);
         relayedBy.ifPresent(relayer -> {
-            Label relayed = new Label("shared by " + relayer);
+            Label relayed = new Label(Texts.get("chat.sharedBy", relayer));
             relayed.setId("chat-relayed");
             relayed.getStyleClass().addAll("text-muted", "text-small");
-            relayed.setTooltip(new Tooltip(message.senderName() + " had left before you joined; " + relayer
-                    + " passed this on, so nothing proves " + message.senderName() + " wrote it."));
+            relayed.setTooltip(new Tooltip(Texts.get("chat.sharedByTooltip", message.senderName(), relayer)));
             header.getChildren().add(relayed);
         });
         header.setAlignment(Pos.BASELINE_LEFT);

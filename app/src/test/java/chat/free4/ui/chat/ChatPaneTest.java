@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.free4.chat.ChatMessage;
 import chat.free4.chat.ChatService;
+import chat.free4.chat.ChatWireCodec;
+import chat.free4.data.FakeFeatureChannel;
 import chat.free4.files.FileSharingService;
 import chat.free4.peer.PeerId;
 import chat.free4.peer.PeerInfo;
@@ -197,17 +199,42 @@ class ChatPaneTest {
                 .anyMatch(n -> ((Label) n).getText().equals("Cy joined the room")));
     }
 
+    /**
+     * Through the pane's own wiring (service, model, cell factory): a history line that Cy passes
+     * on for Bob, who is not in the room, is captioned; Bob's own line already in the pane is not.
+     */
     @Test
     void aRelayedLineSaysWhoSharedItAndALineFromItsAuthorDoesNot() throws Exception {
-        ChatMessage line = fromBob("m-bob-0002", 2, "see you");
-        Optional<String> relayedCaption = fx(() -> captionOf(new MessageView(line, Optional.of("Cy"), url -> { })));
-        assertEquals(Optional.of("shared by Cy"), relayedCaption);
-        assertEquals(Optional.empty(), fx(() -> captionOf(new MessageView(line, Optional.empty(), url -> { }))));
-        // The line already in the pane came from its author.
-        assertEquals(0, robot.lookup("#chat-relayed").queryAll().size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> textOfLines().contains("Look "));
+        FakeFeatureChannel cy = FakeFeatureChannel.openTo(chat, new PeerInfo(new PeerId("cy-peer-01"), "Cy"));
+        cy.receive(ChatWireCodec.encode(fromBob("m-bob-0009", 3, "I was here before you"), true), false);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#chat-messages").lookup("#chat-relayed")
+                .queryAll().isEmpty());
+        List<Label> captions = List.copyOf(robot.lookup("#chat-messages").lookup("#chat-relayed").queryAllAs(Label.class));
+        assertEquals(1, captions.size(), "only the relayed line has a caption");
+        assertEquals("shared by Cy", captions.get(0).getText());
+        MessageView captioned = fx(() -> enclosingView(captions.get(0)));
+        assertEquals("I was here before you", fx(() -> textOf(captioned)));
+        assertTrue(textOfLines().contains("Look "), "Bob's own line is still shown, without a caption");
     }
 
-    private static Optional<String> captionOf(MessageView view) {
-        return Optional.ofNullable(view.lookup("#chat-relayed")).map(n -> ((Label) n).getText());
+    private static MessageView enclosingView(javafx.scene.Node node) {
+        javafx.scene.Node n = node;
+        while (!(n instanceof MessageView)) {
+            n = n.getParent();
+        }
+        return (MessageView) n;
+    }
+
+    private static String textOf(javafx.scene.Node view) {
+        return view.lookupAll(".chat-text").stream().map(t -> ((javafx.scene.text.Text) t).getText())
+                .collect(java.util.stream.Collectors.joining());
+    }
+
+    /** The words of every message shown in the pane's list, one after the other. */
+    private String textOfLines() throws Exception {
+        return fx(() -> robot.lookup("#chat-messages").lookup(".chat-message").queryAll().stream()
+                .map(ChatPaneTest::textOf).collect(java.util.stream.Collectors.joining("|")));
     }
 }
