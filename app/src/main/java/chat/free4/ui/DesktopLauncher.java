@@ -46,9 +46,10 @@ public final class DesktopLauncher {
 
     /**
      * The desktop's log file and crash reports, before anything else can fail. Here rather than in
-     * DesktopApp so tests that start the app in their JVM keep their own logging and handlers.
+     * DesktopApp so tests that start the app in their JVM keep their own logging and handlers
+     * (the log privacy test calls this in a JVM of its own).
      */
-    private static void diagnostics() {
+    public static void diagnostics() {
         Path logs = LogDirectory.resolve();
         LogFile.attach(logs);
         CrashReporter.install(logs, AppVersion.get());
