@@ -14,9 +14,12 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * stderr (stdout belongs to the command line's output, which other programs read). In code
  * rather than logback.xml because parsing XML cost half a second of the desktop app's start.
  * {@code -Dlogback.configurationFile=...} still wins (tests and benchmarks use it);
- * {@code -Dfree4chat.log.level=DEBUG} turns up the app's own lines.
+ * {@code -Dfree4chat.log.level=DEBUG} turns up the app's own lines. The desktop app adds its log
+ * file on top ({@link LogFile}).
  */
 public final class AppLogConfigurator extends ContextAwareBase implements Configurator {
+    /** Put in the context when this class configured it: only then may {@link LogFile} add a file. */
+    static final String CONFIGURED = "free4chat.configured";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -39,6 +42,7 @@ public final class AppLogConfigurator extends ContextAwareBase implements Config
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
         context.getLogger("chat.free4").setLevel(Level.toLevel(System.getProperty("free4chat.log.level"), Level.INFO));
+        context.putObject(CONFIGURED, Boolean.TRUE);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

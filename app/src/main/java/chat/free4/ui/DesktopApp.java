@@ -6,7 +6,12 @@ import chat.free4.audio.AudioBackend;
 import chat.free4.audio.AudioDeviceLists;
 import chat.free4.invite.InvalidInviteLinkException;
 import chat.free4.invite.InviteLink;
+import chat.free4.logging.CrashReports;
+import chat.free4.logging.LogDirectory;
 import chat.free4.session.ComputerSound;
+import chat.free4.ui.diagnostics.CrashOfferBanner;
+import chat.free4.ui.diagnostics.FileOpener;
+import chat.free4.ui.diagnostics.LogsFolder;
 import chat.free4.ui.lobby.CreateRoomRequest;
 import chat.free4.ui.lobby.LobbyViewModel;
 import chat.free4.ui.lobby.RoomSource;
@@ -60,6 +65,10 @@ public class DesktopApp extends Application {
     private Optional<RunningApp> runningApp = Optional.empty();
     /** Why the link this app was started with is not followed; said in the lobby once it shows. */
     private String startupProblem = "";
+    /** Where the log and crash reports are (free4chat.log.dir in tests). */
+    private Path logDir;
+    /** Opens folders and reports; the host's (xdg-open) unless a test swapped it. */
+    private FileOpener opener;
 
     /** Used by {@link Application#launch}; options come from the command line. */
     public DesktopApp() {
@@ -77,6 +86,11 @@ public class DesktopApp extends Application {
         this.deviceLists = Optional::empty;
     }
 
+    /** Used by tests: folders and reports go to {@code opener} instead of the file manager. */
+    void useFileOpener(FileOpener opener) {
+        this.opener = opener;
+    }
+
     @Override
     public void init() {
         if (options == null) {
@@ -92,6 +106,11 @@ public class DesktopApp extends Application {
         configDir = options.configDir().orElseGet(ConfigDirectory::resolve);
         store = new SettingsStore(configDir);
         settings = new SettingsViewModel(store.load(), store::save);
+        logDir = LogDirectory.resolve();
+        if (opener == null) {
+            opener = FileOpener.with(getHostServices());
+        }
+        settings.setLogsFolder(new LogsFolder(logDir, opener));
         // Before any view is built: every view reads its words once, when made.
         chat.free4.ui.i18n.Texts.use(settings.current().comforts().language());
         selfName.set(settings.current().displayName());
@@ -203,7 +222,24 @@ public class DesktopApp extends Application {
         window.installShortcuts(scene);
         window.setChatActions(new chat.free4.ui.chat.DesktopChatActions(() -> stage,
                 url -> getHostServices().showDocument(url)));
+        offerCrashReport();
         LOG.info("Desktop app ready (relay {})", relayUrl().isEmpty() ? "not set" : relayUrl());
+    }
+
+    /**
+     * After a crash (ours, or the JVM's hs_err of a native one) the report is offered once: noted
+     * as offered as soon as it shows, so the next start is quiet whatever the person clicks.
+     */
+    private void offerCrashReport() {
+        CrashReports reports = new CrashReports(logDir);
+        reports.unoffered().ifPresent(report -> {
+            try {
+                reports.offered(report);
+            } catch (java.io.IOException e) {
+                LOG.warn("Could not note the crash report as offered; it is offered again next time: {}", e.toString());
+            }
+            window.showNotice(new CrashOfferBanner(report, opener, () -> window.showNotice(null)));
+        });
     }
 
     /**

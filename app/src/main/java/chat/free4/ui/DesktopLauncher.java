@@ -1,6 +1,11 @@
 package chat.free4.ui;
 
+import chat.free4.AppVersion;
 import chat.free4.invite.InvalidInviteLinkException;
+import chat.free4.logging.CrashReporter;
+import chat.free4.logging.LogDirectory;
+import chat.free4.logging.LogFile;
+import java.nio.file.Path;
 import chat.free4.ui.settings.ConfigDirectory;
 import java.util.Optional;
 import javafx.application.Application;
@@ -14,6 +19,7 @@ public final class DesktopLauncher {
     }
 
     public static void main(String[] args) {
+        diagnostics();
         AppOptions options = null;
         try {
             options = AppOptions.parse(java.util.List.of(args));
@@ -36,6 +42,17 @@ public final class DesktopLauncher {
         }
         StartupWarmUp.begin();
         Application.launch(DesktopApp.class, args);
+    }
+
+    /**
+     * The desktop's log file and crash reports, before anything else can fail. Here rather than in
+     * DesktopApp so tests that start the app in their JVM keep their own logging and handlers
+     * (the log privacy test calls this in a JVM of its own).
+     */
+    public static void diagnostics() {
+        Path logs = LogDirectory.resolve();
+        LogFile.attach(logs);
+        CrashReporter.install(logs, AppVersion.get());
     }
 
     /**

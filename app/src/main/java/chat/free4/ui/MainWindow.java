@@ -83,6 +83,11 @@ public final class MainWindow extends BorderPane {
         setCenter(content);
     }
 
+    /** A strip across the top of the window (the crash report offer); null takes it away. */
+    public void showNotice(javafx.scene.Node notice) {
+        setTop(notice);
+    }
+
     public void showLobby() {
         pages.selectToggle(lobbyTab);
     }

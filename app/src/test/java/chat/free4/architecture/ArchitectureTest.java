@@ -23,7 +23,7 @@ import java.util.List;
 class ArchitectureTest {
     /** What the UI may use of the app: itself, the one door, the ground floor (invite links are values), the entry point. */
     private static final List<String> UI_MAY_USE = List.of("chat.free4.ui", "chat.free4.session", "chat.free4.peer",
-            "chat.free4.names", "chat.free4.invite");
+            "chat.free4.names", "chat.free4.invite", "chat.free4.logging");
     /** Libraries only the engine may touch: the UI goes through the session for all of them. */
     private static final List<String> ENGINE_LIBRARIES = List.of("dev.onvoid.webrtc", "javax.jmdns", "org.eclipse.jetty");
 
@@ -41,6 +41,12 @@ class ArchitectureTest {
     static final ArchRule inviteLinksAreGroundFloorValues = classes().that().resideInAPackage("chat.free4.invite..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "chat.free4.invite..", "chat.free4.names..")
             .because("the desktop, its link handler and the command line all read invite links; they need nothing of the engine");
+
+    @ArchTest
+    static final ArchRule loggingIsGroundFloor = classes().that().resideInAPackage("chat.free4.logging..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "chat.free4.logging..", "ch.qos.logback..",
+                    "org.slf4j..")
+            .because("the desktop starts its log file and crash reports before anything else; they need nothing of the app");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("chat.free4.(**)").should().beFreeOfCycles();

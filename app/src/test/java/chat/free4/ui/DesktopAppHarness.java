@@ -47,6 +47,13 @@ final class DesktopAppHarness implements AutoCloseable {
         return new DesktopAppHarness(app);
     }
 
+    /** Starts an app made by {@code make} (a test's file opener, say). */
+    static DesktopAppHarness start(Supplier<DesktopApp> make) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        DesktopApp app = (DesktopApp) FxToolkit.setupApplication(make::get);
+        return new DesktopAppHarness(app);
+    }
+
     /** Starts the app as its launcher does, from command-line arguments (an invite link, --config-dir...). */
     static DesktopAppHarness startWithArguments(String... args) throws TimeoutException {
         FxToolkit.registerPrimaryStage();

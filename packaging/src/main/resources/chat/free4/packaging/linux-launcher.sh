@@ -21,5 +21,17 @@ while IFS= read -r line; do
             options+=("${option//\$ROOTDIR/$root}") ;;
     esac
 done < "$app/free4chat.cfg"
-exec -a "$root/bin/free4chat" "$root/lib/runtime/bin/java" ${options[@]+"${options[@]}"} -Djpackage.app-path="$root/bin/free4chat" \
+# A native crash's hs_err file goes to the app's log folder (the one LogDirectory picks), where the
+# next desktop start offers it; jpackage's .cfg cannot name a folder under $HOME (decision 0029).
+# The JVM makes no folders, so it is made here; without HOME the JVM's default place is kept.
+state="${XDG_STATE_HOME:-}"
+case "$state" in
+    /*) ;;
+    *) state="${HOME:+$HOME/.local/state}" ;;
+esac
+crash=()
+if [ -n "$state" ] && mkdir -p "$state/free4chat/logs" 2>/dev/null; then
+    crash=("-XX:ErrorFile=$state/free4chat/logs/hs_err_pid%p.log")
+fi
+exec -a "$root/bin/free4chat" "$root/lib/runtime/bin/java" ${crash[@]+"${crash[@]}"} ${options[@]+"${options[@]}"} -Djpackage.app-path="$root/bin/free4chat" \
     -cp "$classpath" "$main" "$@"

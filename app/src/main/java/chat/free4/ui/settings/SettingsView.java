@@ -55,7 +55,8 @@ public final class SettingsView extends ScrollPane {
         problem.descriptionProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        VBox page = new VBox(22, title, problem, profile(), audio(), voice(), network(), appearance(), AboutButton.create());
+        VBox page = new VBox(22, title, problem, profile(), audio(), voice(), network(), appearance(),
+                new HBox(8, AboutButton.create(), LogsFolderButton.create(model.logsFolder())));
         page.setPadding(new Insets(28, 32, 32, 32));
         page.setMaxWidth(760);
         setContent(page);

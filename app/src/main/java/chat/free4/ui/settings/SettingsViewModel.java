@@ -39,6 +39,9 @@ public final class SettingsViewModel {
         }
     };
 
+    /** Where the log and crash reports are; none in tests that do not ask for it. */
+    private java.util.Optional<chat.free4.ui.diagnostics.LogsFolder> logsFolder = java.util.Optional.empty();
+
     public SettingsViewModel(Settings initial, Consumer<Settings> saver) {
         this.settings.set(initial);
         this.saver = saver;
@@ -111,5 +114,14 @@ public final class SettingsViewModel {
         } catch (SocketException e) {
             return false;
         }
+    }
+
+    /** The app's log folder, for Settings' "Open logs folder" (set before Settings is first shown). */
+    public void setLogsFolder(chat.free4.ui.diagnostics.LogsFolder folder) {
+        this.logsFolder = java.util.Optional.of(folder);
+    }
+
+    public java.util.Optional<chat.free4.ui.diagnostics.LogsFolder> logsFolder() {
+        return logsFolder;
     }
 }
