@@ -186,7 +186,9 @@ public final class RoomView extends BorderPane {
         drawWord.visibleProperty().bind(model.drawWordProperty().isNotEmpty());
         drawWord.managedProperty().bind(drawWord.visibleProperty());
         drawWord.setOnClose(e -> model.drawWordProperty().set(""));
-        VBox top = new VBox(14, title, error, drawWord);
+        // Joins, leaves and who starts speaking, said to a screen reader (decision 0030).
+        RoomAnnouncer announcer = new RoomAnnouncer(model.participants(), model.activeProperty(), System::currentTimeMillis);
+        VBox top = new VBox(14, title, error, drawWord, announcer.node());
         top.setPadding(new Insets(28, 32, 16, 32));
         return top;
     }
