@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every screen of the app, walked as a person reaches it (issue 19: "every icon-only button has an
  * accessible name and tooltip"): first run, lobby, the password question, Create room, the voice
  * room with Bob in it (his volume and mute), its chat with a link and the emoji picker open,
- * Settings with a TURN row, About. On each, every button, toggle, menu button, link, slider and
+ * the whiteboard, Settings with a TURN row, About. On each, every button, toggle, menu button, link, slider and
  * text field in every open window must have words for a screen reader ({@link AccessibleNames}).
  */
 class EveryControlIsNamedTest {
@@ -103,6 +103,13 @@ class EveryControlIsNamedTest {
         assertNamed("emoji picker");
         ui.robot.clickOn("#emoji-button");
         await().atMost(WAIT).until(() -> !ui.exists("#emoji-picker"));
+
+        ui.robot.clickOn("#open-board");
+        await().atMost(WAIT).until(() -> ui.exists("#board-canvas"));
+        assertNamed("whiteboard");
+        // Closed again, as its window's close button would: it lies over the main window's sidebar.
+        DesktopAppHarness.runFx(() -> ui.robot.lookup("#board").query().getScene().getWindow().hide());
+        await().atMost(WAIT).until(() -> !ui.exists("#board-canvas"));
 
         ui.robot.clickOn("#nav-settings");
         await().atMost(WAIT).until(() -> ui.exists("#settings-turn-add"));

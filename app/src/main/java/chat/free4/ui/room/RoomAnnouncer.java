@@ -98,7 +98,7 @@ public final class RoomAnnouncer {
 
     private void say(String words) {
         announcement.set(words);
-        node.setText(words);
+        // Only the accessible text: the node has no size (unmanaged), so shown words would be cut to "".
         node.setAccessibleText(words);
         node.notifyAccessibleAttributeChanged(AccessibleAttribute.TEXT);
     }
