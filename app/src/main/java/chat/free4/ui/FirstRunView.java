@@ -30,6 +30,7 @@ public final class FirstRunView extends StackPane {
         text.setWrapText(true);
         TextField name = new TextField(suggestion);
         name.setId("first-run-name");
+        text.setLabelFor(name); // the question names the field for a screen reader
         name.setPromptText(Texts.get("firstRun.namePrompt"));
         name.getStyleClass().add(Styles.LARGE);
         name.setMaxWidth(320);

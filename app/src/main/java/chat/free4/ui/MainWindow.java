@@ -2,6 +2,7 @@ package chat.free4.ui;
 
 import chat.free4.ui.i18n.Texts;
 
+import chat.free4.ui.widgets.Described;
 import chat.free4.ui.widgets.Icons;
 import chat.free4.ui.widgets.Avatar;
 import atlantafx.base.theme.Styles;
@@ -22,7 +23,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -213,8 +213,7 @@ public final class MainWindow extends BorderPane {
         mute.selectedProperty().bindBidirectional(roomModel.selfMutedProperty());
         mute.graphicProperty().bind(Bindings.when(roomModel.selfMutedProperty())
                 .then(Icons.of(Feather.MIC_OFF)).otherwise(Icons.of(Feather.MIC)));
-        mute.setTooltip(new Tooltip(Texts.get("status.muteTooltip")));
-        mute.setAccessibleText(Texts.get("status.muteAccessible"));
+        Described.iconOnlyWithTip(mute, "status.muteAccessible", "status.muteTooltip");
         HBox user = new HBox(10, me, who, mute);
         user.setAlignment(Pos.CENTER_LEFT);
         user.getStyleClass().add("user-panel");

@@ -65,6 +65,11 @@ final class HeadlessPeer implements AutoCloseable {
         return roomData != null && !roomData.chat().connectedPeers().isEmpty();
     }
 
+    /** The chat's texts as this peer has them (its own and what others sent it). */
+    List<String> chatTexts() {
+        return roomData == null ? List.of() : roomData.chat().lines().stream().map(chat.free4.chat.ChatMessage::text).toList();
+    }
+
     void say(String text) {
         roomData.chat().send(text);
     }

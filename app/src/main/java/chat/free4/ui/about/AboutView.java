@@ -26,6 +26,7 @@ public final class AboutView extends VBox {
         emoji.setWrapText(true);
         TextArea notice = new TextArea(Notice.text().orElse(Texts.get("about.noticeMissing")));
         notice.setId("about-notice");
+        chat.free4.ui.widgets.Described.named(notice, "about.licences");
         notice.setEditable(false);
         notice.setWrapText(true);
         notice.setPrefRowCount(14);

@@ -3,6 +3,7 @@ package chat.free4.ui.chat;
 import chat.free4.ui.i18n.Texts;
 
 import chat.free4.chat.ChatMessage;
+import chat.free4.ui.widgets.Described;
 import chat.free4.ui.widgets.Icons;
 import com.gluonhq.emoji.EmojiData;
 import java.io.IOException;
@@ -113,6 +114,7 @@ public final class ChatPane extends BorderPane {
     private Node inputLine() {
         input.setId("chat-input");
         input.setPromptText(Texts.get("chat.inputPrompt"));
+        Described.named(input, "chat.inputName");
         input.setOnAction(e -> send());
         HBox.setHgrow(input, Priority.ALWAYS);
 
@@ -120,7 +122,7 @@ public final class ChatPane extends BorderPane {
         emoji.setId("emoji-button");
         emoji.getStyleClass().add("flat");
         EmojiData.emojiFromShortName("slightly_smiling_face").ifPresent(e -> emoji.setGraphic(EmojiNodes.image(e, 18)));
-        emoji.setTooltip(new Tooltip(Texts.get("chat.emojiTooltip")));
+        Described.iconOnly(emoji, "chat.emojiTooltip");
         emojiPopup.setAutoHide(true);
         emoji.setOnAction(e -> {
             if (emojiPopup.isShowing()) {
@@ -141,12 +143,12 @@ public final class ChatPane extends BorderPane {
         Button share = new Button(null, Icons.of(Feather.PAPERCLIP));
         share.setId("share-file");
         share.getStyleClass().add("flat");
-        share.setTooltip(new Tooltip(Texts.get("chat.shareTooltip")));
+        Described.iconOnly(share, "chat.shareTooltip");
         share.setOnAction(e -> actions.chooseFileToShare().ifPresent(this::share));
 
         Button send = new Button(null, Icons.of(Feather.SEND));
         send.setId("chat-send");
-        send.setTooltip(new Tooltip(Texts.get("chat.sendTooltip")));
+        Described.iconOnlyWithTip(send, "chat.sendName", "chat.sendTooltip");
         send.setOnAction(e -> send());
 
         // The field gets the pane's whole width on a line of its own; a narrow pane cut it short.

@@ -36,6 +36,7 @@ public final class EmojiPicker extends VBox {
         TextField search = new TextField();
         search.setId("emoji-search");
         search.setPromptText(Texts.get("chat.emojiSearch"));
+        chat.free4.ui.widgets.Described.named(search, "chat.emojiSearch");
         HBox tabs = new HBox(2);
         ToggleGroup group = new ToggleGroup();
         for (String category : CATEGORIES) {
@@ -46,6 +47,7 @@ public final class EmojiPicker extends VBox {
             ToggleButton tab = new ToggleButton();
             tab.setGraphic(EmojiNodes.image(emoji.get(0), 18));
             tab.setTooltip(new Tooltip(categoryName(category)));
+            tab.setAccessibleText(categoryName(category));
             tab.getStyleClass().add("flat");
             tab.setToggleGroup(group);
             tab.setOnAction(e -> {
@@ -84,6 +86,8 @@ public final class EmojiPicker extends VBox {
             b.getStyleClass().addAll("flat", "emoji-choice");
             b.setUserData(e.character());
             b.setTooltip(new Tooltip(":" + e.getShortName() + ":"));
+            // Read out as its short name ("smile"); the emoji's own character says nothing to some readers.
+            b.setAccessibleText(Texts.get("chat.emojiName", e.getShortName().replace('_', ' ')));
             b.setOnAction(a -> onPick.accept(e.character()));
             grid.getChildren().add(b);
         }

@@ -73,11 +73,11 @@ public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
         form.setHgap(12);
         form.setVgap(12);
         form.setPadding(new Insets(16, 20, 8, 20));
-        form.addRow(0, new Label(Texts.get("lobby.create.name")), name);
+        form.addRow(0, labelFor("lobby.create.name", name), name);
         form.addRow(1, new Label(Texts.get("lobby.create.where")), new HBox(16, lan, relay));
         form.add(listed, 1, 2);
-        form.addRow(3, new Label(Texts.get("lobby.create.tags")), tags);
-        form.addRow(4, new Label(Texts.get("lobby.create.password")), password);
+        form.addRow(3, labelFor("lobby.create.tags", tags), tags);
+        form.addRow(4, labelFor("lobby.create.password", password), password);
         form.add(passwordNote, 1, 5);
         form.add(problem, 0, 6, 2, 1);
         getDialogPane().setContent(form);
@@ -102,6 +102,13 @@ public final class CreateRoomDialog extends Dialog<CreateRoomRequest> {
             password.clear();
             return request;
         });
+    }
+
+    /** A field's label that a screen reader reads as the field's name. */
+    private static Label labelFor(String key, Node field) {
+        Label label = new Label(Texts.get(key));
+        label.setLabelFor(field);
+        return label;
     }
 
     static List<String> parseTags(String text) {

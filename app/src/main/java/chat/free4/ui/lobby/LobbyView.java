@@ -6,6 +6,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import chat.free4.ui.widgets.Described;
 import chat.free4.ui.widgets.Icons;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -18,7 +19,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -47,6 +47,7 @@ public final class LobbyView extends VBox {
         searchField.setLeft(Icons.of(Feather.SEARCH));
         searchField.setPromptText(Texts.get("lobby.search"));
         searchField.setId("lobby-search");
+        Described.named(searchField, "lobby.search");
         searchField.setPrefWidth(240);
         searchField.textProperty().bindBidirectional(model.searchProperty());
         search = searchField;
@@ -119,6 +120,7 @@ public final class LobbyView extends VBox {
     private Node joinByNameBar() {
         CustomTextField name = new CustomTextField();
         name.setId("join-name");
+        Described.named(name, "lobby.joinByName");
         name.setLeft(Icons.of(Feather.HASH));
         name.setPromptText(Texts.get("lobby.joinByName"));
         HBox.setHgrow(name, Priority.ALWAYS);
@@ -214,8 +216,7 @@ public final class LobbyView extends VBox {
         Button refresh = new Button(null, Icons.of(Feather.REFRESH_CW));
         refresh.setId("refresh-rooms");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        refresh.setTooltip(new Tooltip(Texts.get("lobby.public.refreshTooltip")));
-        refresh.setAccessibleText(Texts.get("lobby.public.refreshName"));
+        Described.iconOnlyWithTip(refresh, "lobby.public.refreshName", "lobby.public.refreshTooltip");
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.relayStatusProperty().isEqualTo(RelayStatus.NOT_CONFIGURED));
         Region grow = new Region();

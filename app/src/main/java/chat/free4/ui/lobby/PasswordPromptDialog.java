@@ -35,6 +35,7 @@ public final class PasswordPromptDialog extends Dialog<String> {
         PasswordField password = new PasswordField();
         password.setId("password-prompt-field");
         password.setPromptText(Texts.get("lobby.password.title"));
+        chat.free4.ui.widgets.Described.named(password, "lobby.password.title");
 
         VBox content = new VBox(12, headline, detail, password);
         content.setPadding(new Insets(20, 24, 8, 24));

@@ -4,6 +4,7 @@ import chat.free4.ui.i18n.Texts;
 
 import atlantafx.base.theme.Styles;
 import chat.free4.ui.widgets.Avatar;
+import chat.free4.ui.widgets.Described;
 import chat.free4.ui.widgets.Icons;
 import chat.free4.ui.widgets.Styling;
 import javafx.beans.binding.Bindings;
@@ -115,11 +116,11 @@ final class ParticipantCell extends ListCell<ParticipantViewModel> {
         styleState(person.stateProperty().get());
         volume.valueProperty().bindBidirectional(person.volumeProperty());
         volume.disableProperty().bind(person.locallyMutedProperty());
-        volume.setAccessibleText(Texts.get("room.person.volumeFor", person.displayNameProperty().get()));
+        Described.named(volume, "room.person.volumeFor", person.displayNameProperty().get());
         mute.selectedProperty().bindBidirectional(person.locallyMutedProperty());
         mute.graphicProperty().bind(Bindings.when(person.locallyMutedProperty())
                 .then(Icons.of(Feather.VOLUME_X)).otherwise(Icons.of(Feather.VOLUME_2)));
-        mute.setAccessibleText(Texts.get("room.person.muteFor", person.displayNameProperty().get()));
+        Described.named(mute, "room.person.muteFor", person.displayNameProperty().get());
         setGraphic(row);
     }
 

@@ -6,6 +6,7 @@ import chat.free4.ui.widgets.LevelMeter;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import chat.free4.ui.widgets.Described;
 import chat.free4.ui.widgets.Icons;
 import chat.free4.ui.chat.ChatModels;
 import chat.free4.ui.chat.ChatModel;
@@ -185,7 +186,9 @@ public final class RoomView extends BorderPane {
         drawWord.visibleProperty().bind(model.drawWordProperty().isNotEmpty());
         drawWord.managedProperty().bind(drawWord.visibleProperty());
         drawWord.setOnClose(e -> model.drawWordProperty().set(""));
-        VBox top = new VBox(14, title, error, drawWord);
+        // Joins, leaves and who starts speaking, said to a screen reader (decision 0030).
+        RoomAnnouncer announcer = new RoomAnnouncer(model.participants(), model.activeProperty(), System::currentTimeMillis);
+        VBox top = new VBox(14, title, error, drawWord, announcer.node());
         top.setPadding(new Insets(28, 32, 16, 32));
         return top;
     }
@@ -256,8 +259,7 @@ public final class RoomView extends BorderPane {
         mute.selectedProperty().bindBidirectional(model.selfMutedProperty());
         mute.graphicProperty().bind(Bindings.when(model.selfMutedProperty())
                 .then(Icons.of(Feather.MIC_OFF, 18)).otherwise(Icons.of(Feather.MIC, 18)));
-        mute.setTooltip(new Tooltip(Texts.get("room.muteTooltip")));
-        mute.setAccessibleText(Texts.get("room.muteName"));
+        Described.iconOnlyWithTip(mute, "room.muteName", "room.muteTooltip");
 
         ToggleButton deafen = new ToggleButton();
         deafen.setId("self-deafen");
@@ -265,8 +267,7 @@ public final class RoomView extends BorderPane {
         deafen.selectedProperty().bindBidirectional(model.deafenedProperty());
         deafen.graphicProperty().bind(Bindings.when(model.deafenedProperty())
                 .then(Icons.of(Feather.VOLUME_X, 18)).otherwise(Icons.of(Feather.HEADPHONES, 18)));
-        deafen.setTooltip(new Tooltip(Texts.get("room.deafenTooltip")));
-        deafen.setAccessibleText(Texts.get("room.deafenName"));
+        Described.iconOnlyWithTip(deafen, "room.deafenName", "room.deafenTooltip");
 
         ToggleGroup modes = new ToggleGroup();
         ToggleButton voice = new ToggleButton(Texts.get("room.voiceActivity"), Icons.of(Feather.RADIO));

@@ -176,6 +176,7 @@ public final class SettingsView extends ScrollPane {
         Slider sensitivity = new Slider(0, 1, model.current().sound().voiceSensitivity());
         sensitivity.setId("settings-voice-sensitivity");
         sensitivity.setTooltip(new Tooltip(Texts.get("settings.sensitivityTooltip")));
+        chat.free4.ui.widgets.Described.named(sensitivity, "settings.sensitivity");
         sensitivity.valueChangingProperty().addListener((obs, was, changing) -> {
             if (!changing) {
                 model.update(model.current().withSound(model.current().sound().withVoiceSensitivity(sensitivity.getValue())));

@@ -132,7 +132,7 @@ public final class BoardPane extends BorderPane {
             swatch.setId(String.format("board-colour-%06x", rgb));
             swatch.setToggleGroup(swatches);
             swatch.setGraphic(new Rectangle(14, 14, BoardPainter.rgb(rgb)));
-            swatch.setAccessibleText(Texts.get("board.colour", String.format("#%06X", rgb)));
+            chat.free4.ui.widgets.Described.iconOnly(swatch, "board.colour", String.format("#%06X", rgb));
             swatch.setOnAction(e -> {
                 colour = rgb;
                 swatch.setSelected(true);
