@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.free4.engine.TestRelay;
+import chat.free4.relay.protocol.ErrorCode;
+import chat.free4.testrelay.FrameProxy;
 import chat.free4.peer.PeerId;
 import chat.free4.relay.config.RelayConfig;
 import chat.free4.signaling.RoomRequest;
@@ -12,11 +14,15 @@ import chat.free4.signaling.SignalPayload;
 import chat.free4.signaling.SignalingState;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 20: a relay that closes the client's connection itself (idle, rate limited) sees the same
+ * Issue 20: a relay that closes the client's connection itself (idle, rate limited, too slow to read) sees the same
  * peer come back. The real relay client against a real relay configured to close early; the client's
  * first backoff step is 2 s so the "Retrying in N s" it shows proves which step it chose: the first,
  * each time, since every close follows an accepted join.
@@ -81,6 +87,68 @@ class RelayClosesTheConnectionTest {
                 assertNotNull(got, "bob got the signal sent after the re-join: " + otherEvents.log);
             } while (!(got instanceof SignalPayload.Offer));
             assertEquals(new SignalPayload.Offer("v=0 after the rejoin"), got);
+        }
+    }
+
+    @Test
+    void aClientDroppedAsTooSlowToReadRejoinsAsTheSamePeer() throws Exception {
+        // Few queued bytes allowed; no rate limit in the way of the flood.
+        RelayConfig config = RelayConfig.defaults().withBind("127.0.0.1").withPort(0)
+                .withRate(100_000, 100_000).withMaxOutboundBytes(256 * 1024, 512L * 1024 * 1024);
+        AtomicInteger connections = new AtomicInteger();
+        AtomicBoolean stall = new AtomicBoolean();
+        CountDownLatch release = new CountDownLatch(1);
+        try (TestRelay relay = TestRelay.start(config);
+             // Ada's first connection stops reading from the relay while stall is set, as a client on a
+             // frozen link would: the relay's socket buffers fill and its queue for her grows.
+             FrameProxy proxy = FrameProxy.start(relay.uri(), () -> {
+                 boolean first = connections.incrementAndGet() == 1;
+                 return new FrameProxy.Handler() {
+                     @Override
+                     public void toClient(FrameProxy.Frame frame) {
+                         if (first && stall.get()) {
+                             try {
+                                 release.await(60, TimeUnit.SECONDS);
+                             } catch (InterruptedException e) {
+                                 Thread.currentThread().interrupt();
+                             }
+                         }
+                     }
+                 };
+             });
+             RelaySignaling ada = new RelaySignaling(new RelayConnectionConfig(proxy.uri(), Duration.ofSeconds(15),
+                     Duration.ofSeconds(2), Duration.ofSeconds(16), Duration.ofSeconds(5)));
+             RelaySignaling bob = new RelaySignaling(client(relay))) {
+            RoomEvents events = new RoomEvents();
+            RoomEvents bobEvents = new RoomEvents();
+            PeerId id = PeerId.random();
+            PeerId bobId = PeerId.random();
+            bob.join(new RoomRequest("porch", "bob", bobId, false, List.of()), bobEvents);
+            assertEquals(bobId, bobEvents.joins.poll(20, TimeUnit.SECONDS));
+            ada.join(new RoomRequest("porch", "ada", id, false, List.of()), events);
+            assertEquals(id, events.joins.poll(20, TimeUnit.SECONDS), events.log.toString());
+
+            stall.set(true);
+            String big = "v=0 " + "x".repeat(50_000);
+            for (int i = 0; i < 200; i++) {
+                bob.send(id, new SignalPayload.Offer(big));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> relay.server().metrics().refused(ErrorCode.SLOW_CONSUMER) == 1);
+            release.countDown(); // the link thaws: ada finds her connection gone
+
+            assertEquals(id, events.joins.poll(30, TimeUnit.SECONDS), "re-joined: " + events.log);
+            assertEquals(2, connections.get(), "one new connection");
+            List<String> retries = events.log.stream().filter(l -> l.startsWith("state RECONNECTING") && l.contains("Retrying"))
+                    .toList();
+            assertEquals(1, retries.size(), events.log.toString());
+            assertTrue(retries.get(0).endsWith("Retrying in 2 s."), retries.get(0));
+            bob.send(id, new SignalPayload.Offer("v=0 after the rejoin"));
+            SignalPayload got;
+            do {
+                got = events.signals.poll(60, TimeUnit.SECONDS);
+                assertNotNull(got, "ada got bob's signal sent after her re-join");
+            } while (!got.equals(new SignalPayload.Offer("v=0 after the rejoin")));
         }
     }
 
