@@ -31,6 +31,13 @@ sealed interface DirectMessage {
     record Ping() implements DirectMessage {
     }
 
+    /**
+     * The callee's answer to a hello when its room already has 8 people: the caller is not let in.
+     * Peers from before this frame read it as a protocol violation and close, as they did anyway.
+     */
+    record Full() implements DirectMessage {
+    }
+
     /** The sender leaves the room. */
     record Bye() implements DirectMessage {
     }

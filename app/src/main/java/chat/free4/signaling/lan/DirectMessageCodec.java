@@ -54,6 +54,8 @@ final class DirectMessageCodec {
             json.add("payload", SignalPayloadCodec.encode(signal.payload()));
         } else if (message instanceof DirectMessage.Ping) {
             json.addProperty("type", "ping");
+        } else if (message instanceof DirectMessage.Full) {
+            json.addProperty("type", "full");
         } else {
             json.addProperty("type", "bye");
         }
@@ -76,6 +78,7 @@ final class DirectMessageCodec {
             case "signal" -> new DirectMessage.Signal(SignalPayloadCodec.decode(field(json, "payload")));
             case "ping" -> new DirectMessage.Ping();
             case "bye" -> new DirectMessage.Bye();
+            case "full" -> new DirectMessage.Full();
             default -> throw new MalformedMessageException("unknown frame type");
         };
     }

@@ -356,10 +356,9 @@ public final class LanSignaling implements Signaling {
         RemotePeer peer = j.peers.get(info.id());
         if (j.peers.values().stream().filter(p -> p.admitted).count() >= MAX_OTHER_PEERS
                 || peer == null && j.peers.size() >= MAX_KNOWN_PEERS) {
-            if (!j.warnedFull) {
-                j.warnedFull = true;
-                tell(l -> l.onError("room_full", "This LAN room already has 8 people; further peers are not connected."));
-            }
+            // Our room is whole; the newcomer hears it from our answer to its hello (a full frame),
+            // so there is nothing to tell the person here.
+            log.info("LAN room already has {} others; not connecting {}", MAX_OTHER_PEERS, info.id());
             return null;
         }
         if (peer == null) {
@@ -450,6 +449,8 @@ public final class LanSignaling implements Signaling {
             public void onMessage(DirectConnection c, DirectMessage message) {
                 if (message instanceof DirectMessage.Challenge challenge) {
                     post(() -> challenged(id, peerId, c, challenge));
+                } else if (message instanceof DirectMessage.Full) {
+                    post(() -> refusedAsFull(id, peerId, c));
                 }
                 // Nothing else is expected from the callee; anything else is ignored.
             }
@@ -487,6 +488,20 @@ public final class LanSignaling implements Signaling {
         if (peer.redialed != null) {
             peer.redialed.complete(null);
             peer.redialed = null;
+        }
+    }
+
+    /** A member whose room already has 8 people would not let us in: say so once, and do not call it again. */
+    private void refusedAsFull(int id, PeerId peerId, DirectConnection connection) {
+        Joined j = current(id);
+        RemotePeer peer = j == null ? null : j.peers.get(peerId);
+        if (peer == null || peer.outbound != connection) {
+            return;
+        }
+        drop(j, peerId, "its room is full");
+        if (!j.warnedFull) {
+            j.warnedFull = true;
+            tell(l -> l.onError("room_full", "This LAN room already has 8 people; you are not connected to them."));
         }
     }
 
@@ -629,7 +644,7 @@ public final class LanSignaling implements Signaling {
         if (peer == null || !peer.admitted) {
             peer = admit(j, new PeerInfo(hello.peerId(), hello.name()));
             if (peer == null) {
-                connection.close("room full");
+                connection.finish(new DirectMessage.Full()); // the caller tells its person why
                 return;
             }
         }
