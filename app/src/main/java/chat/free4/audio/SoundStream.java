@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +44,14 @@ final class SoundStream implements AutoCloseable {
         try {
             module.setRecordingDevice(pick(module.getRecordingDevices(), device, "microphone", opened.alsa()));
             module.setAudioSink((data, frames, bytesPerFrame, channels, rate, delay, drift) -> {
-                if (heartbeat.beat()) {
-                    sink.onRecordedData(data, frames, bytesPerFrame, channels, rate, delay, drift);
+                if (heartbeat.enter()) {
+                    try {
+                        sink.onRecordedData(data, frames, bytesPerFrame, channels, rate, delay, drift);
+                    } finally {
+                        heartbeat.exit();
+                    }
+                } else {
+                    heartbeat.exit();
                 }
             });
             module.initRecording();
@@ -64,8 +72,13 @@ final class SoundStream implements AutoCloseable {
         Heartbeat heartbeat = new Heartbeat();
         try {
             module.setPlayoutDevice(pick(module.getPlayoutDevices(), device, "speaker", opened.alsa()));
-            module.setAudioSource((out, frames, bytesPerFrame, channels, rate) ->
-                    heartbeat.beat() ? source.onPlaybackData(out, frames, bytesPerFrame, channels, rate) : 0);
+            module.setAudioSource((out, frames, bytesPerFrame, channels, rate) -> {
+                try {
+                    return heartbeat.enter() ? source.onPlaybackData(out, frames, bytesPerFrame, channels, rate) : 0;
+                } finally {
+                    heartbeat.exit();
+                }
+            });
             module.initPlayout();
             module.startPlayout();
         } catch (Error | RuntimeException e) {
@@ -90,21 +103,41 @@ final class SoundStream implements AutoCloseable {
     }
 
     /**
-     * When the sound card last handed over or asked for audio (from the stream's opening on), and
-     * whether the stream is still open: a closed stream's late calls reach nothing of the app.
+     * When the sound card last handed over or asked for audio (from the stream's opening on),
+     * whether a call is under way, and whether the stream is still open: a closed stream's late
+     * calls reach nothing of the app.
      */
     private static final class Heartbeat {
         private volatile long last = System.nanoTime();
         private volatile boolean open = true;
+        private final AtomicInteger calls = new AtomicInteger();
 
-        /** Notes a call; false once the stream is closed. */
-        boolean beat() {
+        /** Notes a call's start; false once the stream is closed. Always followed by {@link #exit()}. */
+        boolean enter() {
+            calls.incrementAndGet();
             last = System.nanoTime();
             return open;
         }
 
+        void exit() {
+            last = System.nanoTime();
+            calls.decrementAndGet();
+        }
+
         long silentFor() {
             return System.nanoTime() - last;
+        }
+
+        /** Waits until no call is under way and none came for {@code quietNanos}; false after {@code maxNanos}. */
+        boolean awaitQuiet(long quietNanos, long maxNanos) {
+            long deadline = System.nanoTime() + maxNanos;
+            while (calls.get() > 0 || silentFor() < quietNanos) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                LockSupport.parkNanos(5_000_000);
+            }
+            return true;
         }
     }
 
@@ -211,6 +244,13 @@ final class SoundStream implements AutoCloseable {
     /** Modules of streams whose server went away, kept from disposal (see {@link #abandon()}). */
     private static final java.util.List<AudioDeviceModule> ABANDONED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /**
+     * Stops the stream, then frees its module once its sound thread has left our callback.
+     * libwebrtc's PulseAudio thread lets go of its lock while it calls for audio, so stopping can
+     * return while a call is still under way; disposing then frees the callback under it, and the
+     * JVM crashed (a null object in a native-attached thread, seen in DesktopAudioThroughPipeWireTest
+     * when the speaker moved to another device). A thread that never goes quiet keeps its module.
+     */
     @Override
     public void close() {
         heartbeat.open = false;
@@ -223,6 +263,15 @@ final class SoundStream implements AutoCloseable {
         } catch (Error | RuntimeException e) {
             LOG.debug("Stopping a sound stream failed", e);
         }
-        module.dispose();
+        if (heartbeat.awaitQuiet(QUIET_BEFORE_DISPOSE_NANOS, MAX_WAIT_BEFORE_DISPOSE_NANOS)) {
+            module.dispose();
+        } else {
+            LOG.warn("A stopped sound stream kept calling; its module is kept, not freed");
+            ABANDONED.add(module);
+        }
     }
+
+    /** Five of the sound card's 10 ms periods without a call: its thread has seen the stop. */
+    private static final long QUIET_BEFORE_DISPOSE_NANOS = 50_000_000;
+    private static final long MAX_WAIT_BEFORE_DISPOSE_NANOS = 1_000_000_000;
 }
