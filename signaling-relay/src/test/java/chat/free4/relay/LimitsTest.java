@@ -224,16 +224,18 @@ class LimitsTest {
         RelayConfig config = RelayFixture.loopback().withMaxOutboundQueue(8).withRate(100_000, 100_000);
         try (RelayFixture f = new RelayFixture(config);
              RawWebSocket stuck = RawWebSocket.open(f.relay.uri(), 4096)) {
-            stuck.sendText("{\"type\":\"join\",\"room\":\"demo\",\"name\":\"stuck\",\"peerId\":\"stuck-0001\"}");
             TestClient sender = f.connect();
             sender.join("demo", "sender");
+            stuck.sendText("{\"type\":\"join\",\"room\":\"demo\",\"name\":\"stuck\",\"peerId\":\"stuck-0001\"}");
+            // The flood must reach a member: sent before its join was handled, it was refused as unknown_peer.
+            assertEquals("stuck-0001", sender.expect("peer-joined").getAsJsonObject("peer").get("peerId").getAsString());
             String big = "z".repeat(30_000);
             int sent = 0;
             while (f.relay.metrics().refused(ErrorCode.SLOW_CONSUMER) == 0 && sent < 10_000) {
                 sender.send(TestClient.signal("stuck-0001", TestClient.payload("offer", big)));
                 sent++;
             }
-            assertEquals(1, f.relay.metrics().refused(ErrorCode.SLOW_CONSUMER));
+            assertEquals(1, f.relay.metrics().refused(ErrorCode.SLOW_CONSUMER), "sent " + sent + " " + java.util.Arrays.stream(ErrorCode.values()).filter(c -> f.relay.metrics().refused(c) > 0).map(c -> c + "=" + f.relay.metrics().refused(c)).toList());
             // The relay drops it (after the close grace) and tells the room.
             JsonObject left = null;
             while (left == null) {
