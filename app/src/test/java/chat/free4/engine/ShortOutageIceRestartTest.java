@@ -16,7 +16,6 @@ import chat.free4.audio.ToneGenerator;
 import chat.free4.mesh.MeshConfig;
 import chat.free4.peer.PeerConnectionStatus;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
